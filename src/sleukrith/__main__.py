@@ -1,0 +1,5 @@
+"""``python -m sleukrith`` runs the CLI."""
+
+from sleukrith.cli import main
+
+main()
