@@ -11,12 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# ``normalize`` is both a function and the submodule defining it. Importing the function
+# eagerly binds the package attribute to the function for good: a later
+# ``from sleukrith.normalize import ...`` finds the submodule in sys.modules and leaves it.
+from sleukrith.normalize import Fix as Fix
+from sleukrith.normalize import explain as explain
+from sleukrith.normalize import fold as fold
+from sleukrith.normalize import normalize as normalize
+
+# public name -> module that defines it (resolved on first use)
 _EXPORTS: dict[str, str] = {
     "clusters": "sleukrith.chars",
-    "normalize": "sleukrith.normalize",
-    "explain": "sleukrith.normalize",
-    "Fix": "sleukrith.normalize",
     "words": "sleukrith.segment",
     "sentences": "sleukrith.segment",
     "tokenize": "sleukrith.segment",
@@ -32,17 +37,18 @@ _EXPORTS: dict[str, str] = {
     "Document": "sleukrith.document",
     "Entity": "sleukrith.entities",
 }
-_SUBMODULES = ("lunar", "chars", "numbers", "dates", "segment", "normalize")
+_SUBMODULES = ("lunar", "chars", "numbers", "dates", "segment")
 
-__all__ = sorted([*_EXPORTS, *_SUBMODULES, "__version__"])
+__all__ = sorted(
+    [*_EXPORTS, *_SUBMODULES, "Fix", "explain", "fold", "normalize", "__version__"]
+)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from sleukrith import chars, dates, lunar, normalize, numbers, segment  # noqa: F401
+    from sleukrith import chars, dates, lunar, numbers, segment  # noqa: F401
     from sleukrith.chars import clusters  # noqa: F401
     from sleukrith.dates import DateMatch, find_dates, format_date  # noqa: F401
     from sleukrith.document import Document, analyze  # noqa: F401
     from sleukrith.entities import Entity  # noqa: F401
-    from sleukrith.normalize import Fix, explain  # noqa: F401
     from sleukrith.numbers import parse_number, spell_number  # noqa: F401
     from sleukrith.romanize import romanize  # noqa: F401
     from sleukrith.segment import Segmenter, Token, sentences, tokenize, words  # noqa: F401

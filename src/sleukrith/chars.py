@@ -180,12 +180,12 @@ _KHMER_ANY_RE = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 
 def has_khmer(text: str) -> bool:
     """True when ``text`` contains at least one Khmer code point."""
-    return _KHMER_ANY_RE.search(text) is not None
+    return _KHMER_ANY_RE.search(require_str(text)) is not None
 
 
 def khmer_ratio(text: str) -> float:
     """Share of Khmer code points among the non-space characters (0.0 for blank text)."""
-    visible = [c for c in text if not c.isspace()]
+    visible = [c for c in require_str(text) if not c.isspace()]
     if not visible:
         return 0.0
     return sum(1 for c in visible if is_khmer(c)) / len(visible)
