@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sleukrith
-
 from sleukrith.normalize import Fix, apply_fixes, explain, fold, normalize
 
 # the submodule (the package attribute ``sleukrith.normalize`` is the function)
