@@ -9,8 +9,9 @@ import pytest
 
 import sleukrith
 
+# functions whose first argument is text
 PUBLIC = [
-    "normalize", "explain", "words", "sentences", "tokenize", "parse_number", "spell_number",
+    "normalize", "explain", "words", "sentences", "tokenize", "parse_number",
     "find_dates", "romanize", "analyze",
 ]
 
@@ -26,6 +27,12 @@ def test_public_functions_reject_non_str_with_type_error(name: str, bad: object)
     func = getattr(sleukrith, name)
     with pytest.raises(TypeError, match="str"):
         func(bad)
+
+
+@pytest.mark.parametrize("bad", [b"42", None, "42"])
+def test_spell_number_takes_numbers_only(bad: object) -> None:
+    with pytest.raises(TypeError, match="int"):
+        sleukrith.spell_number(bad)
 
 
 def test_unknown_attribute_is_an_attribute_error() -> None:

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# ``normalize`` is both a function and the submodule defining it. Importing the function
-# eagerly binds the package attribute to the function for good: a later
+# ``normalize`` and ``romanize`` are both functions and the submodules defining them. Importing
+# the functions eagerly binds the package attributes to them for good: a later
 # ``from sleukrith.normalize import ...`` finds the submodule in sys.modules and leaves it.
 from sleukrith.normalize import Fix as Fix
 from sleukrith.normalize import explain as explain
 from sleukrith.normalize import fold as fold
 from sleukrith.normalize import normalize as normalize
+from sleukrith.romanize import romanize as romanize
 
 # public name -> module that defines it (resolved on first use)
 _EXPORTS: dict[str, str] = {
@@ -32,7 +33,6 @@ _EXPORTS: dict[str, str] = {
     "find_dates": "sleukrith.dates",
     "format_date": "sleukrith.dates",
     "DateMatch": "sleukrith.dates",
-    "romanize": "sleukrith.romanize",
     "analyze": "sleukrith.document",
     "Document": "sleukrith.document",
     "Entity": "sleukrith.entities",
@@ -40,7 +40,7 @@ _EXPORTS: dict[str, str] = {
 _SUBMODULES = ("lunar", "chars", "numbers", "dates", "segment")
 
 __all__ = sorted(
-    [*_EXPORTS, *_SUBMODULES, "Fix", "explain", "fold", "normalize", "__version__"]
+    [*_EXPORTS, *_SUBMODULES, "Fix", "explain", "fold", "normalize", "romanize", "__version__"]
 )
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
@@ -50,7 +50,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from sleukrith.document import Document, analyze  # noqa: F401
     from sleukrith.entities import Entity  # noqa: F401
     from sleukrith.numbers import parse_number, spell_number  # noqa: F401
-    from sleukrith.romanize import romanize  # noqa: F401
     from sleukrith.segment import Segmenter, Token, sentences, tokenize, words  # noqa: F401
 
 

@@ -1,0 +1,230 @@
+"""Document analysis: speed on real news and quality on the annotated dev set.
+
+    .venv/bin/python bench/analysis.py            # both, writes the "analysis" section
+    .venv/bin/python bench/analysis.py --eval     # quality only, printed (no docs written)
+
+Speed: full ``analyze(text).to_dict()`` of ~3 KB news articles from
+``<data>/news/phylypo-2019`` on one core (documents/second). Quality: exact-span entity
+precision/recall/F1 per label and record-field accuracy on ``tests/data/analysis-dev``.
+The hand-check figures (precision by eye on sampled real news) are kept in HAND_CHECK below and
+reported as such.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+DEV_DIR = ROOT / "tests" / "data" / "analysis-dev"
+LABELS = ("PERSON", "ORG", "LOC", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT")
+
+# Hand checks of real news (news/phylypo-2019/*_orig.txt, random.Random(seed).sample(files, 10)):
+# every PERSON/ORG/LOC the analyzer predicted was judged by eye (exact span and right type);
+# label -> (correct, predicted). Recall was not counted. The seed-2024 sample was used while
+# developing (its errors were then fixed); the seed-7 and seed-11 samples were checked once,
+# with the code as it was then, and their errors fixed only afterwards; the seed-99 sample was
+# checked last, with the final rules (a few of its errors were fixed after counting).
+HAND_CHECK: list[tuple[str, dict[str, tuple[int, int]]]] = [
+    ("seed 99, 10 articles, held out, final rules", {"PERSON": (27, 28), "ORG": (11, 16),
+                                                      "LOC": (112, 114)}),
+    ("seeds 7 + 11, 20 articles, held out, earlier rules", {"PERSON": (43, 49),
+                                                             "ORG": (34, 45),
+                                                             "LOC": (162, 163)}),
+    ("seed 2024, 10 articles, development sample", {"PERSON": (36, 41), "ORG": (32, 37),
+                                                     "LOC": (75, 77)}),
+]
+
+
+def gold_spans(text: str, entities: list[dict]) -> set[tuple[str, int, int]]:
+    """(label, start, end) of each gold entity: the occurrence-th match of its text."""
+    out = set()
+    for e in entities:
+        pos = -1
+        for _ in range(int(e.get("occurrence", 1))):
+            pos = text.find(e["text"], pos + 1)
+            if pos < 0:
+                break
+        if pos >= 0:
+            out.add((e["label"], pos, pos + len(e["text"])))
+    return out
+
+
+def _norm(s: str | None) -> str:
+    return "".join((s or "").replace("\u200b", "").replace("\u17d2\u178a", "\u17d2\u178f").split())
+
+
+def record_fields(pred: dict, gold: dict) -> dict[str, bool]:
+    """Per-field correctness of a predicted record against a gold record (fields gold has)."""
+    res: dict[str, bool] = {}
+    for key, g in gold.items():
+        p = pred.get(key)
+        if key in ("kind", "date", "time", "attendance"):
+            res[key] = p == g
+        elif key == "place":
+            ptext = _norm(p["text"]) if isinstance(p, dict) else _norm(p)
+            gtext = _norm(g["text"] if isinstance(g, dict) else g)
+            res[key] = bool(ptext) and bool(gtext) and (gtext in ptext or ptext in gtext) \
+                if g else not p
+        elif key == "chair":
+            pname = _norm(p.get("name") if isinstance(p, dict) else p)
+            gname = _norm(g.get("name") if isinstance(g, dict) else g)
+            res[key] = pname == gname
+        elif key == "title":
+            res[key] = _norm(p) == _norm(g)
+        elif key in ("decisions", "topics"):
+            pn = [_norm(x) for x in (p or [])]
+            res[key] = all(any(_norm(x) == y or _norm(x) in y for y in pn) for x in (g or [])) \
+                and len(pn) <= max(len(g or []), 1) * 2
+        elif key == "upcoming":
+            pdates = {u.get("date") for u in (p or [])}
+            res[key] = all(u.get("date") in pdates for u in (g or []))
+        elif key in ("participants", "organisations"):
+            continue
+    return res
+
+
+def evaluate(dev_dir: Path = DEV_DIR) -> dict:
+    """Entity P/R/F1 per label (exact spans) and record-field accuracy over the dev set."""
+    from sleukrith import analyze
+
+    tp = dict.fromkeys(LABELS, 0)
+    fp = dict.fromkeys(LABELS, 0)
+    fn = dict.fromkeys(LABELS, 0)
+    fields: dict[str, list[bool]] = {}
+    errors: list[str] = []
+    files = sorted(dev_dir.glob("dev-*.json"))
+    for path in files:
+        item = json.loads(path.read_text(encoding="utf-8"))
+        ref = item.get("reference")
+        doc = analyze(item["text"], reference=date.fromisoformat(ref) if ref else None)
+        gold = gold_spans(item["text"], item.get("entities", []))
+        pred = {(e.label, e.start, e.end) for e in doc.entities}
+        for label in LABELS:
+            g = {x for x in gold if x[0] == label}
+            p = {x for x in pred if x[0] == label}
+            tp[label] += len(g & p)
+            fp[label] += len(p - g)
+            fn[label] += len(g - p)
+            for x in sorted(p - g):
+                errors.append(f"{path.stem} FP {label} {item['text'][x[1]:x[2]]!r}")
+            for x in sorted(g - p):
+                errors.append(f"{path.stem} FN {label} {item['text'][x[1]:x[2]]!r}")
+        for key, ok in record_fields(doc.record.to_dict(), item.get("record", {})).items():
+            fields.setdefault(key, []).append(ok)
+            if not ok:
+                errors.append(f"{path.stem} RECORD {key}: got "
+                              f"{json.dumps(doc.record.to_dict().get(key), ensure_ascii=False)}"
+                              f" want {json.dumps(item['record'].get(key), ensure_ascii=False)}")
+    per_label = {}
+    for label in LABELS:
+        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
+        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        per_label[label] = {"precision": p, "recall": r, "f1": f, "gold": tp[label] + fn[label],
+                            "predicted": tp[label] + fp[label]}
+    acc = {k: sum(v) / len(v) for k, v in fields.items() if v}
+    return {"documents": len(files), "labels": per_label, "record": acc, "errors": errors}
+
+
+def speed(data: Path, seed: int = 7) -> dict:
+    """Documents/second of analyze(text).to_dict() on ~3 KB news articles, one core.
+
+    Every article of 2.5-3.5 KB is analysed once (no repeats: the segmenter and romanizer
+    cache results, so a repeated text would be measured too fast); a warm-up on other
+    articles loads the gazetteer, models and dictionaries first.
+    """
+    from sleukrith import analyze
+
+    news = sorted((data / "news" / "phylypo-2019").glob("*_orig.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in news]
+    pool = [t for t in texts if 2500 <= len(t.encode("utf-8")) <= 3500]
+    others = [t for t in texts if len(t.encode("utf-8")) < 2500][:5]
+    random.Random(seed).shuffle(pool)
+    for t in others or ["ក"]:
+        analyze(t).to_dict()
+    times = []
+    wall0 = time.perf_counter()
+    for t in pool:
+        # CPU time of this process: the machine is shared, wall time would measure the others
+        t0 = time.process_time()
+        analyze(t).to_dict()
+        times.append(time.process_time() - t0)
+    wall = time.perf_counter() - wall0
+    kb = statistics.mean(len(t.encode("utf-8")) for t in pool) / 1024 if pool else 0
+    total = sum(times)
+    return {"docs_per_s": len(pool) / total if total else 0.0, "n": len(pool), "mean_kb": kb,
+            "wall_docs_per_s": len(pool) / wall if wall else 0.0,
+            "median_ms": statistics.median(times) * 1000 if times else 0.0,
+            "p95_ms": sorted(times)[int(len(times) * 0.95)] * 1000 if times else 0.0}
+
+
+def _table(res: dict) -> str:
+    lines = ["| label | precision | recall | F1 | gold | predicted |", "|---|---|---|---|---|---|"]
+    for label, v in res["labels"].items():
+        if v["gold"] or v["predicted"]:
+            lines.append(f"| {label} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} "
+                         f"| {v['gold']} | {v['predicted']} |")
+    lines += ["", "| record field | accuracy |", "|---|---|"]
+    for k, v in sorted(res["record"].items()):
+        lines.append(f"| {k} | {v:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    from bench._report import data_dir, write_section
+
+    res = evaluate()
+    if "--eval" in argv:
+        print(_table(res))
+        if "-v" in argv:
+            print("\n".join(res["errors"]))
+        return
+    sp = speed(data_dir())
+    md = [
+        "## Document analysis",
+        "",
+        f"**Speed**: `analyze(text).to_dict()` (cleaning, title, sentences, tokens, entities, "
+        f"record, fixes) on each of the {sp['n']} news articles of 2.5–3.5 KB in "
+        f"news/phylypo-2019 (mean {sp['mean_kb']:.1f} KB UTF-8), once each, one core: "
+        f"**{sp['docs_per_s']:.0f} docs per CPU-second** (median {sp['median_ms']:.1f} ms, p95 "
+        f"{sp['p95_ms']:.1f} ms CPU per document; {sp['wall_docs_per_s']:.0f} docs/s wall clock "
+        f"on the shared machine; target >= 50 docs/s).",
+        "",
+        f"**Dev set** (`tests/data/analysis-dev`, {res['documents']} annotated reports written "
+        "for the project; exact-span match):",
+        "",
+        _table(res),
+    ]
+    if HAND_CHECK:
+        md += ["", "**Hand check on real news** (news/phylypo-2019, seeded samples of 10 "
+               "articles; each predicted PERSON/ORG/LOC judged by eye for exact span and type; "
+               "precision only, recall not counted):", "",
+               "| sample | PERSON | ORG | LOC |", "|---|---|---|---|"]
+        for name, counts in HAND_CHECK:
+            cells = []
+            for label in ("PERSON", "ORG", "LOC"):
+                ok, n = counts.get(label, (0, 0))
+                cells.append(f"{ok}/{n} = {ok / n:.2f}" if n else "–")
+            md.append(f"| {name} | " + " | ".join(cells) + " |")
+        md += ["", "Held-out samples were counted before the errors they showed were fixed "
+               "(seeds 7 + 11: descriptive company phrases and generic authorities as ORG, verbs "
+               "ending in ថា after លោក; seed 99: generic agencies and plants as ORG), so they "
+               "estimate unseen news. ORG precision on real news (0.69–0.76 held out) is below "
+               "the dev-set figure: real articles name companies and offices descriptively. "
+               "Main misses seen (recall, not counted): names written without a title, "
+               "misspelt place names."]
+    write_section("analysis", "\n".join(md))
+    print("\n".join(md))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

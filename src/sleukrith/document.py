@@ -1,0 +1,268 @@
+"""The analysed document: :func:`analyze` and :class:`Document`, the type every shell uses.
+
+A :class:`Document` keeps the input untouched and describes it with spans ``(start, end)`` into
+it: title, paragraphs, sentences, tokens, entities, the scraping noise left out (each removal with
+its reason), the normalization fixes, and the event record.
+
+    >>> doc = analyze("ប្រជុំ\\nថ្ងៃទី២ ខែមីនា ឆ្នាំ២០២៤ លោក សុខ ដារ៉ា បានដឹកនាំកិច្ចប្រជុំ។\\nIMG_1234.jpg")
+    >>> doc.title, doc.date.isoformat(), [r.reason for r in doc.cleaning]
+    ('ប្រជុំ', '2024-03-02', ['image-caption'])
+    >>> doc.to_dict()["record"]["chair"]["name"]
+    'សុខ ដារ៉ា'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, NamedTuple
+
+from sleukrith.chars import require_str
+from sleukrith.clean import Removal, find_noise, find_title, line_spans
+from sleukrith.entities import Entity, find_entities
+from sleukrith.records import Record, build_record
+
+__all__ = ["Document", "Removal", "analyze"]
+
+_SENT_END_RE = re.compile(r"[។៕៚?!]+[\"”»')]*|\n+")
+
+
+class _Fix(NamedTuple):
+    """Stand-in for ``sleukrith.normalize.Fix`` when that module is unavailable."""
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+    message: str
+
+
+class _Token(NamedTuple):
+    """Stand-in for ``sleukrith.segment.Token`` when that module is unavailable."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+def _fix_type():  # noqa: ANN202
+    try:
+        from sleukrith.normalize import Fix
+    except ImportError:
+        return _Fix
+    return Fix
+
+
+def _token_type():  # noqa: ANN202
+    try:
+        from sleukrith.segment import Token
+    except ImportError:
+        return _Token
+    return Token
+
+
+class Document:
+    """Everything sleukrith knows about one text, as spans of the original ``text``.
+
+    Fields (CONTRACT.md): ``text``, ``title``, ``title_span``, ``date`` (the report's own date),
+    ``paragraphs`` (content lines: title and noise left out), ``sentences``, ``tokens``,
+    ``entities``, ``record``, ``cleaning`` (list of :class:`Removal`), ``fixes``. ``tokens`` is
+    computed on first use, so analysing a very large text does not hold every token.
+    """
+
+    __slots__ = ("text", "title", "title_span", "date", "paragraphs", "sentences", "_tokens",
+                 "entities", "record", "cleaning", "fixes")
+
+    def __init__(self, text: str, *, title: str | None = None,
+                 title_span: tuple[int, int] | None = None, date: date | None = None,
+                 paragraphs: list[tuple[int, int]] | None = None,
+                 sentences: list[tuple[int, int]] | None = None,
+                 tokens: list[Any] | None = None, entities: list[Entity] | None = None,
+                 record: Record | None = None, cleaning: list[Removal] | None = None,
+                 fixes: list[Any] | None = None) -> None:
+        self.text = text
+        self.title = title
+        self.title_span = title_span
+        self.date = date
+        self.paragraphs = paragraphs or []
+        self.sentences = sentences or []
+        self._tokens = tokens
+        self.entities = entities or []
+        self.record = record or Record()
+        self.cleaning = cleaning or []
+        self.fixes = fixes or []
+
+    @property
+    def tokens(self) -> list[Any]:
+        """Tokens of the whole text (``sleukrith.segment.tokenize``), computed once on use."""
+        if self._tokens is None:
+            self._tokens = _tokenize(self.text)
+        return self._tokens
+
+    @tokens.setter
+    def tokens(self, value: list[Any]) -> None:
+        self._tokens = value
+
+    def __repr__(self) -> str:
+        return (f"Document(title={self.title!r}, date={self.date}, "
+                f"entities={len(self.entities)}, chars={len(self.text)})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def entities_of(self, label: str) -> list[Entity]:
+        """The entities with one label, e.g. ``doc.entities_of("PERSON")``."""
+        return [e for e in self.entities if e.label == label]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able dict (keys in CONTRACT.md; schema in docs/document.schema.json)."""
+        return {
+            "text": self.text,
+            "title": self.title,
+            "title_span": list(self.title_span) if self.title_span else None,
+            "date": self.date.isoformat() if self.date else None,
+            "paragraphs": [[s, e] for s, e in self.paragraphs],
+            "sentences": [[s, e] for s, e in self.sentences],
+            "tokens": [{"text": t.text, "start": t.start, "end": t.end, "kind": t.kind}
+                       for t in self.tokens],
+            "entities": [e.to_dict() for e in self.entities],
+            "record": self.record.to_dict(),
+            "cleaning": [{"start": r.start, "end": r.end, "text": r.text, "reason": r.reason}
+                         for r in self.cleaning],
+            "fixes": [{"rule": f.rule, "start": f.start, "end": f.end, "before": f.before,
+                       "after": f.after, "message": f.message} for f in self.fixes],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        """Rebuild a Document from :meth:`to_dict` output (as the archive stores it)."""
+        token_t = _token_type()
+        fix_t = _fix_type()
+        ts = d.get("title_span")
+        day = d.get("date")
+        return cls(
+            d["text"],
+            title=d.get("title"),
+            title_span=(int(ts[0]), int(ts[1])) if ts else None,
+            date=date.fromisoformat(day) if day else None,
+            paragraphs=[(int(s), int(e)) for s, e in d.get("paragraphs", [])],
+            sentences=[(int(s), int(e)) for s, e in d.get("sentences", [])],
+            tokens=[token_t(t["text"], t["start"], t["end"], t["kind"])
+                    for t in d.get("tokens", [])],
+            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
+            record=Record.from_dict(d.get("record")),
+            cleaning=[Removal(r["start"], r["end"], r["text"], r["reason"])
+                      for r in d.get("cleaning", [])],
+            fixes=[fix_t(f["rule"], f["start"], f["end"], f["before"], f["after"],
+                         f["message"]) for f in d.get("fixes", [])],
+        )
+
+
+def _tokenize(text: str) -> list[Any]:
+    try:
+        from sleukrith.segment import tokenize
+    except ImportError:
+        tokenize = None
+    if tokenize is not None:
+        try:
+            return list(tokenize(text))
+        except Exception:  # noqa: BLE001 - fall back to a plain split below
+            pass
+    out = []
+    for m in re.finditer(r"\s+|[\u1780-\u17ff]+|[A-Za-z]+|[0-9]+|\S", text):
+        tok = m.group()
+        kind = ("space" if tok.isspace() else "number" if tok.isdigit() else
+                "latin" if tok.isascii() and tok.isalpha() else
+                "word" if "\u1780" <= tok[0] <= "\u17ff" else "punct")
+        out.append(_Token(tok, m.start(), m.end(), kind))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    try:
+        from sleukrith.segment import sentence_spans
+    except ImportError:
+        sentence_spans = None
+    if sentence_spans is not None:
+        try:
+            return [(int(s), int(e)) for s, e in sentence_spans(text)]
+        except Exception:  # noqa: BLE001
+            pass
+    spans = []
+    pos = 0
+    for m in _SENT_END_RE.finditer(text):
+        if m.end() > pos and text[pos:m.end()].strip():
+            spans.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text) and text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
+    """The first full (day, month, year) date written in the first paragraphs."""
+    try:
+        from sleukrith import dates
+    except ImportError:
+        return None
+    for s, e in spans[:6]:
+        try:
+            found = dates.find_dates(text[s:e])
+        except Exception:  # noqa: BLE001
+            continue
+        for d in found:
+            if d.kind in ("date", "datetime") and not getattr(d, "relative", False) \
+                    and d.value is not None:
+                v = d.value
+                return v.date() if isinstance(v, datetime) else v
+    return None
+
+
+def analyze(text: str, *, reference: date | None = None) -> Document:
+    """Analyse a report: cleaning, title, sentences, entities and the event record.
+
+    ``reference`` is the report's date when known (it resolves dates written without a year and
+    decides which events are upcoming); otherwise the first full date of the text is used.
+
+    >>> analyze("លោក សុខ ដារ៉ា ជាប្រធាន។").entities[0].label
+    'PERSON'
+    """
+    require_str(text)
+    if reference is not None and isinstance(reference, datetime):
+        reference = reference.date()
+    if reference is not None and not isinstance(reference, date):
+        raise TypeError(f"reference must be a datetime.date, not {type(reference).__name__}")
+    removals = find_noise(text)
+    removed = [(r.start, r.end) for r in removals]
+    title_span = find_title(text, removals)
+    lines = line_spans(text)
+    removed_set = set(removed)
+    content = [sp for sp in lines if sp not in removed_set]
+    paragraphs = [sp for sp in content if sp != title_span]
+    report_date = reference or _report_date(text, content)
+    fixes: list[Any] = []
+    entities = find_entities(text, reference=report_date, spans=content, fixes_out=fixes)
+    sentences = _sentences(text)
+    record = build_record(text, title_span=title_span, paragraphs=paragraphs,
+                          sentences=sentences, entities=entities, report_date=report_date,
+                          removed=removed)
+    tokens = None if len(text) > 200_000 else _tokenize(text)
+    return Document(
+        text,
+        title=text[title_span[0]:title_span[1]] if title_span else None,
+        title_span=title_span,
+        date=report_date,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        tokens=tokens,
+        entities=entities,
+        record=record,
+        cleaning=removals,
+        fixes=fixes,
+    )

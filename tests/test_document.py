@@ -1,0 +1,249 @@
+"""analyze() and Document: spans, cleaning, title, JSON round trip, schema, totality."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sleukrith.clean import find_noise, find_title, noise_reason
+from sleukrith.document import Document, analyze
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((ROOT / "docs" / "document.schema.json").read_text(encoding="utf-8"))
+
+REPORT = (
+    "អភិបាលខេត្តកណ្ដាល ដឹកនាំកិច្ចប្រជុំប្រចាំខែ\n"
+    "ខេត្តកណ្ដាល៖ នាព្រឹកថ្ងៃចន្ទ ទី២៩ ខែវិច្ឆិកា ឆ្នាំ២០២១ វេលាម៉ោង ៨:០០ព្រឹក "
+    "នៅសាលប្រជុំសាលាខេត្តកណ្តាល ឯកឧត្តម គង់ សុវណ្ណារ៉ា អភិបាលខេត្តកណ្ដាល បានដឹកនាំកិច្ចប្រជុំ "
+    "ដោយមានការចូលរួមសរុប ៨៥នាក់។\n"
+    "ឯកឧត្តម បានណែនាំដូចតទៅ៖\n"
+    "១. ត្រូវពង្រឹងសន្តិសុខនៅតាមភូមិ\n"
+    "២. មន្ទីរសុខាភិបាលខេត្ត ត្រូវរៀបចំក្រុមគ្រូពេទ្យចល័ត\n"
+    "កិច្ចប្រជុំលើកក្រោយនឹងធ្វើនៅថ្ងៃទី១៥ ខែធ្នូ ឆ្នាំ២០២១។\n"
+    "WhatsApp Image 2021-11-29 at 10.21.44 AM\n"
+    "ប្រភព៖ រដ្ឋបាលខេត្តកណ្ដាល\n"
+    "ចែករំលែក\n"
+)
+
+
+# --- a tiny JSON Schema checker for the subset docs/document.schema.json uses ---------------
+
+def _type_ok(value, t) -> bool:  # noqa: ANN001
+    types = t if isinstance(t, list) else [t]
+    for name in types:
+        if name == "null" and value is None:
+            return True
+        if name == "string" and isinstance(value, str):
+            return True
+        if name == "integer" and isinstance(value, int) and not isinstance(value, bool):
+            return True
+        if name == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+            return True
+        if name == "object" and isinstance(value, dict):
+            return True
+        if name == "array" and isinstance(value, list):
+            return True
+        if name == "boolean" and isinstance(value, bool):
+            return True
+    return False
+
+
+def validate(value, schema, path="$") -> list[str]:  # noqa: ANN001
+    """Errors of ``value`` against ``schema`` (type, enum, required, properties,
+    additionalProperties, items, min/maxItems, minimum, pattern, oneOf)."""
+    errors: list[str] = []
+    if "oneOf" in schema:
+        ok = [s for s in schema["oneOf"] if not validate(value, s, path)]
+        if len(ok) != 1:
+            errors.append(f"{path}: matches {len(ok)} of oneOf")
+        return errors
+    if "type" in schema and not _type_ok(value, schema["type"]):
+        return [f"{path}: {value!r:.60} is not {schema['type']}"]
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{path}: {value!r} not in enum")
+    if isinstance(value, dict):
+        for key in schema.get("required", []):
+            if key not in value:
+                errors.append(f"{path}: missing {key}")
+        props = schema.get("properties", {})
+        for key, sub in value.items():
+            if key in props:
+                errors += validate(sub, props[key], f"{path}.{key}")
+            elif schema.get("additionalProperties") is False:
+                errors.append(f"{path}: unexpected key {key}")
+    if isinstance(value, list):
+        if "minItems" in schema and len(value) < schema["minItems"]:
+            errors.append(f"{path}: too short")
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            errors.append(f"{path}: too long")
+        if "items" in schema:
+            for i, item in enumerate(value):
+                errors += validate(item, schema["items"], f"{path}[{i}]")
+    if isinstance(value, int | float) and not isinstance(value, bool) and "minimum" in schema \
+            and value < schema["minimum"]:
+        errors.append(f"{path}: below minimum")
+    if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
+        errors.append(f"{path}: does not match {schema['pattern']}")
+    return errors
+
+
+def test_validator_catches_errors() -> None:
+    d = analyze(REPORT).to_dict()
+    d["entities"].append({"label": "NOPE", "start": 0, "end": 1, "text": "x", "value": None})
+    del d["record"]["kind"]
+    errors = validate(d, SCHEMA)
+    assert any("NOPE" in e for e in errors) and any("missing kind" in e for e in errors)
+
+
+# --- behaviour -------------------------------------------------------------------------------
+
+def test_report_fields() -> None:
+    doc = analyze(REPORT)
+    assert doc.title == "អភិបាលខេត្តកណ្ដាល ដឹកនាំកិច្ចប្រជុំប្រចាំខែ"
+    assert doc.date == date(2021, 11, 29)
+    assert [r.reason for r in doc.cleaning] == ["image-caption", "photo-credit", "share-widget"]
+    # every span points into the untouched text
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+    for s, e in doc.paragraphs + doc.sentences:
+        assert 0 <= s < e <= len(doc.text)
+    assert "".join(t.text for t in doc.tokens) == doc.text
+    # nothing is taken from the removed lines
+    removed = [(r.start, r.end) for r in doc.cleaning]
+    assert not any(s <= e.start < t for e in doc.entities for s, t in removed)
+
+
+def test_to_dict_is_json_and_matches_schema() -> None:
+    d = analyze(REPORT).to_dict()
+    json.dumps(d, ensure_ascii=False)
+    assert validate(d, SCHEMA) == []
+
+
+def test_samples_match_schema(sample_paths: list[Path]) -> None:
+    for path in sample_paths:
+        d = analyze(path.read_text(encoding="utf-8")).to_dict()
+        assert validate(d, SCHEMA) == [], path.name
+
+
+def test_from_dict_round_trip() -> None:
+    doc = analyze(REPORT)
+    again = Document.from_dict(json.loads(json.dumps(doc.to_dict(), ensure_ascii=False)))
+    assert again.to_dict() == doc.to_dict()
+    assert again == doc
+
+
+def test_reference_sets_date_and_upcoming() -> None:
+    doc = analyze(REPORT, reference=date(2021, 11, 29))
+    assert doc.date == date(2021, 11, 29)
+    assert [u["date"] for u in doc.record.upcoming] == ["2021-12-15"]
+    later = analyze(REPORT, reference=date(2022, 1, 1))
+    assert later.record.upcoming == []
+
+
+def test_bad_input_types() -> None:
+    for bad in (None, b"abc", 3, ["x"]):
+        with pytest.raises(TypeError):
+            analyze(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        analyze("x", reference="2021-01-01")  # type: ignore[arg-type]
+
+
+def test_empty_and_odd_inputs() -> None:
+    for text in ("", " ", "\n\n", "\u200b", "។", "abc", "១២៣", "\ud800" if False else "x"):
+        doc = analyze(text)
+        assert doc.text == text
+        assert validate(doc.to_dict(), SCHEMA) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("កខគងចឆជញដតទនបពមយរលវសហអាិីុូេែោំះ់្៉៊ ។៖\n០១២៣៤៥៦៧៨៩"
+                                             "\u200bឯឧលោកខេត្តស្រុក:.-*ab12")), max_size=300))
+def test_total_on_any_text(text: str) -> None:
+    doc = analyze(text)
+    for e in doc.entities:
+        assert text[e.start:e.end] == e.text
+        assert e.start < e.end
+    assert doc.to_dict()["text"] == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_total_on_arbitrary_unicode(text: str) -> None:
+    doc = analyze(text)
+    json.dumps(doc.to_dict())
+
+
+# --- cleaning --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,reason", [
+    ("WhatsApp Image 2018-03-02 at 6.43.03 PM", "image-caption"),
+    ("IMG_1234.jpg", "image-caption"),
+    ("DSC_0042.JPG", "image-caption"),
+    ("ប្រភព៖ រដ្ឋបាលខេត្តកណ្ដាល", "photo-credit"),
+    ("Photo: Fresh News", "photo-credit"),
+    ("ចែករំលែក", "share-widget"),
+    ("Share  Tweet  Like 12", "share-widget"),
+    ("អានបន្ត", "read-more"),
+    ("Read more", "read-more"),
+    ("ទំព័រដើម > សន្តិសុខ", "navigation"),
+    ("Tags: ភ្នំពេញ, នគរបាល", "navigation"),
+    ("https://example.com/news/1", "url"),
+    ("#Cambodia #news", "hashtag"),
+    ("------", "symbols"),
+    ("(\u200bកែសម្រួល\u200bដោយ ៖ បុប្ផា\u200b)", "photo-credit"),
+    ("AFP/SK", "photo-credit"),
+    ("សូមទស្សនារូបភាពខាងក្រោមនេះ៖", "read-more"),
+])
+def test_noise_lines(line: str, reason: str) -> None:
+    assert noise_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "បន្ទាប់ពីស្ដាប់របាយការណ៍ ឯឧ ស៊ុំ វិបុល បានណែនាំដូចតទៅ៖",
+    "ខេត្តបាត់ដំបង៖ នាព្រឹកថ្ងៃចន្ទ ទី២៦ ខែកញ្ញា ឆ្នាំ២០២២",
+    "* ត្រូវហាមឃាត់ការនេសាទ",
+    "១. មន្ទីរធនធានទឹក ត្រូវតាមដាន",
+    "លោកស្រី ចាន់ សុភា ចែករំលែកបទពិសោធន៍ក្នុងការងារសហគមន៍ជាមួយសិក្ខាកាម",
+])
+def test_content_lines_are_kept(line: str) -> None:
+    assert noise_reason(line) is None
+
+
+def test_title_span() -> None:
+    text = "ចែករំលែក\nចំណងជើងព័ត៌មាន\nអត្ថបទ។"
+    s, e = find_title(text, find_noise(text))
+    assert text[s:e] == "ចំណងជើងព័ត៌មាន"
+    assert find_title("តែមួយបន្ទាត់") is None
+
+
+_BIG = """
+import resource, sys
+from sleukrith.document import analyze
+body = sys.stdin.read()
+text = body * (10_000_000 // len(body) + 1)
+doc = analyze(text)
+assert len(doc.text) >= 10_000_000 and len(doc.entities) > 1000
+assert doc._tokens is None  # tokens of a big text are computed only on demand
+for e in doc.entities[::997]:
+    assert text[e.start:e.end] == e.text
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_ten_megabytes_bounded_memory() -> None:
+    lines = REPORT.split("\n")
+    body = "\n".join(lines[1:7]) + "\n"
+    out = subprocess.run([sys.executable, "-c", _BIG], input=body, capture_output=True,
+                         text=True, check=True, timeout=600)
+    peak_kb = int(out.stdout.strip().splitlines()[-1])
+    assert peak_kb < 1_500_000, f"peak RSS {peak_kb // 1024} MB"

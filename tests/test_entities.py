@@ -1,0 +1,234 @@
+"""Entities: people with titles and roles, organisations, places through folding, numbers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sleukrith import gazetteer
+from sleukrith.entities import Entity, find_entities, split_title
+from sleukrith.gazetteer import View, fold_key, lookup
+
+
+def ents(text: str, label: str | None = None) -> list[tuple[str, str]]:
+    return [(e.label, e.text) for e in find_entities(text) if label is None or e.label == label]
+
+
+def one(text: str, label: str) -> Entity:
+    found = [e for e in find_entities(text) if e.label == label]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- PERSON ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span,titles,name", [
+    ("ឯកឧត្តម ស៊ុន ចាន់ថុល បានអញ្ជើញ", "ឯកឧត្តម ស៊ុន ចាន់ថុល", ["ឯកឧត្តម"], "ស៊ុន ចាន់ថុល"),
+    ("ឯឧ ស៊ុំ វិបុល បានណែនាំ", "ឯឧ ស៊ុំ វិបុល", ["ឯឧ"], "ស៊ុំ វិបុល"),
+    ("ដោយ ឯ.ឧ. ប៉ែន សុវិចិត្រ", "ឯ.ឧ. ប៉ែន សុវិចិត្រ", ["ឯ.ឧ."], "ប៉ែន សុវិចិត្រ"),
+    ("លោកជំទាវ កិត្តិសង្គហបណ្ឌិត ជា សុភាព ប្រធានសមាគម", "លោកជំទាវ កិត្តិសង្គហបណ្ឌិត ជា សុភាព",
+     ["លោកជំទាវ", "កិត្តិសង្គហបណ្ឌិត"], "ជា សុភាព"),
+    ("សម្តេច ហ៊ុន សែន បានថ្លែង", "សម្តេច ហ៊ុន សែន", ["សម្តេច"], "ហ៊ុន សែន"),
+    ("សម្ដេច ហ៊ុន សែន បានថ្លែង", "សម្ដេច ហ៊ុន សែន", ["សម្ដេច"], "ហ៊ុន សែន"),
+    ("អ្នកឧកញ៉ា លី ហុងលាង បានឧបត្ថម្ភ", "អ្នកឧកញ៉ា លី ហុងលាង", ["អ្នកឧកញ៉ា"], "លី ហុងលាង"),
+    ("លោកឧត្តមសេនីយ៍ទោ ឡោ សុខា ស្នងការ", "លោកឧត្តមសេនីយ៍ទោ ឡោ សុខា",
+     ["លោក", "ឧត្តមសេនីយ៍ទោ"], "ឡោ សុខា"),
+    ("លោកស្រី Carrie Lam បាន", "លោកស្រី Carrie Lam", ["លោកស្រី"], "Carrie Lam"),
+])
+def test_person_titles_and_name(text: str, span: str, titles: list[str], name: str) -> None:
+    e = one(text, "PERSON")
+    assert e.text == span
+    assert e.value["titles"] == titles
+    assert e.value["name"] == name
+    assert e.value["romanized"]
+
+
+def test_person_with_zwsp_keeps_original_span() -> None:
+    text = "ឯកឧត្តម\u200b ស៊ុន\u200b ចាន់ថុល បាន"
+    e = one(text, "PERSON")
+    assert e.text == text[: text.index(" បាន")]
+    assert e.value["name"] == "ស៊ុន ចាន់ថុល"
+
+
+@pytest.mark.parametrize("text,role", [
+    ("ឯកឧត្តម ស៊ុន ចាន់ថុល ឧបនាយករដ្ឋមន្ត្រី បានអញ្ជើញ", "ឧបនាយករដ្ឋមន្ត្រី"),
+    ("លោក ឈឹម ផល្លា ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត បានរាយការណ៍",
+     "ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត"),
+    ("អភិបាលខេត្តកំពង់ចាម ឯកឧត្តម អ៊ុន ចាន់ដា បានអញ្ជើញ", "អភិបាលខេត្តកំពង់ចាម"),
+])
+def test_person_role(text: str, role: str) -> None:
+    assert one(text, "PERSON").value["role"] == role
+
+
+@pytest.mark.parametrize("text", [
+    "លោកបានថ្លែងថា ការងារនេះសំខាន់",
+    "លោក បាន បញ្ជាក់ថា",
+    "ពិភពលោកទាំងមូល",
+    "លោកជំទាវបានអញ្ជើញ",
+    "លោក ជា ប្រធានក្រុមការងារ",
+])
+def test_pronoun_titles_are_not_people(text: str) -> None:
+    assert ents(text, "PERSON") == []
+
+
+def test_name_seen_with_title_is_found_again_bare() -> None:
+    text = "ឯកឧត្តម ស៊ុន ចាន់ថុល បានអញ្ជើញ។\nស៊ុន ចាន់ថុល បានថ្លែងថា ល្អ។"
+    people = [e for e in find_entities(text) if e.label == "PERSON"]
+    assert [e.text for e in people] == ["ឯកឧត្តម ស៊ុន ចាន់ថុល", "ស៊ុន ចាន់ថុល"]
+    assert people[1].value["titles"] == []
+
+
+def test_named_victim() -> None:
+    assert ents("ជនរងគ្រោះឈ្មោះ សំ ពិសី ភេទស្រី អាយុ ១៤ឆ្នាំ", "PERSON") == [("PERSON", "សំ ពិសី")]
+
+
+def test_split_title() -> None:
+    assert split_title("ឯកឧត្តម បណ្ឌិត ហង់ ជួនណារ៉ុន") == (["ឯកឧត្តម", "បណ្ឌិត"], "ហង់ ជួនណារ៉ុន")
+    assert split_title("") == ([], "")
+
+
+# --- ORG -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,org", [
+    ("ក្រសួងសុខាភិបាលបានប្រកាសថា", "ក្រសួងសុខាភិបាល"),
+    ("ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ បានចេញ", "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ"),
+    ("រដ្ឋបាលខេត្តកំពង់ចាម បានរៀបចំ", "រដ្ឋបាលខេត្តកំពង់ចាម"),
+    ("គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត បានប្រកាស", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"),
+    ("ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត បាន", "មន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត"),
+    ("ក្រុមប្រឹក្សាស្រុកពួក បានបើកកិច្ចប្រជុំ", "ក្រុមប្រឹក្សាស្រុកពួក"),
+    ("ជាមួយក្រុមហ៊ុន ហុងលាង ខនស្ត្រាក់សិន ឯ.ក បាន", "ក្រុមហ៊ុន ហុងលាង ខនស្ត្រាក់សិន ឯ.ក"),
+    ("គណៈកម្មការចាក់វ៉ាក់សាំងកូវីដ-១៩ បាន", "គណៈកម្មការចាក់វ៉ាក់សាំងកូវីដ-១៩"),
+])
+def test_org_longest_sensible_span(text: str, org: str) -> None:
+    assert ("ORG", org) in ents(text, "ORG")
+
+
+def test_place_inside_org_is_not_a_separate_loc() -> None:
+    assert ents("រដ្ឋបាលខេត្តកំពង់ចាម បានរៀបចំ") == [("ORG", "រដ្ឋបាលខេត្តកំពង់ចាម")]
+
+
+@pytest.mark.parametrize("text", [
+    "ក្រសួងបានប្រកាសថា", "ក្រុមហ៊ុននេះបានផ្តល់", "អាជ្ញាធរមូលដ្ឋានបានចុះ",
+    "មន្ទីរសុខាភិបាលរាជធានី ខេត្តទាំង២៥", "ក្រសួងគ្រោងនឹងចុះពិនិត្យ",
+])
+def test_generic_heads_are_not_orgs(text: str) -> None:
+    assert ents(text, "ORG") == []
+
+
+def test_abbreviation_after_org() -> None:
+    text = "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត (គ.ជ.ប) បានប្រកាស។ គ.ជ.ប នឹងចេញលទ្ធផល។"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត", "គ.ជ.ប", "គ.ជ.ប"]
+
+
+# --- LOC -------------------------------------------------------------------------------------
+
+def test_address_chain_is_four_locs_linked_to_the_gazetteer() -> None:
+    found = [e for e in find_entities("ភូមិថ្មី ឃុំព្រែកតាកូវ ស្រុកកណ្តាលស្ទឹង ខេត្តកណ្ដាល")
+             if e.label == "LOC"]
+    assert [e.text for e in found] == ["ភូមិថ្មី", "ឃុំព្រែកតាកូវ", "ស្រុកកណ្តាលស្ទឹង", "ខេត្តកណ្ដាល"]
+    assert [e.value["type"] for e in found] == ["village", "commune", "district", "province"]
+    assert found[2].value == {"type": "district", "code": "0801", "name_en": "Kandal Stueng",
+                              "province": "Kandal"}
+    # the commune is resolved through the chain: it belongs to the district written after it
+    assert found[1].value["code"].startswith("08")
+
+
+@pytest.mark.parametrize("written", ["ស្រុកកណ្តាលស្ទឹង", "ស្រុកកណ្ដាលស្ទឹង", "ស្រុក កណ្ដាល ស្ទឹង",
+                                     "ស្រុក\u200bកណ្ដាល\u200bស្ទឹង"])
+def test_loc_matched_through_folding(written: str) -> None:
+    e = one(written + " បាន", "LOC")
+    assert e.text == written
+    assert e.value["code"] == "0801"
+
+
+def test_ambiguous_commune_resolved_by_the_text_province() -> None:
+    # សំរោង is a commune name in ten provinces
+    text = "នៅឃុំសំរោង ដែលស្ថិតនៅខេត្តតាកែវ"
+    e = [x for x in find_entities(text) if x.label == "LOC"][0]
+    assert e.value["type"] == "commune" and e.value["province"] == "Takeo"
+
+
+@pytest.mark.parametrize("text,loc,kind", [
+    ("ប្រទេសជប៉ុន បានផ្តល់ជំនួយ", "ប្រទេសជប៉ុន", "country"),
+    ("ជប៉ុន បានផ្តល់ជំនួយ", "ជប៉ុន", "country"),
+    ("ក្នុងទីក្រុងបាងកក", "ទីក្រុងបាងកក", "city"),
+    ("រាជធានីភ្នំពេញ៖", "រាជធានីភ្នំពេញ", "province"),
+    ("ភ្នំពេញ៖ ថ្ងៃនេះ", "ភ្នំពេញ", "province"),
+])
+def test_countries_cities_provinces(text: str, loc: str, kind: str) -> None:
+    e = one(text, "LOC")
+    assert (e.text, e.value["type"]) == (loc, kind)
+
+
+@pytest.mark.parametrize("text", ["ភាសាអង់គ្លេស", "នៅកណ្ដាលផ្លូវ", "ភូមិភាគខាងត្បូង",
+                                  "ស្រុកកំណើតរបស់គាត់", "១០ខេត្ត"])
+def test_not_places(text: str) -> None:
+    assert ents(text, "LOC") == []
+
+
+def test_gazetteer_fold_and_lookup() -> None:
+    assert fold_key("កណ្ដាល ស្ទឹង") == fold_key("កណ្តាល\u200bស្ទឹង")
+    assert [p.name_en for p in lookup("កណ្តាលស្ទឹង", "district")] == ["Kandal Stueng"]
+    assert lookup("ខេត្តកំពង់ចាម", "province")[0].code == "03"
+    assert gazetteer.type_of("ខេត្ត") == ("province",)
+    with pytest.raises(TypeError):
+        lookup(None)  # type: ignore[arg-type]
+
+
+def test_view_maps_back_to_original_offsets() -> None:
+    v = View("ក\u200bណ្ដាល")
+    assert v.text == "កណ្តាល"
+    assert v.orig(0) == 0 and v.orig(1) == 2 and v.orig_end(len(v.text)) == len("ក\u200bណ្ដាល")
+
+
+# --- DATE / TIME / numbers -------------------------------------------------------------------
+
+def test_date_time_split_and_values() -> None:
+    text = "នាព្រឹកថ្ងៃចន្ទ ទី២៦ ខែកញ្ញា ឆ្នាំ២០២២ វេលាម៉ោង ៨:៣០នាទីព្រឹក នៅសាលា"
+    found = {e.label: e for e in find_entities(text) if e.label in ("DATE", "TIME")}
+    assert found["DATE"].text == "ព្រឹកថ្ងៃចន្ទ ទី២៦ ខែកញ្ញា ឆ្នាំ២០២២"
+    assert found["DATE"].value == "2022-09-26"
+    assert found["TIME"].text == "ម៉ោង ៨:៣០នាទីព្រឹក"
+    assert found["TIME"].value == "08:30"
+
+
+def test_quantities_money_percent() -> None:
+    text = "មានអ្នកចូលរួម ៣៣នាក់ ផ្ទះ ១ ២៣៥ខ្នង ថវិកា ១៨ ៥០០ ០០០រៀល និង $500 ស្មើ ៨៥%"
+    got = {(e.label, e.text): e.value for e in find_entities(text)}
+    assert got[("QUANTITY", "៣៣នាក់")]["value"] == 33
+    assert got[("QUANTITY", "៣៣នាក់")]["unit"] == "នាក់"
+    assert got[("QUANTITY", "១ ២៣៥ខ្នង")]["value"] == 1235
+    assert got[("MONEY", "១៨ ៥០០ ០០០រៀល")] == {"value": 18500000, "currency": "KHR"}
+    assert got[("MONEY", "$500")]["currency"] == "USD"
+    assert got[("PERCENT", "៨៥%")]["value"] == 85
+
+
+def test_ages_and_durations_are_not_quantities() -> None:
+    assert ents("អាយុ ៤៥ឆ្នាំ រយៈពេល ២៤ម៉ោង", "QUANTITY") == []
+
+
+# --- totality --------------------------------------------------------------------------------
+
+def test_type_errors() -> None:
+    for bad in (None, b"x", 1):
+        with pytest.raises(TypeError):
+            find_entities(bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            split_title(bad)  # type: ignore[arg-type]
+
+
+_PIECES = list("កខគងចឆជញដតទនបពមយរលវសហអាិីុូេែោំះ់្ ៖។\u200b") + [
+    "លោក", "ឯកឧត្តម", "ខេត្ត", "ស្រុក", "ក្រសួង", "មន្ទីរ", "និង", "បាន", "ភូមិ", "១២", "នាក់", "(",
+    ")", ".", "កំពង់ចាម", "ឈ្មោះ", "ប្រធាន"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_spans_are_exact_and_disjoint(text: str) -> None:
+    found = find_entities(text)
+    last = -1
+    for e in found:
+        assert text[e.start:e.end] == e.text and e.start >= last
+        last = e.end
