@@ -13,55 +13,18 @@ its reason), the normalization fixes, and the event record.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from sleukrith.chars import require_str
 from sleukrith.clean import Removal, find_noise, find_title, line_spans
+from sleukrith.dates import find_dates
 from sleukrith.entities import Entity, find_entities
+from sleukrith.normalize import Fix
 from sleukrith.records import Record, build_record
+from sleukrith.segment import Token, sentence_spans, tokenize
 
 __all__ = ["Document", "Removal", "analyze"]
-
-_SENT_END_RE = re.compile(r"[។៕៚?!]+[\"”»')]*|\n+")
-
-
-class _Fix(NamedTuple):
-    """Stand-in for ``sleukrith.normalize.Fix`` when that module is unavailable."""
-
-    rule: str
-    start: int
-    end: int
-    before: str
-    after: str
-    message: str
-
-
-class _Token(NamedTuple):
-    """Stand-in for ``sleukrith.segment.Token`` when that module is unavailable."""
-
-    text: str
-    start: int
-    end: int
-    kind: str
-
-
-def _fix_type():  # noqa: ANN202
-    try:
-        from sleukrith.normalize import Fix
-    except ImportError:
-        return _Fix
-    return Fix
-
-
-def _token_type():  # noqa: ANN202
-    try:
-        from sleukrith.segment import Token
-    except ImportError:
-        return _Token
-    return Token
-
 
 class Document:
     """Everything sleukrith knows about one text, as spans of the original ``text``.
@@ -142,8 +105,6 @@ class Document:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Document:
         """Rebuild a Document from :meth:`to_dict` output (as the archive stores it)."""
-        token_t = _token_type()
-        fix_t = _fix_type()
         ts = d.get("title_span")
         day = d.get("date")
         return cls(
@@ -153,70 +114,29 @@ class Document:
             date=date.fromisoformat(day) if day else None,
             paragraphs=[(int(s), int(e)) for s, e in d.get("paragraphs", [])],
             sentences=[(int(s), int(e)) for s, e in d.get("sentences", [])],
-            tokens=[token_t(t["text"], t["start"], t["end"], t["kind"])
+            tokens=[Token(t["text"], t["start"], t["end"], t["kind"])
                     for t in d.get("tokens", [])],
             entities=[Entity.from_dict(e) for e in d.get("entities", [])],
             record=Record.from_dict(d.get("record")),
             cleaning=[Removal(r["start"], r["end"], r["text"], r["reason"])
                       for r in d.get("cleaning", [])],
-            fixes=[fix_t(f["rule"], f["start"], f["end"], f["before"], f["after"],
+            fixes=[Fix(f["rule"], f["start"], f["end"], f["before"], f["after"],
                          f["message"]) for f in d.get("fixes", [])],
         )
 
 
-def _tokenize(text: str) -> list[Any]:
-    try:
-        from sleukrith.segment import tokenize
-    except ImportError:
-        tokenize = None
-    if tokenize is not None:
-        try:
-            return list(tokenize(text))
-        except Exception:  # noqa: BLE001 - fall back to a plain split below
-            pass
-    out = []
-    for m in re.finditer(r"\s+|[\u1780-\u17ff]+|[A-Za-z]+|[0-9]+|\S", text):
-        tok = m.group()
-        kind = ("space" if tok.isspace() else "number" if tok.isdigit() else
-                "latin" if tok.isascii() and tok.isalpha() else
-                "word" if "\u1780" <= tok[0] <= "\u17ff" else "punct")
-        out.append(_Token(tok, m.start(), m.end(), kind))
-    return out
+def _tokenize(text: str) -> list[Token]:
+    return list(tokenize(text))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    try:
-        from sleukrith.segment import sentence_spans
-    except ImportError:
-        sentence_spans = None
-    if sentence_spans is not None:
-        try:
-            return [(int(s), int(e)) for s, e in sentence_spans(text)]
-        except Exception:  # noqa: BLE001
-            pass
-    spans = []
-    pos = 0
-    for m in _SENT_END_RE.finditer(text):
-        if m.end() > pos and text[pos:m.end()].strip():
-            spans.append((pos, m.end()))
-        pos = m.end()
-    if pos < len(text) and text[pos:].strip():
-        spans.append((pos, len(text)))
-    return spans
+    return [(int(s), int(e)) for s, e in sentence_spans(text)]
 
 
 def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
     """The first full (day, month, year) date written in the first paragraphs."""
-    try:
-        from sleukrith import dates
-    except ImportError:
-        return None
     for s, e in spans[:6]:
-        try:
-            found = dates.find_dates(text[s:e])
-        except Exception:  # noqa: BLE001
-            continue
-        for d in found:
+        for d in find_dates(text[s:e]):
             if d.kind in ("date", "datetime") and not getattr(d, "relative", False) \
                     and d.value is not None:
                 v = d.value
