@@ -98,8 +98,7 @@ class Document:
             "record": self.record.to_dict(),
             "cleaning": [{"start": r.start, "end": r.end, "text": r.text, "reason": r.reason}
                          for r in self.cleaning],
-            "fixes": [{"rule": f.rule, "start": f.start, "end": f.end, "before": f.before,
-                       "after": f.after, "message": f.message} for f in self.fixes],
+            "fixes": [f.to_dict() for f in self.fixes],
         }
 
     @classmethod
