@@ -338,12 +338,6 @@ def test_output_is_deterministic_and_jsonl_matches_parquet(client, tmp_path):
 
 
 @pytest.mark.skipif("words" not in AVAILABLE, reason="sleukrith.segment not importable yet")
-@pytest.mark.xfail(
-    strict=False,
-    reason="segment bug: BoundaryModel.cuts() gives a run different cuts depending on the "
-    "other runs scored in the same batch, and caches the first answer, so words() depends on "
-    "what the process segmented before (reported to the lead)",
-)
 def test_words_step_is_deterministic_whatever_worker_runs_it(client, tmp_path):
     _src, a, b = _deterministic_run(client, tmp_path, ("words",))
     for shard in sorted(a.glob("part-*.parquet")):

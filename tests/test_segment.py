@@ -309,3 +309,66 @@ def test_dev_split_quality_floor(shared_data) -> None:
         sf.add(s.text, s.fine, spans_of(words(s.text, level="morpheme"), s.text))
     assert sw.boundary_f1 > 0.975 and sw.word_f1 > 0.94
     assert sf.boundary_f1 > 0.985
+
+
+def _runs(text: str) -> list[str]:
+    from sleukrith.segment._pretok import KHMER_RUN, pretokenize
+
+    return [text[s:e] for s, e, k in pretokenize(text) if k == KHMER_RUN]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_KHMER_ONLY, khmerish), min_size=2, max_size=6))
+def test_a_run_is_cut_the_same_alone_or_scored_with_others(texts: list[str]) -> None:
+    # Runs of a call are scored in one numpy pass; nothing of one run (dictionary spans,
+    # zero-width hints, n-grams) may reach into another, or results would depend on the
+    # batch and on what the cache saw first.
+    model = Segmenter().model
+    runs = [r for t in texts for r in _runs(t)]
+    for fine in (False, True):
+        together = model._score(runs, fine)
+        assert together == [model._score([r], fine)[0] for r in runs]
+        assert list(reversed(together)) == model._score(runs[::-1], fine)
+
+
+def test_words_do_not_depend_on_what_was_segmented_before(sample_paths) -> None:
+    texts = [line for p in sample_paths for line in p.read_text(encoding="utf-8").splitlines()]
+    texts += [t for t, _ in _read_cases()]
+    seg = Segmenter()
+    model = seg.model
+
+    def khmer_words(text: str) -> list[tuple[str, int]]:
+        return [(t.text, t.start) for t in seg.tokenize(text) if t.kind == "word"]
+
+    model._cache.clear()
+    first = [khmer_words(t) for t in texts]  # one text at a time, cold cache
+    model._cache.clear()
+    joined = "\n".join(reversed(texts))  # every run of every text in one call
+    expected, off = [], 0
+    for t, ws in zip(reversed(texts), reversed(first), strict=True):
+        expected += [(w, s + off) for w, s in ws]
+        off += len(t) + 1
+    assert khmer_words(joined) == expected
+    assert [khmer_words(t) for t in reversed(texts)] == first[::-1]  # now from the cache
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(khmerish, st.text(max_size=30)), max_size=8), st.integers(1, 200))
+def test_pipe_equals_words_one_by_one(texts: list[str], batch_chars: int) -> None:
+    from sleukrith.segment import pipe
+
+    for level in ("word", "morpheme"):
+        got = list(pipe(texts, level=level, batch_chars=batch_chars))
+        assert got == [words(t, level=level) for t in texts]
+
+
+def test_pipe_rejects_bad_input() -> None:
+    from sleukrith.segment import pipe
+
+    with pytest.raises(TypeError, match="iterable of texts"):
+        pipe("ខ្ញុំ")
+    with pytest.raises(TypeError):
+        list(pipe(["ក", b"x"]))
+    with pytest.raises(ValueError, match="level"):
+        pipe(["ក"], level="syllable")
+    assert list(Segmenter(extra_words=["សាខន"]).pipe(["លោកសាខនមក"]))[0][1] == "សាខន"

@@ -27,6 +27,7 @@ __all__ = [
     "Segmenter",
     "words",
     "tokenize",
+    "pipe",
     "sentences",
     "sentence_spans",
     "LEVELS",
@@ -113,6 +114,49 @@ class Segmenter:
         fine = _check_level(level)
         return [text[s:e] for s, e, _ in self._spans(text, fine)]
 
+    def pipe(self, texts: Iterable[str], *, level: str = "word", batch_chars: int = 50_000):
+        """Words of each text of ``texts``, in order, scoring the Khmer runs of many texts in
+        one pass (much faster than one ``words()`` call per short text, same result).
+
+        >>> list(Segmenter().pipe(["ខ្ញុំទៅ", "ផ្សារ"]))
+        [['ខ្ញុំ', 'ទៅ'], ['ផ្សារ']]
+        """
+        fine = _check_level(level)
+        if isinstance(texts, str | bytes):
+            raise TypeError("pipe() takes an iterable of texts, not a single string; use words()")
+        return self._pipe(iter(texts), fine, batch_chars)
+
+    def _pipe(self, texts, fine: bool, batch_chars: int):  # noqa: ANN001, ANN202
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            batch.append(require_str(text))
+            size += len(text)
+            if size >= batch_chars:
+                yield from self._words_of_batch(batch, fine)
+                batch, size = [], 0
+        if batch:
+            yield from self._words_of_batch(batch, fine)
+
+    def _words_of_batch(self, texts: list[str], fine: bool) -> list[list[str]]:
+        pres = [pretokenize(t) if t else [] for t in texts]
+        pairs = zip(texts, pres, strict=True)
+        runs = [t[s:e] for t, pre in pairs for s, e, k in pre if k == KHMER_RUN]
+        cuts = iter(self._cuts(runs, fine))
+        out = []
+        for t, pre in zip(texts, pres, strict=True):
+            out.append([t[s:e] for s, e, _ in self._assemble(t, pre, cuts)])
+        return out
+
+    def _cuts(self, runs: list[str], fine: bool) -> list[list[int]]:
+        model = self.model
+        if not runs:
+            return []
+        all_cuts = model.cuts(runs, fine) if model is not None else [[] for _ in runs]
+        if self._fold_extra:
+            all_cuts = [self._force_extra(r, c) for r, c in zip(runs, all_cuts, strict=True)]
+        return all_cuts
+
     def _spans(self, text: str, fine: bool) -> list[tuple[int, int, str]]:
         if not text:
             return []
@@ -120,23 +164,19 @@ class Segmenter:
         runs = [text[s:e] for s, e, k in pre if k == KHMER_RUN]
         if not runs:
             return pre
-        model = self.model
-        if model is not None:
-            all_cuts = model.cuts(runs, fine)
-        else:
-            all_cuts = [[] for _ in runs]
-        if self._fold_extra:
-            all_cuts = [self._force_extra(r, c) for r, c in zip(runs, all_cuts, strict=True)]
+        return self._assemble(text, pre, iter(self._cuts(runs, fine)))
+
+    @staticmethod
+    def _assemble(text: str, pre: list, cuts_of_runs) -> list[tuple[int, int, str]]:  # noqa: ANN001
+        """Pre-tokens with each Khmer run replaced by its words (cuts taken in run order)."""
         out: list[tuple[int, int, str]] = []
         append = out.append
         zw = _ZW
-        r = 0
         for s, e, kind in pre:
             if kind != KHMER_RUN:
                 append((s, e, kind))
                 continue
-            cuts = all_cuts[r]
-            r += 1
+            cuts = next(cuts_of_runs)
             if not cuts:
                 append((s, e, "word"))
                 continue
@@ -221,6 +261,22 @@ def tokenize(
     """
     require_str(text)
     return _segmenter(dictionary).tokenize(text, level=level)
+
+
+def pipe(
+    texts: Iterable[str],
+    *,
+    level: str = "word",
+    dictionary: Iterable[str] | None = None,
+    batch_chars: int = 50_000,
+):
+    """Words of each text of an iterable, in order: ``[words(t) for t in texts]``, but the
+    Khmer runs of many short texts are scored together (use it for sentences, lines, rows).
+
+    >>> list(pipe(["សួស្តី", "ភ្នំពេញ"]))
+    [['សួស្តី'], ['ភ្នំពេញ']]
+    """
+    return _segmenter(dictionary).pipe(texts, level=level, batch_chars=batch_chars)
 
 
 def words(text: str, *, level: str = "word", dictionary: Iterable[str] | None = None) -> list[str]:

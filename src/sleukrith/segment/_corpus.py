@@ -8,7 +8,10 @@ tokens separated by spaces (the original text had no spaces). Inside a word, ``_
 compound-internal boundary, ``~`` a prefix and ``^`` a suffix.
 
 The dev split is deterministic: a block of 50 consecutive sentences of a file (NIPTICT) or
-of the khPOS file is dev when ``md5(file:block) % 10 == 0`` (about 10 % of each).
+of the khPOS file is dev when ``md5(file:block) % 10 == 0`` (about 10 % of each). Blocks with
+``md5 % 10 == 1`` are the tuning split: ordinary training data, held out only when choosing
+hyper-parameters (``python -m sleukrith.segment.train --tune``), so that the dev figures are
+never used for a choice.
 """
 
 from __future__ import annotations
@@ -35,13 +38,14 @@ class Sentence:
     source: str  # "niptict" | "khpos"
     domain: str
     dev: bool
+    tune: bool = False  # the tuning split: training data held out only by ``train --tune``
 
 
-def _is_dev(key: str) -> bool:
-    return int(hashlib.md5(key.encode("utf-8")).hexdigest(), 16) % 10 == 0
+def _bucket(key: str) -> int:
+    return int(hashlib.md5(key.encode("utf-8")).hexdigest(), 16) % 10
 
 
-def _build(items: Iterable[str | None], source: str, domain: str, dev: bool) -> Sentence | None:
+def _build(items: Iterable[str | None], source: str, domain: str, key: str) -> Sentence | None:
     """``items``: marked words, or None for an original space."""
     text_parts: list[str] = []
     words: list[tuple[int, int]] = []
@@ -63,7 +67,8 @@ def _build(items: Iterable[str | None], source: str, domain: str, dev: bool) -> 
         words.append((start, pos))
     if not words:
         return None
-    return Sentence("".join(text_parts), tuple(words), tuple(fine), source, domain, dev)
+    b = _bucket(key)
+    return Sentence("".join(text_parts), tuple(words), tuple(fine), source, domain, b == 0, b == 1)
 
 
 def read_niptict(path: Path) -> Iterator[Sentence]:
@@ -87,7 +92,7 @@ def read_niptict(path: Path) -> Iterator[Sentence]:
                     items.append(w.strip())
             if items and items[-1] is None:
                 items.pop()
-            s = _build(items, "niptict", domain, _is_dev(f"{file}:{block}"))
+            s = _build(items, "niptict", domain, f"{file}:{block}")
             if s is not None:
                 yield s
 
@@ -97,7 +102,7 @@ def read_khpos(path: Path) -> Iterator[Sentence]:
         for i, line in enumerate(f):
             toks = line.split()
             items = [t.rsplit("/", 1)[0] if "/" in t[1:] else t for t in toks]
-            s = _build(items, "khpos", "khpos", _is_dev(f"khpos:{i // BLOCK}"))
+            s = _build(items, "khpos", "khpos", f"khpos:{i // BLOCK}")
             if s is not None:
                 yield s
 

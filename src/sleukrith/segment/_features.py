@@ -136,52 +136,78 @@ def build_table(entries: dict[int, int]) -> np.ndarray:
     return table
 
 
+# Dictionary spans are hashed with a polynomial rolling hash (mod 2**64), so the hashes of all
+# spans of all lengths come from one prefix sum instead of a loop over lengths; ``_final``
+# then mixes in the length. ``word_hash`` computes the same value for one word.
+_B = 0xD6E8FEB86659FD93  # odd, so invertible mod 2**64
+_B_INV = pow(_B, -1, 1 << 64)
+_LEN_MIX = (np.arange(1, MAXL + 1, dtype=np.uint64) * _M2)[None, :]
+_LENGTHS = np.arange(1, MAXL + 1, dtype=np.int8)[None, :]
+_SPAN = np.arange(MAXL, dtype=np.int64)[None, :]
+_pow = np.ones(1, dtype=np.uint64)  # _B ** k
+_ipow = np.ones(1, dtype=np.uint64)  # _B_INV ** k
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    global _pow, _ipow
+    if len(_pow) < n:
+        m = max(n, 2 * len(_pow), 4096)
+        _pow = np.cumprod(np.r_[np.uint64(1), np.full(m - 1, _B, dtype=np.uint64)])
+        _ipow = np.cumprod(np.r_[np.uint64(1), np.full(m - 1, _B_INV, dtype=np.uint64)])
+    return _pow, _ipow
+
+
+# Words ending at a cluster and words strictly spanning a gap are read from a per-list table
+# ``lens[list, position, length - 1]`` (the length where a word of that length starts at that
+# position, else 0) with one ``np.take``. Pairs (length - 1, distance back from the cluster):
+# a word ends at j when it starts j - (length - 1); it strictly spans the gap right of j when it
+# starts d <= length - 2 clusters before j.
+_PAIRS = [(r, r) for r in range(MAXL)] + [(r, d) for r in range(1, MAXL) for d in range(r)]
+_PAIR_OFF = np.array([r - d * MAXL for r, d in _PAIRS], dtype=np.int64)[:, None]
+
+
 def span_flags(a: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """For the cluster-id sequence ``a`` (uint64), per word list (external, corpus words,
-    corpus morphemes): the longest dictionary word ending at each position, starting at each
-    position, and strictly spanning each gap (gap i = between positions i and i+1).
-    Returns an int64 array of shape (9, len(a)): rows (end, start, cross) x 3 lists."""
+    """For the cluster-id sequence ``a`` (uint64, runs separated by PADs), per word list
+    (external, corpus words, corpus morphemes): the longest dictionary word ending at each
+    position, starting at each position, and strictly spanning each gap (gap i = between
+    positions i and i+1). Returns an int64 array of shape (9, len(a)): rows (end, start,
+    cross) x 3 lists. A span that runs over a PAD or past the end is never a word, so the
+    result for a run does not depend on the runs around it."""
     n = len(a)
-    out = np.zeros((9, n), dtype=np.int64)
     if n == 0:
-        return out
-    ext = np.concatenate([a, np.zeros(MAXL, dtype=np.uint64)])
-    hs = np.empty((MAXL, n), dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        h = np.full(n, np.uint64(2) * _M3, dtype=np.uint64)
-        for r in range(MAXL):
-            h = _mix(h, ext[r : r + n])
-            hs[r] = h
-        hs ^= np.arange(1, MAXL + 1, dtype=np.uint64)[:, None]
-        flags = table[table_slot(_final(hs))]
-    k, r, i = np.nonzero(flags[None, :, :] & _FLAG_BITS[:, None, None])
-    inside = i + r < n  # spans running past the end are padding, not words
-    if not inside.all():
-        k, r, i = k[inside], r[inside], i[inside]
-    if len(i):
-        length = r + 1
-        base = 3 * k * n
-        np.maximum.at(out.reshape(-1), base + n + i, length)  # start
-        np.maximum.at(out.reshape(-1), base + i + r, length)  # end
-        inner = r > 0
-        if inner.any():
-            cnt = r[inner]
-            starts = (base + 2 * n + i)[inner]
-            total = int(cnt.sum())
-            first = np.repeat(np.cumsum(cnt) - cnt, cnt)
-            pos = np.repeat(starts, cnt) + (np.arange(total) - first)
-            np.maximum.at(out.reshape(-1), pos, np.repeat(length[inner], cnt))
-    return out
+        return np.zeros((9, 0), dtype=np.int64)
+    pw, ipw = _powers(n + MAXL + 1)
+    pref = np.zeros(n + MAXL + 1, dtype=np.uint64)
+    np.cumsum(a * ipw[:n], out=pref[1 : n + 1])
+    pref[n + 1 :] = pref[n]
+    ends = np.arange(1, n + 1)[:, None] + _SPAN  # (n, MAXL): one past the end of each span
+    h = (pref[ends] - pref[:n, None]) * pw[ends - 1]
+    flags = table[table_slot(_final(h ^ _LEN_MIX))]
+    n_pad = np.zeros(n + MAXL + 1, dtype=np.int32)
+    np.cumsum(a == PAD, out=n_pad[1 : n + 1])
+    n_pad[n + 1 :] = n_pad[n] + 1  # past the end counts as padding
+    flags[n_pad[ends] != n_pad[:n, None]] = 0
+    # MAXL zero rows in front, so that looking back past the start reads 0
+    lens = np.zeros((3, MAXL + n, MAXL), dtype=np.int8)
+    lens[:, MAXL:] = ((flags[None] & _FLAG_BITS[:, None, None]) != 0) * _LENGTHS
+    idx = np.arange(MAXL * MAXL, MAXL * (MAXL + n), MAXL)[None, :] + _PAIR_OFF
+    got = np.take(lens.reshape(3, -1), idx, axis=1)  # (3, pairs, n)
+    out = np.empty((3, 3, n), dtype=np.int64)
+    out[:, 0] = got[:, :MAXL].max(axis=1)  # end
+    out[:, 1] = lens[:, MAXL:].max(axis=2)  # start
+    out[:, 2] = got[:, MAXL:].max(axis=1)  # cross
+    return out.reshape(9, n)
 
 
 def word_hash(ids: list[int]) -> int:
     """Hash of a dictionary word (cluster ids) as ``span_flags`` computes it for a span."""
     length = len(ids)
-    with np.errstate(over="ignore"):
-        h = np.array([np.uint64(2) * _M3], dtype=np.uint64)  # seed of length-1 spans
-        for x in ids:
-            h = _mix(h, np.array([x], dtype=np.uint64))
-        return int(_final(h ^ np.uint64(length))[0])
+    mask = (1 << 64) - 1
+    poly = 0
+    for x in ids:
+        poly = (poly * _B + x) & mask
+    h = np.array([poly ^ ((length * int(_M2)) & mask)], dtype=np.uint64)
+    return int(_final(h)[0])
 
 
 # --- gap features ----------------------------------------------------------------------------
@@ -290,6 +316,8 @@ def _layout() -> tuple[np.ndarray, np.ndarray]:
 _TIDX, _TSHIFT = _layout()
 _TKEY = (np.arange(N_TEMPLATES, dtype=np.uint64) << np.uint64(58))[None, :]
 _OFFSETS = np.arange(-2, 4, dtype=np.int64)[None, :]
+_TKEY_COL = _TKEY.T.copy()  # (templates, 1)
+_TSHIFT_COL = _TSHIFT[:, :, None]  # (templates, 4, 1)
 
 
 def gap_features(
@@ -300,32 +328,35 @@ def gap_features(
     bits: int,
     fl: np.ndarray | None = None,
     n_templates: int = 0,
+    transposed: bool = False,
 ) -> np.ndarray:
     """Hashed feature indices, shape (len(gaps), N_TEMPLATES), for the gaps ``gaps`` (gap p is
     between clusters p and p+1 of the padded id sequence ``a``; ``shapes`` parallel to ``a``).
-    ``fl``: ``span_flags(a, table)`` when the caller already has it (chunked scoring)."""
+    ``fl``: ``span_flags(a, table)`` when the caller already has it (chunked scoring).
+    ``transposed``: return the (N_TEMPLATES, len(gaps)) view instead (no copy)."""
     if fl is None:
         fl = span_flags(a, table)
-    fl = np.minimum(fl, MAXL)
     n = len(gaps)
-    b = np.empty((n, len(_COLS)), dtype=np.uint64)
-    pos = gaps[:, None] + _OFFSETS
-    b[:, 0] = 0
-    b[:, 1:7] = a[pos]
-    b[:, 7:11] = shapes[pos[:, 1:5]]
+    # components, one row each (see _COLS), one column per gap
+    b = np.empty((len(_COLS), n), dtype=np.uint64)
+    b[0] = 0
+    pos = gaps[None, :] + _OFFSETS.T  # clusters L3 .. R3 of each gap
+    b[1:7] = np.take(a, pos)
+    b[7:11] = np.take(shapes, pos[1:5])
     # rows of fl: (end, start, cross) x (external, corpus words, corpus morphemes); end and
     # cross are read at the left cluster of the gap, start at the right one
-    d = fl[:, gaps].astype(np.uint64)
-    d[1::3] = fl[1::3, gaps + 1]
-    b[:, 11:20] = d.T
+    d = np.take(fl, gaps, axis=1).astype(np.uint64)
+    d[1::3] = np.take(fl[1::3], gaps + 1, axis=1)
+    b[11:20] = d
     m = np.uint64(MAXL + 1)
     d3 = (d[0::3] * m + d[1::3]) * m + d[2::3]  # dE, dX, dM
-    b[:, 20:23] = d3.T
-    b[:, 23:26] = (d3[[1, 1, 0]] * (m * m * m) + d3[[0, 2, 2]]).T  # dXE, dXM, dEM
+    b[20:23] = d3
+    b[23:26] = d3[[1, 1, 0]] * (m * m * m) + d3[[0, 2, 2]]  # dXE, dXM, dEM
     nt = n_templates or N_TEMPLATES  # a model trained with the first nt templates
-    key = np.broadcast_to(_TKEY[:, :nt], (n, nt))
-    for c in range(4):
-        key = key | (b[:, _TIDX[:nt, c]] << _TSHIFT[None, :nt, c])
-    with np.errstate(over="ignore"):
-        key = (key ^ (key >> _S29)) * _M1
-        return (key >> np.uint64(64 - bits)).astype(np.int64)
+    key = _TKEY_COL[:nt] | (np.take(b, _TIDX[:nt, 0], axis=0) << _TSHIFT_COL[:nt, 0])
+    for c in range(1, 4):
+        key |= np.take(b, _TIDX[:nt, c], axis=0) << _TSHIFT_COL[:nt, c]
+    key = (key ^ (key >> _S29)) * _M1
+    key >>= np.uint64(64 - bits)
+    out = key.astype(np.int64)
+    return out if transposed else np.ascontiguousarray(out.T)

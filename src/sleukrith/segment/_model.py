@@ -176,8 +176,8 @@ class BoundaryModel:
         pad = (F.PAD,) * F.N_PAD
         ids: list[int] = list(pad)
         offs: list[int] = [0] * F.N_PAD  # per position: offset of the cluster in its run
-        zws: list[int] = [-1] * F.N_PAD  # per position: offset of a ZW char just before it
         run_of: list[int] = [-1] * F.N_PAD  # per position: index of its run
+        zw_at: dict[int, int] = {}  # position -> offset of the zero-width char just before it
         get = self._ids.get
         cid = self.cluster_id
         findall = CLUSTER_RE.findall
@@ -185,10 +185,9 @@ class BoundaryModel:
         for k, run in enumerate(runs):
             cl = findall(run)
             if zw_search(run) is None:
-                ids.extend([get(c) or cid(c) for c in cl])
-                offs.extend(accumulate(map(len, cl[:-1]), initial=0))
-                zws.extend(repeat(-1, len(cl)))
-                run_of.extend(repeat(k, len(cl)))
+                ids += [get(c) or cid(c) for c in cl]
+                offs += accumulate(map(len, cl[:-1]), initial=0)
+                run_of += repeat(k, len(cl))
             else:
                 off = 0
                 zw = -1
@@ -198,16 +197,16 @@ class BoundaryModel:
                             zw = off
                         off += len(c)
                         continue
+                    if zw >= 0:
+                        zw_at[len(ids)] = zw
                     ids.append(get(c) or cid(c))
                     offs.append(off)
-                    zws.append(zw)
                     run_of.append(k)
                     zw = -1
                     off += len(c)
-            ids.extend(pad)
-            offs.extend(pad)
-            zws.extend((-1,) * F.N_PAD)
-            run_of.extend((-1,) * F.N_PAD)
+            ids += pad
+            offs += pad
+            run_of += (-1,) * F.N_PAD
         a = np.array(ids, dtype=np.uint64)
         real = a != 0
         gaps = np.flatnonzero(real[:-1] & real[1:])
@@ -220,30 +219,29 @@ class BoundaryModel:
         fscore = np.empty(len(gaps), dtype=np.float32) if fine else None
         for c0 in range(0, len(gaps), _GAP_CHUNK):  # bounded memory on huge runs
             g = gaps[c0 : c0 + _GAP_CHUNK]
-            idx = F.gap_features(a, shapes, g, self.table, self.bits, fl, self.n_templates)
-            score[c0 : c0 + len(g)] = self.w_word[idx].sum(axis=1)
+            idx = F.gap_features(
+                a, shapes, g, self.table, self.bits, fl, self.n_templates, transposed=True
+            )
+            # summed over templates, gap by gap: a gap's score never depends on other gaps
+            score[c0 : c0 + len(g)] = np.take(self.w_word, idx).sum(axis=0)
             if fscore is not None:
-                fscore[c0 : c0 + len(g)] = self.w_fine[idx].sum(axis=1)
+                fscore[c0 : c0 + len(g)] = np.take(self.w_fine, idx).sum(axis=0)
         score += np.float32(self.bias[0])
-        right = gaps + 1
-        zw_arr = np.array(zws, dtype=np.int64)[right]
-        has_zw = zw_arr >= 0
-        any_zw = bool(has_zw.any())
-        bonus = np.where(has_zw, np.float32(ZWSP_BONUS), np.float32(0)) if any_zw else 0
-        cut = score + bonus > 0
         if fscore is not None:
             fscore += np.float32(self.bias[1])
-            cut |= fscore + bonus > 0
-        sel = right[cut]
-        cut_off = np.array(offs, dtype=np.int64)[sel].tolist()
-        cut_run = np.array(run_of, dtype=np.int64)[sel].tolist()
-        if any_zw:
-            cut_zw = zw_arr[cut].tolist()
-            for r, o, z in zip(cut_run, cut_off, cut_zw, strict=True):
-                if z >= 0:
-                    out[r].append(z)  # the zero-width char becomes its own token
-                out[r].append(o)
-        else:
-            for r, o in zip(cut_run, cut_off, strict=True):
-                out[r].append(o)
+            np.maximum(score, fscore, out=score)  # a cut at either level
+        right = gaps + 1
+        if zw_at:
+            # a zero-width char in a gap raises its boundary score by ZWSP_BONUS
+            zpos = np.fromiter(zw_at, dtype=np.int64, count=len(zw_at))
+            gi = np.minimum(np.searchsorted(right, zpos), len(right) - 1)
+            gi = gi[right[gi] == zpos]  # not at the start of a run: that is no gap
+            score[gi] += np.float32(ZWSP_BONUS)
+        sel = right[score > 0].tolist()
+        for p in sel:
+            r = run_of[p]
+            z = zw_at.get(p, -1) if zw_at else -1
+            if z >= 0:
+                out[r].append(z)  # the zero-width char becomes its own token
+            out[r].append(offs[p])
         return out

@@ -259,11 +259,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--khpos-weight", type=float, default=2.5)
     ap.add_argument("--lr", type=float, default=LR)
     ap.add_argument("--limit", type=int, default=0, help="use only N training sentences")
+    ap.add_argument(
+        "--tune",
+        action="store_true",
+        help="hold out the tuning split too and score on it instead of dev (for choosing "
+        "hyper-parameters; use with --out elsewhere)",
+    )
     args = ap.parse_args(argv)
     t0 = time.time()
     sents = read_all(args.data)
-    train = [s for s in sents if not s.dev]
-    dev = [s for s in sents if s.dev]
+    if args.tune:
+        if args.out == MODEL_PATH:
+            ap.error("--tune needs --out: a tuning model must not replace the shipped one")
+        train = [s for s in sents if not s.dev and not s.tune]
+        dev = [s for s in sents if s.tune]
+    else:
+        train = [s for s in sents if not s.dev]
+        dev = [s for s in sents if s.dev]
     if args.limit:
         rng = np.random.default_rng(SEED)
         train = [train[i] for i in sorted(rng.choice(len(train), args.limit, replace=False))]
@@ -324,7 +336,8 @@ def main(argv: list[str] | None = None) -> None:
     seg = Segmenter(model=loaded)
     scores = evaluate(lambda t, fine: seg.words(t, level="morpheme" if fine else "word"), dev)
     print(json.dumps(scores, indent=1))
-    (args.out.parent / "dev_scores.json").write_text(json.dumps(scores, indent=1) + "\n")
+    name = "tune_scores.json" if args.tune else "dev_scores.json"
+    (args.out.parent / name).write_text(json.dumps(scores, indent=1) + "\n")
     print(f"done ({time.time() - t0:.1f}s)")
 
 
