@@ -13,12 +13,14 @@ from sleukrith.dates import (
     DateMatch,
     ad_to_be,
     be_to_ad,
+    expand_two_digit_year,
     find_dates,
     format_date,
     to_24h,
 )
 
-REF = dt.date(2018, 3, 2)
+REF = dt.date(2018, 3, 2)  # a Friday
+ZW = "\u200b"
 
 
 def one(text: str, reference: dt.date | None = REF) -> DateMatch:
@@ -240,6 +242,19 @@ def test_find_dates_total(text):
 
 _PIECES = [
     "ថ្ងៃ",
+    "ម្សិលមិញ",
+    "ស្អែក",
+    "មិញ",
+    "នេះ",
+    "មុន",
+    "ក្រោយ",
+    "ទៀត",
+    "កាលពី",
+    "ក្នុង",
+    "សប្តាហ៍",
+    "ច័ន្ទ",
+    "អាទិត្យ",
+    "ទៅ",
     "ទី",
     "ខែ",
     "ឆ្នាំ",
@@ -283,6 +298,8 @@ def test_find_dates_total_on_date_like_text(text):
         assert text[m.start : m.end] == m.text
         if m.end_value is not None and m.value is not None:
             assert m.end_value >= m.value
+        if m.relative:
+            assert m.value is not None
 
 
 @pytest.mark.parametrize("bad", [None, b"x", 3])
@@ -354,7 +371,9 @@ def test_parts_without_reference():
 
 def test_spelled_numbers_in_prose_are_not_dates():
     assert find_dates("ក្នុងឆ្នាំមួយៗ ពីរ ខែ ៣ និង ម៉ោង មួយ ពីរ") == []
-    assert find_dates("ពីរ ខែ មុន") == []
+    # not the 2nd of a month: "two months ago", a relative month
+    m = one("ពីរ ខែ មុន")
+    assert (m.kind, m.value, m.day, m.month) == ("month", dt.date(2018, 1, 1), None, None)
 
 
 @pytest.mark.parametrize(
@@ -378,3 +397,300 @@ def test_time_range_with_date():
         dt.datetime(2019, 10, 21, 11, 0),
     )
     assert one("ម៉ោង ៨ ដល់ ១០ នាក់").text == "ម៉ោង ៨"
+
+
+# --- relative expressions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ថ្ងៃនេះ", dt.date(2018, 3, 2)),
+        ("ម្សិលមិញ", dt.date(2018, 3, 1)),
+        ("ថ្ងៃម្សិលមិញ", dt.date(2018, 3, 1)),
+        ("ម្សិលម្ង៉ៃ", dt.date(2018, 2, 28)),
+        ("ថ្ងៃស្អែក", dt.date(2018, 3, 3)),
+        ("ស្អែក", dt.date(2018, 3, 3)),
+        ("ស្អែកនេះ", dt.date(2018, 3, 3)),
+        ("ខានស្អែក", dt.date(2018, 3, 4)),
+        ("ព្រឹកនេះ", dt.date(2018, 3, 2)),
+        ("ល្ងាចនេះ", dt.date(2018, 3, 2)),
+        ("យប់នេះ", dt.date(2018, 3, 2)),
+        ("ព្រឹកមិញ", dt.date(2018, 3, 2)),  # this morning
+        ("យប់មិញ", dt.date(2018, 3, 1)),  # last night
+        ("ល្ងាចមិញ", dt.date(2018, 3, 1)),
+        ("ព្រឹកស្អែក", dt.date(2018, 3, 3)),
+        ("ព្រឹកថ្ងៃស្អែក", dt.date(2018, 3, 3)),
+        ("រសៀលម្សិលមិញ", dt.date(2018, 3, 1)),
+        ("ល្ងាចថ្ងៃនេះ", dt.date(2018, 3, 2)),
+        ("ថ្ងៃពុធម្សិលមិញ", dt.date(2018, 3, 1)),
+        (f"ម្សិល{ZW}មិញ", dt.date(2018, 3, 1)),
+        (f"ថ្ងៃ{ZW}នេះ", dt.date(2018, 3, 2)),
+    ],
+)
+def test_relative_days(text, value):
+    m = one(text)
+    assert (m.text, m.kind, m.value, m.relative) == (text, "date", value, True)
+    # without a reference: the same span and kind, no value
+    m = one(text, reference=None)
+    assert (m.text, m.kind, m.value, m.relative) == (text, "date", None, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ថ្ងៃច័ន្ទខាងមុខ", dt.date(2018, 3, 5)),
+        ("ថ្ងៃចន្ទ ខាងមុខ", dt.date(2018, 3, 5)),
+        (f"ថ្ងៃ{ZW}ច័ន្ទ{ZW}ខាង{ZW}មុខ", dt.date(2018, 3, 5)),
+        ("ថ្ងៃពុធក្រោយ", dt.date(2018, 3, 7)),
+        ("ថ្ងៃសុក្រក្រោយ", dt.date(2018, 3, 9)),  # not the reference day itself
+        ("ថ្ងៃអង្គារមុន", dt.date(2018, 2, 27)),
+        ("ថ្ងៃសុក្រមុន", dt.date(2018, 2, 23)),
+        ("ថ្ងៃអាទិត្យកន្លងទៅ", dt.date(2018, 2, 25)),
+        ("ថ្ងៃសុក្រនេះ", dt.date(2018, 3, 2)),
+        ("ថ្ងៃសៅរ៍នេះ", dt.date(2018, 3, 3)),  # this week (Monday first)
+        ("ថ្ងៃច័ន្ទនេះ", dt.date(2018, 2, 26)),
+        ("ថ្ងៃអង្គារ៍នេះ", dt.date(2018, 2, 27)),
+        ("ថ្ងៃព្រហស្បត្តិ៍ក្រោយ", dt.date(2018, 3, 8)),
+        ("ថ្ងៃសៅរិ៍ខាងមុខ", dt.date(2018, 3, 3)),
+        ("ថ្ងៃច័ន្ទ សប្តាហ៍ក្រោយ", dt.date(2018, 3, 5)),
+        ("ថ្ងៃសុក្រសប្ដាហ៍មុន", dt.date(2018, 2, 23)),
+        ("ថ្ងៃពុធ អាទិត្យក្រោយ", dt.date(2018, 3, 7)),
+        ("ថ្ងៃចន្ទ", dt.date(2018, 3, 5)),  # bare: the nearest Monday
+        ("ថ្ងៃពុធ", dt.date(2018, 2, 28)),
+        ("ព្រឹកថ្ងៃអង្គារ", dt.date(2018, 2, 27)),
+    ],
+)
+def test_relative_weekdays(text, value):
+    m = one(text)
+    assert (m.text, m.kind, m.value, m.relative) == (text, "date", value, True)
+    assert m.value.weekday() == value.weekday()
+
+
+def test_weekday_after_kalpi_is_past():
+    # កាលពី (in the past) turns a bare weekday to the last one, the reference day included
+    m = one("កាលពីថ្ងៃចន្ទ លោកបាននិយាយ")
+    assert (m.text, m.value) == ("ថ្ងៃចន្ទ", dt.date(2018, 2, 26))
+    assert one("កាល​ពី​ថ្ងៃ​សុក្រ").value == REF
+    assert one("កាលពីរសៀលថ្ងៃព្រហស្បតិ៍").value == dt.date(2018, 3, 1)
+    # and a partial date to the last such day
+    assert one("កាលពីថ្ងៃទី៥").value == dt.date(2018, 2, 5)
+    assert one("ថ្ងៃទី៥").value == dt.date(2018, 3, 5)  # the nearest
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "end_value"),
+    [
+        ("សប្តាហ៍ក្រោយ", "date_range", dt.date(2018, 3, 5), dt.date(2018, 3, 11)),
+        ("សប្ដាហ៍មុន", "date_range", dt.date(2018, 2, 19), dt.date(2018, 2, 25)),
+        ("សប្តាហ៍នេះ", "date_range", dt.date(2018, 2, 26), dt.date(2018, 3, 4)),
+        ("អាទិត្យក្រោយ", "date_range", dt.date(2018, 3, 5), dt.date(2018, 3, 11)),
+        ("សប្តាហ៍ខាងមុខ", "date_range", dt.date(2018, 3, 5), dt.date(2018, 3, 11)),
+        ("ខែក្រោយ", "month", dt.date(2018, 4, 1), dt.date(2018, 4, 30)),
+        ("ខែមុន", "month", dt.date(2018, 2, 1), dt.date(2018, 2, 28)),
+        ("ខែនេះ", "month", dt.date(2018, 3, 1), dt.date(2018, 3, 31)),
+        ("ខែខាងមុខ", "month", dt.date(2018, 4, 1), dt.date(2018, 4, 30)),
+        ("ឆ្នាំក្រោយ", "year", dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+        ("ឆ្នាំមុន", "year", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+        ("ឆ្នាំនេះ", "year", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+        ("ឆ្នាំទៅ", "year", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+        ("ឆ្នាំកន្លងទៅ", "year", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+        (f"ឆ្នាំ{ZW}កន្លង{ZW}ទៅ", "year", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+    ],
+)
+def test_relative_weeks_months_years(text, kind, value, end_value):
+    m = one(text)
+    assert (m.text, m.kind, m.value, m.end_value, m.relative) == (
+        text,
+        kind,
+        value,
+        end_value,
+        True,
+    )
+    m = one(text, reference=None)
+    assert (m.kind, m.value, m.end_value) == (kind, None, None)
+
+
+def test_relative_month_across_year_end():
+    assert one("ខែក្រោយ", reference=dt.date(2018, 12, 31)).value == dt.date(2019, 1, 1)
+    m = one("ខែមុន", reference=dt.date(2018, 1, 31))
+    assert (m.value, m.end_value) == (dt.date(2017, 12, 1), dt.date(2017, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value"),
+    [
+        ("កាលពី៣ថ្ងៃមុន", "៣ថ្ងៃមុន", "date", dt.date(2018, 2, 27)),
+        ("កាល​ពី ៣ ថ្ងៃ​មុន​ក្រុមហ៊ុន", "៣ ថ្ងៃ\u200bមុន", "date", dt.date(2018, 2, 27)),
+        ("លោកមកដល់ ៣ថ្ងៃមុន។", "៣ថ្ងៃមុន", "date", dt.date(2018, 2, 27)),
+        ("កាលពីពីរសប្តាហ៍មុន", "ពីរសប្តាហ៍មុន", "date", dt.date(2018, 2, 16)),
+        ("កាលពីរយៈពេល២សប្តាហ៍មុន", "២សប្តាហ៍មុន", "date", dt.date(2018, 2, 16)),
+        ("កាលពី ២ ខែមុន", "២ ខែមុន", "month", dt.date(2018, 1, 1)),
+        ("កាលពី៨០ឆ្នាំមុន", "៨០ឆ្នាំមុន", "year", dt.date(1938, 1, 1)),
+        ("ក្នុងពេល ១១ ថ្ងៃទៀត", "១១ ថ្ងៃទៀត", "date", dt.date(2018, 3, 13)),
+        ("នៅ ២សប្តាហ៍ទៀត", "២សប្តាហ៍ទៀត", "date", dt.date(2018, 3, 16)),
+        ("២សប្តាហ៍ទៀត", "២សប្តាហ៍ទៀត", "date", dt.date(2018, 3, 16)),
+        ("ក្នុង ៣ខែទៀត", "៣ខែទៀត", "month", dt.date(2018, 6, 1)),
+    ],
+)
+def test_n_units_ago_and_later(text, span, kind, value):
+    m = one(text)
+    assert (m.text, m.kind, m.value, m.relative) == (span, kind, value, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "សព្វថ្ងៃនេះ ថាមពលកើតឡើងវិញ",  # nowadays
+        "រហូតមកដល់សព្វ​ថ្ងៃ​នេះ",
+        "ការតម្លើងប្រាក់ខែនេះ",  # this salary raise
+        "ក្នុងរយៈពេល២ថ្ងៃនេះ",  # these two days
+        "ការប្រកួតរយៈពេល ៣ ថ្ងៃនេះ",
+        "ប៉ុន្មានថ្ងៃនេះម្តាយជាប់រវល់",
+        "រៀងរាល់ឆ្នាំទៅវិញ",
+        "ពន្ធនាគារពី១០ឆ្នាំទៅ២០ឆ្នាំ",
+        "រាប់សិបឆ្នាំទៅមុខទៀត",
+        "ច្រើនឆ្នាំមុននឹងរៀបការ",
+        "មិនខុសពីឆ្នាំមុនៗ",  # previous years
+        "ក្នុងឆ្នាំក្រោយៗ",
+        "២៨ឆ្នាំក្រោយពីកិច្ចព្រមព្រៀង",  # 28 years after the agreement
+        "លុះ២ថ្ងៃក្រោយមក",  # two days later (in the story)
+        "២ថ្ងៃមុនពេលបោះឆ្នោត",  # two days before the vote
+        "៣៣ ឆ្នាំ មុននឹងផុតពីតំណែង",
+        "រយៈពេល ៥ឆ្នាំ មុនឈានដល់",
+        "ក្នុងរយៈពេល ២សប្តាហ៍ទៀត",  # within two weeks: a period
+        "នៅសល់ ១៩ថ្ងៃទៀត",  # nineteen days remain
+        "ត្រូវប្រើរយៈពេល១២ថ្ងៃទៀត",
+        "ដល់ស្អែកឡើង អ្នកបែរធ្វើមិនដឹង",  # the next day, in a story
+        "មិនបារម្ភថាថ្ងៃក្រោយគ្មានអនាគត",  # the future, not a date
+        "ថ្ងៃមុនមានអ្នកជិះឡាន",  # the other day
+        "ពន្លឺព្រះអាទិត្យនេះ",  # the sun
+        "ជារៀងរាល់ថ្ងៃចន្ទ និងថ្ងៃសុក្រ",  # every Monday and Friday
+        "ផ្សាយពីថ្ងៃចន្ទ-សុក្រ",  # Monday to Friday, every week
+        "ឆ្នាំ១៨",  # a two-digit year alone
+        "មុនពេលប្រជុំ",
+    ],
+)
+def test_relative_false_positives(text):
+    assert find_dates(text, reference=REF) == []
+
+
+def test_relative_with_times_and_ranges():
+    m = one("ម៉ោង៧ព្រឹកថ្ងៃនេះ")
+    assert (m.kind, m.value, m.relative) == ("datetime", dt.datetime(2018, 3, 2, 7), True)
+    m = one("ម៉ោង ៩ យប់មិញ")
+    assert (m.text, m.value) == ("ម៉ោង ៩ យប់មិញ", dt.datetime(2018, 3, 1, 21))
+    m = one("ម៉ោង ៨ព្រឹក ថ្ងៃស្អែក")
+    assert m.value == dt.datetime(2018, 3, 3, 8)
+    m = one("ចាប់ពីថ្ងៃនេះរហូតដល់ថ្ងៃទី២៤ ខែមីនា")
+    assert (m.kind, m.value, m.end_value) == ("date_range", REF, dt.date(2018, 3, 24))
+
+
+def test_relative_word_next_to_its_date_is_one_expression():
+    # the written date gives the value; the relative word is part of the span
+    m = one("កាលពីព្រឹកមិញ ថ្ងៃទី២២ ខែតុលា ឆ្នាំ២០១៩")
+    assert (m.text, m.value, m.relative) == (
+        "ព្រឹកមិញ ថ្ងៃទី២២ ខែតុលា ឆ្នាំ២០១៩",
+        dt.date(2019, 10, 22),
+        False,
+    )
+    m = one("ថ្ងៃទី២៣ ខែតុលា ឆ្នាំ២០១៩ ស្អែកនេះ")
+    assert (m.text, m.value) == ("ថ្ងៃទី២៣ ខែតុលា ឆ្នាំ២០១៩ ស្អែកនេះ", dt.date(2019, 10, 23))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("ថ្ងៃទី២ ខែក្រោយ", "date", dt.date(2018, 4, 2)),
+        ("ថ្ងៃទី២៨ ខែមុន", "date", dt.date(2018, 2, 28)),
+        ("ថ្ងៃទី១៥ ខែនេះ", "date", dt.date(2018, 3, 15)),
+        ("ថ្ងៃទី២ ខែមីនា ឆ្នាំក្រោយ", "date", dt.date(2019, 3, 2)),
+        ("ថ្ងៃទី១៥ ខែមករា ឆ្នាំមុន", "date", dt.date(2017, 1, 15)),
+        ("ថ្ងៃទី២៩ ខែកក្កដាឆ្នាំនេះ", "date", dt.date(2018, 7, 29)),
+        ("ខែមីនា ឆ្នាំក្រោយ", "month", dt.date(2019, 3, 1)),
+        ("ខែមិថុនាឆ្នាំនេះ", "month", dt.date(2018, 6, 1)),
+        ("ខែកក្កដាកន្លងទៅ", "month", dt.date(2017, 7, 1)),
+        ("ខែមករាខាងមុខ", "month", dt.date(2019, 1, 1)),
+        ("ខែមីនានេះ", "month", dt.date(2018, 3, 1)),
+    ],
+)
+def test_partial_dates_with_relative_month_or_year(text, kind, value):
+    m = one(text)
+    assert (m.text, m.kind, m.value, m.relative) == (text, kind, value, True)
+
+
+def test_months_and_years_carry_their_last_day():
+    m = one("ខែកុម្ភៈ ឆ្នាំ២០២០")
+    assert (m.value, m.end_value) == (dt.date(2020, 2, 1), dt.date(2020, 2, 29))
+    m = one("ឆ្នាំ២០១៩")
+    assert (m.value, m.end_value) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+
+
+@settings(max_examples=200)
+@given(st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_relative_rules_on_any_reference(ref):
+    def value(text: str) -> dt.date:
+        return one(text, reference=ref).value
+
+    one_day = dt.timedelta(days=1)
+    assert value("ម្សិលមិញ") == ref - one_day
+    assert value("ថ្ងៃស្អែក") == ref + one_day
+    nxt = value("ថ្ងៃច័ន្ទខាងមុខ")
+    assert nxt.weekday() == 0 and 1 <= (nxt - ref).days <= 7
+    last = value("ថ្ងៃសុក្រមុន")
+    assert last.weekday() == 4 and 1 <= (ref - last).days <= 7
+    this = value("ថ្ងៃពុធនេះ")
+    assert this.weekday() == 2 and this.isocalendar()[:2] == ref.isocalendar()[:2]
+    near = value("ថ្ងៃសៅរ៍")
+    assert near.weekday() == 5 and abs((near - ref).days) <= 3
+    week = one("សប្តាហ៍ក្រោយ", reference=ref)
+    assert week.value.weekday() == 0 and week.value <= ref + 7 * one_day <= week.end_value
+    month = one("ខែមុន", reference=ref)
+    assert month.end_value + one_day == ref.replace(day=1)
+    assert value("កាលពី១០ថ្ងៃមុន") == ref - 10 * one_day
+
+
+# --- two-digit years ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("02/03/18", dt.date(2018, 3, 2)),
+        ("2/3/18", dt.date(2018, 3, 2)),
+        ("០២/០៣/១៨", dt.date(2018, 3, 2)),
+        ("02-03-18", dt.date(2018, 3, 2)),
+        ("02.03.18", dt.date(2018, 3, 2)),
+        ("18/10/85", dt.date(1985, 10, 18)),
+        ("ថ្ងៃទី២ ខែមីនា ឆ្នាំ១៨", dt.date(2018, 3, 2)),
+        ("ថ្ងៃទី២ ខែ៣ ឆ្នាំ១៨", dt.date(2018, 3, 2)),
+    ],
+)
+def test_two_digit_years(text, value):
+    for ref in (None, REF):
+        m = one(text, reference=ref)
+        assert (m.text, m.kind, m.value, m.year, m.relative) == (
+            text,
+            "date",
+            value,
+            value.year,
+            False,
+        )
+
+
+def test_two_digit_year_rules():
+    assert one("ខែមីនា ឆ្នាំ១៨").value == dt.date(2018, 3, 1)
+    assert one("31/02/18").value is None  # read, but 31 February does not exist
+    # not dates: impossible day/month, a list of days before a month, a section number
+    assert find_dates("ជី20-20-15") == []
+    assert one("ថ្ងៃទី10-11-12 វិច្ឆិកា").kind == "date_range"
+    assert find_dates("មាត្រា 1.2.18") == []
+    # the pivot: fixed without a reference, a window around it with one
+    assert expand_two_digit_year(69) == 2069 and expand_two_digit_year(70) == 1970
+    assert expand_two_digit_year(69, dt.date(2018, 1, 1)) == 1969
+    assert expand_two_digit_year(37, dt.date(2018, 1, 1)) == 2037
+    assert expand_two_digit_year(38, dt.date(2018, 1, 1)) == 1938
+    assert one("02/03/69", reference=None).value == dt.date(2069, 3, 2)
+    assert one("02/03/69", reference=REF).value == dt.date(1969, 3, 2)
+    with pytest.raises(ValueError):
+        expand_two_digit_year(100)

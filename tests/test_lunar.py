@@ -166,12 +166,30 @@ def test_new_year_every_year():
 
 
 def test_new_year_sourced_moments():
-    # announced moments (docs/lunar.md): 2011 from the table, 2014/2018 agree with the formula
+    # announced moments (docs/lunar.md): 2011-2013 and 2015 from the table, 2014/2018 agree
+    # with the formula
     assert L.khmer_new_year(2011) == dt.datetime(2011, 4, 14, 13, 12)
+    assert L.khmer_new_year(2012) == dt.datetime(2012, 4, 13, 19, 11)
+    assert L.khmer_new_year(2013) == dt.datetime(2013, 4, 14, 2, 12)
+    assert L.khmer_new_year(2015) == dt.datetime(2015, 4, 14, 14, 2)
     assert L.khmer_new_year(2014) == dt.datetime(2014, 4, 14, 8, 24)
     assert L.khmer_new_year(2018) == dt.datetime(2018, 4, 14, 9, 12)
     assert L.khmer_new_year(2025).date() == dt.date(2025, 4, 14)
     assert L.khmer_new_year(2025).hour < 6  # "វេលាទាបភ្លឺ" (before dawn)
+
+
+def test_new_year_2012_is_the_friday_of_the_announcement():
+    # the 2012 announcement: "ថ្ងៃសុក្រ ៧ រោច ខែចេត្រ ត្រូវនឹង ថ្ងៃទី១៣ ខែមេសា គ.ស ២០១២ វេលាម៉ោង ១៩
+    # និង ១១ នាទីល្ងាច" and the Friday angel; momentkh's table says 14 April (a Saturday)
+    moment = L.khmer_new_year(2012)
+    lunar = L.from_gregorian(moment.date())
+    assert (lunar.weekday, lunar.day, lunar.waxing, lunar.month) == ("សុក្រ", 7, False, "ចេត្រ")
+    formula = L._new_year_formula(2012)
+    assert formula.moment.date() == moment.date()  # the formula has the day right, not the minute
+    assert L.leung_sak(2012) == formula.leung_sak == dt.date(2012, 4, 15)
+    # every announced moment keeps the formula's day count and ថ្ងៃឡើងស័ក
+    for year in (2011, 2012, 2013, 2015):
+        assert L.leung_sak(year) == L._new_year_formula(year).leung_sak, year
 
 
 def test_new_year_bad_input():

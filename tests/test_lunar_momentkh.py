@@ -33,8 +33,10 @@ NEW_YEAR_ALLOWED = {
     1974: "libda 0 (24:00), as 1916",
     2032: "libda 0 (24:00), as 1916",
     2059: "libda 0 (24:00), as 1916",
-    2012: "momentkh's exception table gives 14 April 19:11 without a source; the rule gives "
-    "13 April 19:12 and the published 2012 holiday calendar starts on 13 April",
+    2012: "momentkh's exception table gives 14 April 19:11, a Saturday; the 2012 announcement "
+    "(guidesim.blogspot.com/2012/04/blog-post_9.html) gives 'ថ្ងៃសុក្រ ៧ រោច ខែចេត្រ ត្រូវនឹង "
+    "ថ្ងៃទី១៣ ខែមេសា គ.ស ២០១២ វេលាម៉ោង ១៩ និង ១១ នាទីល្ងាច' and the Friday angel: the right minute "
+    "on the wrong day (our table has 13 April 19:11, the formula 13 April 19:12)",
 }
 # Lunar days on which momentkh is wrong (ISO date -> reason). None found for 1900-2100.
 DAY_ALLOWED: dict[str, str] = {}

@@ -187,6 +187,9 @@ def test_find_numbers_leaves_dates_and_prose():
     assert _found("ពីរោះណាស់ រយៈពេលវែង") == []
     assert _found("ម្នាក់ មួយចំនួន") == []
     assert _found("រយៈពេល ៣ ខែ") == [("៣ ខែ", 3, "quantity", "ខែ")]
+    # "three days ago" is a date; "within three days" stays a quantity
+    assert _found("កាលពី៣ថ្ងៃមុន លោកបានមក") == []
+    assert _found("ក្នុងរយៈពេល ៣ថ្ងៃទៀត") == [("៣ថ្ងៃ", 3, "quantity", "ថ្ងៃ")]
 
 
 def test_scores_are_not_ranges():

@@ -36,7 +36,8 @@ def dates_command(
         typer.Option(
             "--reference",
             "-r",
-            help="The report's own date (YYYY-MM-DD): completes dates written without a year.",
+            help="The report's own date (YYYY-MM-DD): completes dates written without a year "
+            "and relative ones (ម្សិលមិញ, ថ្ងៃច័ន្ទខាងមុខ, ខែក្រោយ).",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per match.")] = False,
@@ -46,6 +47,8 @@ def dates_command(
     Example:
 
       echo "ព្រឹកថ្ងៃទី០២ ខែមីនា ឆ្នាំ២០១៨ និងថ្ងៃទី១៧ ខែមីនា ខាងមុខ" | sleukrith dates -
+
+      echo "កាលពីម្សិលមិញ និងសប្តាហ៍ក្រោយ" | sleukrith dates - -r 2018-03-02
 
       sleukrith dates report.txt --reference 2018-03-02 --json
     """
