@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--bits", type=int, default=BITS)
-    ap.add_argument("--khpos-weight", type=float, default=2.5)
+    ap.add_argument("--khpos-weight", type=float, default=3.0)
     ap.add_argument("--lr", type=float, default=LR)
     ap.add_argument("--limit", type=int, default=0, help="use only N training sentences")
     ap.add_argument(
