@@ -36,6 +36,7 @@ REPORT = (
 
 # --- a tiny JSON Schema checker for the subset docs/document.schema.json uses ---------------
 
+
 def _type_ok(value, t) -> bool:  # noqa: ANN001
     types = t if isinstance(t, list) else [t]
     for name in types:
@@ -87,8 +88,12 @@ def validate(value, schema, path="$") -> list[str]:  # noqa: ANN001
         if "items" in schema:
             for i, item in enumerate(value):
                 errors += validate(item, schema["items"], f"{path}[{i}]")
-    if isinstance(value, int | float) and not isinstance(value, bool) and "minimum" in schema \
-            and value < schema["minimum"]:
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "minimum" in schema
+        and value < schema["minimum"]
+    ):
         errors.append(f"{path}: below minimum")
     if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
         errors.append(f"{path}: does not match {schema['pattern']}")
@@ -105,6 +110,7 @@ def test_validator_catches_errors() -> None:
 
 # --- behaviour -------------------------------------------------------------------------------
 
+
 def test_report_fields() -> None:
     doc = analyze(REPORT)
     assert doc.title == "អភិបាលខេត្តកណ្ដាល ដឹកនាំកិច្ចប្រជុំប្រចាំខែ"
@@ -112,7 +118,7 @@ def test_report_fields() -> None:
     assert [r.reason for r in doc.cleaning] == ["image-caption", "photo-credit", "share-widget"]
     # every span points into the untouched text
     for e in doc.entities:
-        assert doc.text[e.start:e.end] == e.text
+        assert doc.text[e.start : e.end] == e.text
     for s, e in doc.paragraphs + doc.sentences:
         assert 0 <= s < e <= len(doc.text)
     assert "".join(t.text for t in doc.tokens) == doc.text
@@ -164,12 +170,18 @@ def test_empty_and_odd_inputs() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("កខគងចឆជញដតទនបពមយរលវសហអាិីុូេែោំះ់្៉៊ ។៖\n០១២៣៤៥៦៧៨៩"
-                                             "\u200bឯឧលោកខេត្តស្រុក:.-*ab12")), max_size=300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("កខគងចឆជញដតទនបពមយរលវសហអាិីុូេែោំះ់្៉៊ ។៖\n០១២៣៤៥៦៧៨៩\u200bឯឧលោកខេត្តស្រុក:.-*ab12")
+        ),
+        max_size=300,
+    )
+)
 def test_total_on_any_text(text: str) -> None:
     doc = analyze(text)
     for e in doc.entities:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
         assert e.start < e.end
     assert doc.to_dict()["text"] == text
 
@@ -183,36 +195,47 @@ def test_total_on_arbitrary_unicode(text: str) -> None:
 
 # --- cleaning --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("line,reason", [
-    ("WhatsApp Image 2018-03-02 at 6.43.03 PM", "image-caption"),
-    ("IMG_1234.jpg", "image-caption"),
-    ("DSC_0042.JPG", "image-caption"),
-    ("ប្រភព៖ រដ្ឋបាលខេត្តកណ្ដាល", "photo-credit"),
-    ("Photo: Fresh News", "photo-credit"),
-    ("ចែករំលែក", "share-widget"),
-    ("Share  Tweet  Like 12", "share-widget"),
-    ("អានបន្ត", "read-more"),
-    ("Read more", "read-more"),
-    ("ទំព័រដើម > សន្តិសុខ", "navigation"),
-    ("Tags: ភ្នំពេញ, នគរបាល", "navigation"),
-    ("https://example.com/news/1", "url"),
-    ("#Cambodia #news", "hashtag"),
-    ("------", "symbols"),
-    ("(\u200bកែសម្រួល\u200bដោយ ៖ បុប្ផា\u200b)", "photo-credit"),
-    ("AFP/SK", "photo-credit"),
-    ("សូមទស្សនារូបភាពខាងក្រោមនេះ៖", "read-more"),
-])
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("WhatsApp Image 2018-03-02 at 6.43.03 PM", "image-caption"),
+        ("IMG_1234.jpg", "image-caption"),
+        ("DSC_0042.JPG", "image-caption"),
+        ("ប្រភព៖ រដ្ឋបាលខេត្តកណ្ដាល", "photo-credit"),
+        ("Photo: Fresh News", "photo-credit"),
+        ("ចែករំលែក", "share-widget"),
+        ("Share  Tweet  Like 12", "share-widget"),
+        ("អានបន្ត", "read-more"),
+        ("Read more", "read-more"),
+        ("ទំព័រដើម > សន្តិសុខ", "navigation"),
+        ("Tags: ភ្នំពេញ, នគរបាល", "navigation"),
+        ("https://example.com/news/1", "url"),
+        ("#Cambodia #news", "hashtag"),
+        ("------", "symbols"),
+        ("(\u200bកែសម្រួល\u200bដោយ ៖ បុប្ផា\u200b)", "photo-credit"),
+        ("AFP/SK", "photo-credit"),
+        ("សូមទស្សនារូបភាពខាងក្រោមនេះ៖", "read-more"),
+        ("ចុចអានបន្ត៖", "read-more"),
+        ("ចុចអាន៖ វិធីថែរក្សាសុខភាពក្នុងរដូវវស្សា", "read-more"),
+        ("(អាន ៖ របៀបដាំបន្លែនៅផ្ទះ)", "read-more"),
+    ],
+)
 def test_noise_lines(line: str, reason: str) -> None:
     assert noise_reason(line) == reason
 
 
-@pytest.mark.parametrize("line", [
-    "បន្ទាប់ពីស្ដាប់របាយការណ៍ ឯឧ ស៊ុំ វិបុល បានណែនាំដូចតទៅ៖",
-    "ខេត្តបាត់ដំបង៖ នាព្រឹកថ្ងៃចន្ទ ទី២៦ ខែកញ្ញា ឆ្នាំ២០២២",
-    "* ត្រូវហាមឃាត់ការនេសាទ",
-    "១. មន្ទីរធនធានទឹក ត្រូវតាមដាន",
-    "លោកស្រី ចាន់ សុភា ចែករំលែកបទពិសោធន៍ក្នុងការងារសហគមន៍ជាមួយសិក្ខាកាម",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "បន្ទាប់ពីស្ដាប់របាយការណ៍ ឯឧ ស៊ុំ វិបុល បានណែនាំដូចតទៅ៖",
+        "ខេត្តបាត់ដំបង៖ នាព្រឹកថ្ងៃចន្ទ ទី២៦ ខែកញ្ញា ឆ្នាំ២០២២",
+        "* ត្រូវហាមឃាត់ការនេសាទ",
+        "១. មន្ទីរធនធានទឹក ត្រូវតាមដាន",
+        "លោកស្រី ចាន់ សុភា ចែករំលែកបទពិសោធន៍ក្នុងការងារសហគមន៍ជាមួយសិក្ខាកាម",
+        "អានសៀវភៅជារៀងរាល់ថ្ងៃ ជួយឱ្យកុមារចេះគិត",
+    ],
+)
 def test_content_lines_are_kept(line: str) -> None:
     assert noise_reason(line) is None
 
@@ -243,7 +266,30 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 def test_ten_megabytes_bounded_memory() -> None:
     lines = REPORT.split("\n")
     body = "\n".join(lines[1:7]) + "\n"
-    out = subprocess.run([sys.executable, "-c", _BIG], input=body, capture_output=True,
-                         text=True, check=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-c", _BIG],
+        input=body,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
     peak_kb = int(out.stdout.strip().splitlines()[-1])
     assert peak_kb < 1_500_000, f"peak RSS {peak_kb // 1024} MB"
+
+
+def test_byline_under_the_last_paragraph_is_noise() -> None:
+    text = "ចំណងជើង\nអត្ថបទទីមួយ។\nអត្ថបទទីពីរ៕\nសុភា វណ្ណ\n"
+    assert [(r.text, r.reason) for r in find_noise(text)] == [("សុភា វណ្ណ", "photo-credit")]
+    # a short line that does not follow a finished paragraph is content
+    assert find_noise("ចំណងជើង\nអត្ថបទទីមួយ\nសេចក្តីសន្និដ្ឋាន\n") == []
+
+
+def test_report_date_is_not_a_coming_date() -> None:
+    text = (
+        "ការជូនដំណឹង\nច្បាប់នេះនឹងចូលជាធរមាន ចាប់ពីថ្ងៃទី០១ ខែមករា ឆ្នាំ២០២៥ ខាងមុខ។ "
+        "ក្រសួងបានប្រកាសនៅថ្ងៃទី១០ ខែតុលា ឆ្នាំ២០២៤។\n"
+    )
+    doc = analyze(text)
+    assert doc.date == date(2024, 10, 10)
+    assert [u["date"] for u in doc.record.upcoming] == ["2025-01-01"]

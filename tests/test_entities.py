@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,19 +25,26 @@ def one(text: str, label: str) -> Entity:
 
 # --- PERSON ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,span,titles,name", [
-    ("ឯកឧត្តម ស៊ុន ចាន់ថុល បានអញ្ជើញ", "ឯកឧត្តម ស៊ុន ចាន់ថុល", ["ឯកឧត្តម"], "ស៊ុន ចាន់ថុល"),
-    ("ឯឧ ស៊ុំ វិបុល បានណែនាំ", "ឯឧ ស៊ុំ វិបុល", ["ឯឧ"], "ស៊ុំ វិបុល"),
-    ("ដោយ ឯ.ឧ. ប៉ែន សុវិចិត្រ", "ឯ.ឧ. ប៉ែន សុវិចិត្រ", ["ឯ.ឧ."], "ប៉ែន សុវិចិត្រ"),
-    ("លោកជំទាវ កិត្តិសង្គហបណ្ឌិត ជា សុភាព ប្រធានសមាគម", "លោកជំទាវ កិត្តិសង្គហបណ្ឌិត ជា សុភាព",
-     ["លោកជំទាវ", "កិត្តិសង្គហបណ្ឌិត"], "ជា សុភាព"),
-    ("សម្តេច ហ៊ុន សែន បានថ្លែង", "សម្តេច ហ៊ុន សែន", ["សម្តេច"], "ហ៊ុន សែន"),
-    ("សម្ដេច ហ៊ុន សែន បានថ្លែង", "សម្ដេច ហ៊ុន សែន", ["សម្ដេច"], "ហ៊ុន សែន"),
-    ("អ្នកឧកញ៉ា លី ហុងលាង បានឧបត្ថម្ភ", "អ្នកឧកញ៉ា លី ហុងលាង", ["អ្នកឧកញ៉ា"], "លី ហុងលាង"),
-    ("លោកឧត្តមសេនីយ៍ទោ ឡោ សុខា ស្នងការ", "លោកឧត្តមសេនីយ៍ទោ ឡោ សុខា",
-     ["លោក", "ឧត្តមសេនីយ៍ទោ"], "ឡោ សុខា"),
-    ("លោកស្រី Carrie Lam បាន", "លោកស្រី Carrie Lam", ["លោកស្រី"], "Carrie Lam"),
-])
+
+@pytest.mark.parametrize(
+    "text,span,titles,name",
+    [
+        ("ឯកឧត្តម ស៊ុន ចាន់ថុល បានអញ្ជើញ", "ឯកឧត្តម ស៊ុន ចាន់ថុល", ["ឯកឧត្តម"], "ស៊ុន ចាន់ថុល"),
+        ("ឯឧ ស៊ុំ វិបុល បានណែនាំ", "ឯឧ ស៊ុំ វិបុល", ["ឯឧ"], "ស៊ុំ វិបុល"),
+        ("ដោយ ឯ.ឧ. ប៉ែន សុវិចិត្រ", "ឯ.ឧ. ប៉ែន សុវិចិត្រ", ["ឯ.ឧ."], "ប៉ែន សុវិចិត្រ"),
+        (
+            "លោកជំទាវ កិត្តិសង្គហបណ្ឌិត ជា សុភាព ប្រធានសមាគម",
+            "លោកជំទាវ កិត្តិសង្គហបណ្ឌិត ជា សុភាព",
+            ["លោកជំទាវ", "កិត្តិសង្គហបណ្ឌិត"],
+            "ជា សុភាព",
+        ),
+        ("សម្តេច ហ៊ុន សែន បានថ្លែង", "សម្តេច ហ៊ុន សែន", ["សម្តេច"], "ហ៊ុន សែន"),
+        ("សម្ដេច ហ៊ុន សែន បានថ្លែង", "សម្ដេច ហ៊ុន សែន", ["សម្ដេច"], "ហ៊ុន សែន"),
+        ("អ្នកឧកញ៉ា លី ហុងលាង បានឧបត្ថម្ភ", "អ្នកឧកញ៉ា លី ហុងលាង", ["អ្នកឧកញ៉ា"], "លី ហុងលាង"),
+        ("លោកឧត្តមសេនីយ៍ទោ ឡោ សុខា ស្នងការ", "លោកឧត្តមសេនីយ៍ទោ ឡោ សុខា", ["លោក", "ឧត្តមសេនីយ៍ទោ"], "ឡោ សុខា"),
+        ("លោកស្រី Carrie Lam បាន", "លោកស្រី Carrie Lam", ["លោកស្រី"], "Carrie Lam"),
+    ],
+)
 def test_person_titles_and_name(text: str, span: str, titles: list[str], name: str) -> None:
     e = one(text, "PERSON")
     assert e.text == span
@@ -51,23 +60,28 @@ def test_person_with_zwsp_keeps_original_span() -> None:
     assert e.value["name"] == "ស៊ុន ចាន់ថុល"
 
 
-@pytest.mark.parametrize("text,role", [
-    ("ឯកឧត្តម ស៊ុន ចាន់ថុល ឧបនាយករដ្ឋមន្ត្រី បានអញ្ជើញ", "ឧបនាយករដ្ឋមន្ត្រី"),
-    ("លោក ឈឹម ផល្លា ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត បានរាយការណ៍",
-     "ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត"),
-    ("អភិបាលខេត្តកំពង់ចាម ឯកឧត្តម អ៊ុន ចាន់ដា បានអញ្ជើញ", "អភិបាលខេត្តកំពង់ចាម"),
-])
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        ("ឯកឧត្តម ស៊ុន ចាន់ថុល ឧបនាយករដ្ឋមន្ត្រី បានអញ្ជើញ", "ឧបនាយករដ្ឋមន្ត្រី"),
+        ("លោក ឈឹម ផល្លា ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត បានរាយការណ៍", "ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត"),
+        ("អភិបាលខេត្តកំពង់ចាម ឯកឧត្តម អ៊ុន ចាន់ដា បានអញ្ជើញ", "អភិបាលខេត្តកំពង់ចាម"),
+    ],
+)
 def test_person_role(text: str, role: str) -> None:
     assert one(text, "PERSON").value["role"] == role
 
 
-@pytest.mark.parametrize("text", [
-    "លោកបានថ្លែងថា ការងារនេះសំខាន់",
-    "លោក បាន បញ្ជាក់ថា",
-    "ពិភពលោកទាំងមូល",
-    "លោកជំទាវបានអញ្ជើញ",
-    "លោក ជា ប្រធានក្រុមការងារ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "លោកបានថ្លែងថា ការងារនេះសំខាន់",
+        "លោក បាន បញ្ជាក់ថា",
+        "ពិភពលោកទាំងមូល",
+        "លោកជំទាវបានអញ្ជើញ",
+        "លោក ជា ប្រធានក្រុមការងារ",
+    ],
+)
 def test_pronoun_titles_are_not_people(text: str) -> None:
     assert ents(text, "PERSON") == []
 
@@ -90,16 +104,20 @@ def test_split_title() -> None:
 
 # --- ORG -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,org", [
-    ("ក្រសួងសុខាភិបាលបានប្រកាសថា", "ក្រសួងសុខាភិបាល"),
-    ("ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ បានចេញ", "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ"),
-    ("រដ្ឋបាលខេត្តកំពង់ចាម បានរៀបចំ", "រដ្ឋបាលខេត្តកំពង់ចាម"),
-    ("គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត បានប្រកាស", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"),
-    ("ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត បាន", "មន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត"),
-    ("ក្រុមប្រឹក្សាស្រុកពួក បានបើកកិច្ចប្រជុំ", "ក្រុមប្រឹក្សាស្រុកពួក"),
-    ("ជាមួយក្រុមហ៊ុន ហុងលាង ខនស្ត្រាក់សិន ឯ.ក បាន", "ក្រុមហ៊ុន ហុងលាង ខនស្ត្រាក់សិន ឯ.ក"),
-    ("គណៈកម្មការចាក់វ៉ាក់សាំងកូវីដ-១៩ បាន", "គណៈកម្មការចាក់វ៉ាក់សាំងកូវីដ-១៩"),
-])
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("ក្រសួងសុខាភិបាលបានប្រកាសថា", "ក្រសួងសុខាភិបាល"),
+        ("ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ បានចេញ", "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ"),
+        ("រដ្ឋបាលខេត្តកំពង់ចាម បានរៀបចំ", "រដ្ឋបាលខេត្តកំពង់ចាម"),
+        ("គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត បានប្រកាស", "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"),
+        ("ប្រធានមន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត បាន", "មន្ទីរធនធានទឹក និងឧតុនិយមខេត្ត"),
+        ("ក្រុមប្រឹក្សាស្រុកពួក បានបើកកិច្ចប្រជុំ", "ក្រុមប្រឹក្សាស្រុកពួក"),
+        ("ជាមួយក្រុមហ៊ុន ហុងលាង ខនស្ត្រាក់សិន ឯ.ក បាន", "ក្រុមហ៊ុន ហុងលាង ខនស្ត្រាក់សិន ឯ.ក"),
+        ("គណៈកម្មការចាក់វ៉ាក់សាំងកូវីដ-១៩ បាន", "គណៈកម្មការចាក់វ៉ាក់សាំងកូវីដ-១៩"),
+    ],
+)
 def test_org_longest_sensible_span(text: str, org: str) -> None:
     assert ("ORG", org) in ents(text, "ORG")
 
@@ -108,35 +126,45 @@ def test_place_inside_org_is_not_a_separate_loc() -> None:
     assert ents("រដ្ឋបាលខេត្តកំពង់ចាម បានរៀបចំ") == [("ORG", "រដ្ឋបាលខេត្តកំពង់ចាម")]
 
 
-@pytest.mark.parametrize("text", [
-    "ក្រសួងបានប្រកាសថា", "ក្រុមហ៊ុននេះបានផ្តល់", "អាជ្ញាធរមូលដ្ឋានបានចុះ",
-    "មន្ទីរសុខាភិបាលរាជធានី ខេត្តទាំង២៥", "ក្រសួងគ្រោងនឹងចុះពិនិត្យ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ក្រសួងបានប្រកាសថា",
+        "ក្រុមហ៊ុននេះបានផ្តល់",
+        "អាជ្ញាធរមូលដ្ឋានបានចុះ",
+        "មន្ទីរសុខាភិបាលរាជធានី ខេត្តទាំង២៥",
+        "ក្រសួងគ្រោងនឹងចុះពិនិត្យ",
+    ],
+)
 def test_generic_heads_are_not_orgs(text: str) -> None:
     assert ents(text, "ORG") == []
 
 
 def test_abbreviation_after_org() -> None:
     text = "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត (គ.ជ.ប) បានប្រកាស។ គ.ជ.ប នឹងចេញលទ្ធផល។"
-    assert [t for _, t in ents(text, "ORG")] == [
-        "គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត", "គ.ជ.ប", "គ.ជ.ប"]
+    assert [t for _, t in ents(text, "ORG")] == ["គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត", "គ.ជ.ប", "គ.ជ.ប"]
 
 
 # --- LOC -------------------------------------------------------------------------------------
 
+
 def test_address_chain_is_four_locs_linked_to_the_gazetteer() -> None:
-    found = [e for e in find_entities("ភូមិថ្មី ឃុំព្រែកតាកូវ ស្រុកកណ្តាលស្ទឹង ខេត្តកណ្ដាល")
-             if e.label == "LOC"]
+    found = [e for e in find_entities("ភូមិថ្មី ឃុំព្រែកតាកូវ ស្រុកកណ្តាលស្ទឹង ខេត្តកណ្ដាល") if e.label == "LOC"]
     assert [e.text for e in found] == ["ភូមិថ្មី", "ឃុំព្រែកតាកូវ", "ស្រុកកណ្តាលស្ទឹង", "ខេត្តកណ្ដាល"]
     assert [e.value["type"] for e in found] == ["village", "commune", "district", "province"]
-    assert found[2].value == {"type": "district", "code": "0801", "name_en": "Kandal Stueng",
-                              "province": "Kandal"}
+    assert found[2].value == {
+        "type": "district",
+        "code": "0801",
+        "name_en": "Kandal Stueng",
+        "province": "Kandal",
+    }
     # the commune is resolved through the chain: it belongs to the district written after it
     assert found[1].value["code"].startswith("08")
 
 
-@pytest.mark.parametrize("written", ["ស្រុកកណ្តាលស្ទឹង", "ស្រុកកណ្ដាលស្ទឹង", "ស្រុក កណ្ដាល ស្ទឹង",
-                                     "ស្រុក\u200bកណ្ដាល\u200bស្ទឹង"])
+@pytest.mark.parametrize(
+    "written", ["ស្រុកកណ្តាលស្ទឹង", "ស្រុកកណ្ដាលស្ទឹង", "ស្រុក កណ្ដាល ស្ទឹង", "ស្រុក\u200bកណ្ដាល\u200bស្ទឹង"]
+)
 def test_loc_matched_through_folding(written: str) -> None:
     e = one(written + " បាន", "LOC")
     assert e.text == written
@@ -150,20 +178,24 @@ def test_ambiguous_commune_resolved_by_the_text_province() -> None:
     assert e.value["type"] == "commune" and e.value["province"] == "Takeo"
 
 
-@pytest.mark.parametrize("text,loc,kind", [
-    ("ប្រទេសជប៉ុន បានផ្តល់ជំនួយ", "ប្រទេសជប៉ុន", "country"),
-    ("ជប៉ុន បានផ្តល់ជំនួយ", "ជប៉ុន", "country"),
-    ("ក្នុងទីក្រុងបាងកក", "ទីក្រុងបាងកក", "city"),
-    ("រាជធានីភ្នំពេញ៖", "រាជធានីភ្នំពេញ", "province"),
-    ("ភ្នំពេញ៖ ថ្ងៃនេះ", "ភ្នំពេញ", "province"),
-])
+@pytest.mark.parametrize(
+    "text,loc,kind",
+    [
+        ("ប្រទេសជប៉ុន បានផ្តល់ជំនួយ", "ប្រទេសជប៉ុន", "country"),
+        ("ជប៉ុន បានផ្តល់ជំនួយ", "ជប៉ុន", "country"),
+        ("ក្នុងទីក្រុងបាងកក", "ទីក្រុងបាងកក", "city"),
+        ("រាជធានីភ្នំពេញ៖", "រាជធានីភ្នំពេញ", "province"),
+        ("ភ្នំពេញ៖ ថ្ងៃនេះ", "ភ្នំពេញ", "province"),
+    ],
+)
 def test_countries_cities_provinces(text: str, loc: str, kind: str) -> None:
     e = one(text, "LOC")
     assert (e.text, e.value["type"]) == (loc, kind)
 
 
-@pytest.mark.parametrize("text", ["ភាសាអង់គ្លេស", "នៅកណ្ដាលផ្លូវ", "ភូមិភាគខាងត្បូង",
-                                  "ស្រុកកំណើតរបស់គាត់", "១០ខេត្ត"])
+@pytest.mark.parametrize(
+    "text", ["ភាសាអង់គ្លេស", "នៅកណ្ដាលផ្លូវ", "ភូមិភាគខាងត្បូង", "ស្រុកកំណើតរបស់គាត់", "១០ខេត្ត"]
+)
 def test_not_places(text: str) -> None:
     assert ents(text, "LOC") == []
 
@@ -184,6 +216,7 @@ def test_view_maps_back_to_original_offsets() -> None:
 
 
 # --- DATE / TIME / numbers -------------------------------------------------------------------
+
 
 def test_date_time_split_and_values() -> None:
     text = "នាព្រឹកថ្ងៃចន្ទ ទី២៦ ខែកញ្ញា ឆ្នាំ២០២២ វេលាម៉ោង ៨:៣០នាទីព្រឹក នៅសាលា"
@@ -211,6 +244,7 @@ def test_ages_and_durations_are_not_quantities() -> None:
 
 # --- totality --------------------------------------------------------------------------------
 
+
 def test_type_errors() -> None:
     for bad in (None, b"x", 1):
         with pytest.raises(TypeError):
@@ -220,8 +254,24 @@ def test_type_errors() -> None:
 
 
 _PIECES = list("កខគងចឆជញដតទនបពមយរលវសហអាិីុូេែោំះ់្ ៖។\u200b") + [
-    "លោក", "ឯកឧត្តម", "ខេត្ត", "ស្រុក", "ក្រសួង", "មន្ទីរ", "និង", "បាន", "ភូមិ", "១២", "នាក់", "(",
-    ")", ".", "កំពង់ចាម", "ឈ្មោះ", "ប្រធាន"]
+    "លោក",
+    "ឯកឧត្តម",
+    "ខេត្ត",
+    "ស្រុក",
+    "ក្រសួង",
+    "មន្ទីរ",
+    "និង",
+    "បាន",
+    "ភូមិ",
+    "១២",
+    "នាក់",
+    "(",
+    ")",
+    ".",
+    "កំពង់ចាម",
+    "ឈ្មោះ",
+    "ប្រធាន",
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -230,5 +280,189 @@ def test_spans_are_exact_and_disjoint(text: str) -> None:
     found = find_entities(text)
     last = -1
     for e in found:
-        assert text[e.start:e.end] == e.text and e.start >= last
+        assert text[e.start : e.end] == e.text and e.start >= last
         last = e.end
+
+
+# --- names without a title -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("អភិបាលស្រុកពួក ថុល សុវណ្ណ បានមានប្រសាសន៍ថា", "ថុល សុវណ្ណ"),
+        ("ឧបនាយករដ្ឋមន្ត្រី ពៅ រតនៈ បានប្រកាស", "ពៅ រតនៈ"),
+        ("កីឡាករ ម៉ៅ ដារ៉ា បានស៊ុតបញ្ចូលទី", "ម៉ៅ ដារ៉ា"),
+        ("ជនរងគ្រោះ ឈិន ស្រីមុំ ភេទស្រី អាយុ ២៤ឆ្នាំ", "ឈិន ស្រីមុំ"),
+        ("អ្នកទាំងពីរ គឺ យិន សុភាព និងផល្លា ធារី ភេទប្រុស អាយុ៣០ឆ្នាំ", "ផល្លា ធារី"),
+        ("ម្ចាស់ហាងឈ្មោះ ង៉ែត សាលី ភេទប្រុស អាយុ៤០ឆ្នាំ", "ង៉ែត សាលី"),
+        ("ភាពយន្តសម្តែងដោយ Anna Berglund ទទួលបានការគាំទ្រ", "Anna Berglund"),
+    ],
+)
+def test_names_found_by_their_context(text: str, name: str) -> None:
+    assert name in [e.value["name"] for e in find_entities(text) if e.label == "PERSON"]
+
+
+def test_title_then_role_then_name_marks_the_name() -> None:
+    person = one("ឯកឧត្តមរដ្ឋមន្ត្រី កែវ វាសនា បានណែនាំ", "PERSON")
+    assert person.text == "កែវ វាសនា"
+    assert person.value["titles"] == ["ឯកឧត្តម"] and person.value["role"] == "រដ្ឋមន្ត្រី"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "សាច់ញាតិ ឪពុក ម្តាយ បងប្អូន បានមកដល់",
+        "ប្រធានមន្ទីរ អង្គភាពពាក់ព័ន្ធ បានចូលរួម",
+        "កីឡាករ ល្បីៗ ជាច្រើនរូប",
+        "អភិបាលខេត្ត បានថ្លែងថា ការងារនេះល្អ",
+    ],
+)
+def test_context_cues_need_a_name(text: str) -> None:
+    assert ents(text, "PERSON") == []
+
+
+def test_name_written_again_with_zero_width_spaces_and_surname() -> None:
+    text = "លោក ហេង សុភ័ក្រ្ត បានថ្លែង។ ហេង\u200b សុភ័ក្រ្ត បន្ថែមថា។ លោក Jonas Weber និង Weber បាន។"
+    found = [t for _, t in ents(text, "PERSON")]
+    assert "ហេង\u200b សុភ័ក្រ្ត" in found and "Weber" in found
+
+
+def test_latin_name_ends_before_khmer() -> None:
+    assert ents("ដោយលោកស្រី Mira Solberg បានថ្លែងថា", "PERSON") == [("PERSON", "លោកស្រី Mira Solberg")]
+
+
+def test_verb_glued_to_a_given_name_is_cut() -> None:
+    person = one("ឈ្មោះ សុខ វិចិត្របានដើរទៅផ្ទះ", "PERSON")
+    assert person.value["name"] == "សុខ វិចិត្រ"
+
+
+# --- organisations on real-news patterns ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("គណៈបញ្ជាការឯកភាព ស្រុកពួក បានប្រជុំ", "គណៈបញ្ជាការឯកភាព ស្រុកពួក"),
+        ("របស់សាលាក្រុងសៀមរាបទាល់តែសោះ", "សាលាក្រុងសៀមរាប"),
+        ("ព្រះរាជអាជ្ញាអមសាលាដំបូងខេត្ត បានចុះ", "សាលាដំបូងខេត្ត"),
+        ("ជំនួយពីអង្គការ UNICEF ដល់សិស្ស", "អង្គការ UNICEF"),
+        ("អង្គការ Green Hope Watchនេះ បានថា", "អង្គការ Green Hope Watch"),
+        ("ប្រធានមន្ទីរទេសចរណ៍ខេត្តកែប បានថ្លែង", "មន្ទីរទេសចរណ៍ខេត្តកែប"),
+    ],
+)
+def test_org_spans_on_news_patterns(text: str, org: str) -> None:
+    assert org in [t for _, t in ents(text, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ធ្វើឲ្យក្រុមហ៊ុនល្អដូចដើម",
+        "ការខាតរបស់ក្រុមហ៊ុន កើនឡើងដល់",
+        "ផ្សាយលើផេករបស់ស្នងការដ្ឋាននគរបាលកាលពីយប់",
+        "គណបក្សសាសនានានា បានចូលរួម",
+        "ប្រកួតក្នុង UEFA Champions League ខាងមុខ",
+        "នៅកីឡដ្ឋាន Tottenham កាលពីយប់",
+        "ប្រធានមន្ទីរ អង្គភាពជុំវិញខេត្ត",
+    ],
+)
+def test_descriptions_are_not_orgs(text: str) -> None:
+    assert ents(text, "ORG") == []
+
+
+def test_known_latin_names_are_whole_words() -> None:
+    assert ents("USAID បានផ្តល់ជំនួយ", "ORG") == [("ORG", "USAID")]
+    assert ents("USAIDS និង XUSAID", "ORG") == []
+
+
+# --- places: variants, typing errors, datelines ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,name_en",
+    [
+        ("បានចុះទៅខេត្តកំពុងស្ពឺ ដើម្បី", "Kampong Speu"),
+        ("នៅខណ្ឌចម្ការមន រាជធានីភ្នំពេញ", "Chamkar Mon"),
+        ("នៅសង្កាត់ស្ទឹងមានជ័យ ៣ ខណ្ឌមានជ័យ", "Stueng Mean Chey Ti Bei"),
+    ],
+)
+def test_misspelt_and_variant_places(text: str, name_en: str) -> None:
+    assert name_en in [e.value["name_en"] for e in find_entities(text) if e.label == "LOC"]
+
+
+def test_near_needs_a_type_word_and_a_long_name() -> None:
+    assert ents("កំពុងស្ពឺ", "LOC") == []  # no type word before it
+    assert gazetteer.near("បាត់ដំបង") == []  # exact names are lookup()'s
+    assert gazetteer.near("ពួ") == []  # too short to guess
+    assert [p.name_en for p in gazetteer.near("បាតដំបង", "province")] == ["Battambang"]
+
+
+@pytest.mark.parametrize(
+    "text,loc",
+    [("កណ្តាល៖ ជនសង្ស័យម្នាក់", "កណ្តាល"), ("(កែប)៖ លោក", "កែប"), ("ស្លាកលេខ កណ្ដាល 2A-1234", "កណ្ដាល")],
+)
+def test_province_names_that_are_common_words_in_place_slots(text: str, loc: str) -> None:
+    assert ents(text, "LOC") == [("LOC", loc)]
+    assert ents("នៅកណ្តាលផ្លូវ៖", "LOC") == []
+
+
+# --- dates: the day-part convention and more date shapes --------------------------------------
+
+
+def test_day_part_before_the_day_is_in_the_date() -> None:
+    assert ents("នាព្រឹកថ្ងៃទី២ ខែមីនា ឆ្នាំ២០២៤ បានប្រជុំ", "DATE") == [("DATE", "ព្រឹកថ្ងៃទី២ ខែមីនា ឆ្នាំ២០២៤")]
+    # a day-part word that ends a clock time stays in the TIME
+    assert ents("វេលាម៉ោង ៥ល្ងាចថ្ងៃទី២២ ខែកក្កដា ឆ្នាំ២០២៤") == [
+        ("TIME", "ម៉ោង ៥ល្ងាច"),
+        ("DATE", "ថ្ងៃទី២២ ខែកក្កដា ឆ្នាំ២០២៤"),
+    ]
+    # one written after the date is not part of it
+    assert ents("ថ្ងៃទី២២ ខែកក្កដា ឆ្នាំ២០២៤ ពេលព្រឹក", "DATE") == [("DATE", "ថ្ងៃទី២២ ខែកក្កដា ឆ្នាំ២០២៤")]
+
+
+@pytest.mark.parametrize(
+    "text,date_text,value",
+    [
+        ("ក្នុងឆមាសទី១ ឆ្នាំ២០២៤ ការងារ", "ឆមាសទី១ ឆ្នាំ២០២៤", "2024-01-01"),
+        ("ក្នុងរយៈពេល៥ខែដើមឆ្នាំ២០២២ ខេត្ត", "ឆ្នាំ២០២២", "2022-01-01"),
+        ("រដូវកាលឆ្នាំ ២០១៩-២០២០នេះ", "ឆ្នាំ ២០១៩-២០២០នេះ", "2019-01-01/2020-01-01"),
+        ("ផែនការ (២០២១-២០២៥) របស់ក្រសួង", "២០២១-២០២៥", "2021-01-01/2025-01-01"),
+    ],
+)
+def test_periods_and_year_ranges(text: str, date_text: str, value: str) -> None:
+    assert [(e.text, e.value) for e in find_entities(text) if e.label == "DATE"] == [
+        (date_text, value)
+    ]
+
+
+def test_weekdays_and_day_words_relative_to_the_report() -> None:
+    ref = date(2024, 3, 6)  # a Wednesday
+    got = {
+        e.text: e.value
+        for e in find_entities(
+            "កាលពីថ្ងៃសៅរ៍ លោកបានមក ហើយនឹងត្រឡប់នៅថ្ងៃច័ន្ទខាងមុខ។ កាលពីម្សិលមិញ ព្រឹកថ្ងៃស្អែក", reference=ref
+        )
+        if e.label == "DATE"
+    }
+    assert got["ថ្ងៃសៅរ៍"] == "2024-03-02"
+    assert got["ថ្ងៃច័ន្ទខាងមុខ"] == "2024-03-11"
+    assert got["ម្សិលមិញ"] == "2024-03-05"
+    assert got["ព្រឹកថ្ងៃស្អែក"] == "2024-03-07"
+
+
+@pytest.mark.parametrize("text", ["មនុស្សសព្វថ្ងៃនេះ", "ឆ្នាំនេះ ខែក្រោយ", "រាល់ថ្ងៃអាទិត្យ"])
+def test_not_dates(text: str) -> None:
+    assert ents(text, "DATE") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="កខគងចពមរសហាិីុំះ់្ ២០១៩ទីបាត់ដំបងស្ទឹង", max_size=30))
+def test_near_is_total(text: str) -> None:
+    for p in gazetteer.near(text):
+        assert p.type in ("province", "district", "commune", "village", "country", "city")
+
+
+def test_near_type_error() -> None:
+    with pytest.raises(TypeError):
+        gazetteer.near(None)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ class Removal(NamedTuple):
 
 REASONS = {
     "image-caption": "an image file name or camera caption (WhatsApp Image ..., IMG_1234.jpg)",
-    "photo-credit": "a photo credit or source line",
+    "photo-credit": "a photo credit, source line or byline",
     "share-widget": "share / like / comment / follow buttons",
     "read-more": "a read-more or related-articles link",
     "navigation": "site navigation, breadcrumbs or tags",
@@ -50,17 +50,55 @@ _CREDIT_RE = re.compile(
     r"|\(\s*(?:ដោយ|កែសម្រួលដោយ|សម្រួលដោយ)\s|អត្ថបទផ្[ដត]ល់សិទ្ធិដោយ|©|\(c\)\s|copyright\b)"
 )
 # a wire agency or reporter initials alone on a line ("AFP/SK", "REUTERS", "KC")
-_AGENCY_RE = re.compile(r"^(?:[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,4})?|AFP/?[A-Z]*|REUTERS|Reuters|Xinhua|"
-                        r"XINHUA|AP|Kyodo|KYODO|Bernama|BERNAMA)$")
+_AGENCY_RE = re.compile(
+    r"^(?:[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,4})?|AFP/?[A-Z]*|REUTERS|Reuters|Xinhua|"
+    r"XINHUA|AP|Kyodo|KYODO|Bernama|BERNAMA)$"
+)
 _SHARE_WORDS = (
-    "share", "like", "tweet", "comment", "comments", "follow", "subscribe", "facebook", "telegram",
-    "twitter", "messenger", "whatsapp", "line", "email", "print", "pinterest", "linkedin",
-    "youtube", "tiktok", "ចែករំលែក", "ចុចលីក", "ចុច like", "លីក", "ខមមិន", "មតិយោបល់",
-    "តាមដាន", "ចុចទីនេះ", "ជាវ", "ចូលចិត្ត", "save", "copy link", "views", "view",
-    "ចំនួនអ្នកអាន", "អ្នកអាន", "ដង", "reaction", "reactions", "shares", "likes",
+    "share",
+    "like",
+    "tweet",
+    "comment",
+    "comments",
+    "follow",
+    "subscribe",
+    "facebook",
+    "telegram",
+    "twitter",
+    "messenger",
+    "whatsapp",
+    "line",
+    "email",
+    "print",
+    "pinterest",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "ចែករំលែក",
+    "ចុចលីក",
+    "ចុច like",
+    "លីក",
+    "ខមមិន",
+    "មតិយោបល់",
+    "តាមដាន",
+    "ចុចទីនេះ",
+    "ជាវ",
+    "ចូលចិត្ត",
+    "save",
+    "copy link",
+    "views",
+    "view",
+    "ចំនួនអ្នកអាន",
+    "អ្នកអាន",
+    "ដង",
+    "reaction",
+    "reactions",
+    "shares",
+    "likes",
 )
 _READ_MORE_RE = re.compile(
-    r"(?i)^\s*(?:[»>›\-–•]\s*)?(?:អានបន្ត|អានព័ត៌មានបន្ថែម|អានអត្ថបទបន្ថែម|អានបន្ថែម|"
+    r"(?i)^\s*(?:[»>›\-–•(]\s*)?(?:(?:ចុច)?អានបន្ត|ចុចអាន|អាន\s*[៖:…]|អាន…|"
+    r"អានព័ត៌មានបន្ថែម|អានអត្ថបទបន្ថែម|អានបន្ថែម|"
     r"ព័ត៌មានទាក់ទង|អត្ថបទទាក់ទង|ព័ត៌មានពាក់ព័ន្ធ|ព័ត៌មានផ្សេងៗ|read\s+more|continue\s+reading|"
     r"related(?:\s+(?:posts?|articles?|news))?|see\s+also|more\s+news|you\s+may\s+also\s+like|"
     r"(?:សូម)?ទស្សនា(?:រូបភាព|វីដេអូ)[^។]{0,30}$)"
@@ -72,8 +110,10 @@ _NAV_WORDS_RE = re.compile(
 )
 _NAV_RE = re.compile(r"(?i)^\s*(?:tags?|ស្លាក|ប្រភេទ|category|categories|keywords?)\s*[:៖]")
 _CRUMB_RE = re.compile(r"\s(?:>|»|›|/|\|)\s")
-_URL_LINE_RE = re.compile(r"(?i)^\s*(?:(?:https?://|www\.)\S+|\S+\.(?:com|net|org|kh|info|tv|news)"
-                          r"(?:/\S*)?)\s*$")
+_URL_LINE_RE = re.compile(
+    r"(?i)^\s*(?:(?:https?://|www\.)\S+|\S+\.(?:com|net|org|kh|info|tv|news)"
+    r"(?:/\S*)?)\s*$"
+)
 _HASHTAG_LINE_RE = re.compile(r"^\s*(?:#\S+\s*)+$")
 _AD_RE = re.compile(r"(?i)^\s*(?:advertisement|sponsored|ads?|ពាណិជ្ជកម្ម|ផ្សាយពាណិជ្ជកម្ម)\s*$")
 _LETTER_RE = re.compile(r"[\w\u1780-\u17ff]")
@@ -150,9 +190,14 @@ def noise_reason(line: str) -> str | None:
         return "share-widget"
     if _NAV_WORDS_RE.match(s) or (short and _NAV_RE.match(s)):
         return "navigation"
-    if short and not re.search("[។៕]", s) and (
+    if (
+        short
+        and not re.search("[។៕]", s)
+        and (
             len(_CRUMB_RE.findall(s)) >= 2
-            or (_CRUMB_RE.search(s) and re.match(r"(?i)\s*(?:ទំព័រដើម|home)\b", s))):
+            or (_CRUMB_RE.search(s) and re.match(r"(?i)\s*(?:ទំព័រដើម|home)\b", s))
+        )
+    ):
         return "navigation"
     return None
 
@@ -165,11 +210,25 @@ def find_noise(text: str) -> list[Removal]:
     """
     require_str(text)
     out = []
-    for s, e in line_spans(text):
+    spans = line_spans(text)
+    for s, e in spans:
         reason = noise_reason(text[s:e])
         if reason:
             out.append(Removal(s, e, text[s:e], reason))
+    removed = {(r.start, r.end) for r in out}
+    content = [sp for sp in spans if sp not in removed]
+    if len(content) >= 3:
+        (ps, pe), (s, e) = content[-2], content[-1]
+        if _BYLINE_RE.match(text[s:e].translate(_ZW_DROP)) and text[ps:pe].rstrip(
+            " \u200b"
+        ).endswith(("៕", "។", "!", "?", ")", "»")):
+            # a bare name under the last paragraph: the reporter's byline
+            out.append(Removal(s, e, text[s:e], "photo-credit"))
     return out
+
+
+# one or two short Khmer words alone on the last line
+_BYLINE_RE = re.compile("^\\s*[\u1780-\u17dd]{2,12}(?: [\u1780-\u17dd]{2,12})?\\s*$")
 
 
 def find_title(text: str, removals: list[Removal] | None = None) -> tuple[int, int] | None:

@@ -13,6 +13,7 @@ its reason), the normalization fixes, and the event record.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -26,6 +27,7 @@ from sleukrith.segment import Token, sentence_spans, tokenize
 
 __all__ = ["Document", "Removal", "analyze"]
 
+
 class Document:
     """Everything sleukrith knows about one text, as spans of the original ``text``.
 
@@ -35,16 +37,35 @@ class Document:
     computed on first use, so analysing a very large text does not hold every token.
     """
 
-    __slots__ = ("text", "title", "title_span", "date", "paragraphs", "sentences", "_tokens",
-                 "entities", "record", "cleaning", "fixes")
+    __slots__ = (
+        "text",
+        "title",
+        "title_span",
+        "date",
+        "paragraphs",
+        "sentences",
+        "_tokens",
+        "entities",
+        "record",
+        "cleaning",
+        "fixes",
+    )
 
-    def __init__(self, text: str, *, title: str | None = None,
-                 title_span: tuple[int, int] | None = None, date: date | None = None,
-                 paragraphs: list[tuple[int, int]] | None = None,
-                 sentences: list[tuple[int, int]] | None = None,
-                 tokens: list[Any] | None = None, entities: list[Entity] | None = None,
-                 record: Record | None = None, cleaning: list[Removal] | None = None,
-                 fixes: list[Any] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        title_span: tuple[int, int] | None = None,
+        date: date | None = None,
+        paragraphs: list[tuple[int, int]] | None = None,
+        sentences: list[tuple[int, int]] | None = None,
+        tokens: list[Any] | None = None,
+        entities: list[Entity] | None = None,
+        record: Record | None = None,
+        cleaning: list[Removal] | None = None,
+        fixes: list[Any] | None = None,
+    ) -> None:
         self.text = text
         self.title = title
         self.title_span = title_span
@@ -69,8 +90,10 @@ class Document:
         self._tokens = value
 
     def __repr__(self) -> str:
-        return (f"Document(title={self.title!r}, date={self.date}, "
-                f"entities={len(self.entities)}, chars={len(self.text)})")
+        return (
+            f"Document(title={self.title!r}, date={self.date}, "
+            f"entities={len(self.entities)}, chars={len(self.text)})"
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Document):
@@ -92,12 +115,16 @@ class Document:
             "date": self.date.isoformat() if self.date else None,
             "paragraphs": [[s, e] for s, e in self.paragraphs],
             "sentences": [[s, e] for s, e in self.sentences],
-            "tokens": [{"text": t.text, "start": t.start, "end": t.end, "kind": t.kind}
-                       for t in self.tokens],
+            "tokens": [
+                {"text": t.text, "start": t.start, "end": t.end, "kind": t.kind}
+                for t in self.tokens
+            ],
             "entities": [e.to_dict() for e in self.entities],
             "record": self.record.to_dict(),
-            "cleaning": [{"start": r.start, "end": r.end, "text": r.text, "reason": r.reason}
-                         for r in self.cleaning],
+            "cleaning": [
+                {"start": r.start, "end": r.end, "text": r.text, "reason": r.reason}
+                for r in self.cleaning
+            ],
             "fixes": [f.to_dict() for f in self.fixes],
         }
 
@@ -113,14 +140,16 @@ class Document:
             date=date.fromisoformat(day) if day else None,
             paragraphs=[(int(s), int(e)) for s, e in d.get("paragraphs", [])],
             sentences=[(int(s), int(e)) for s, e in d.get("sentences", [])],
-            tokens=[Token(t["text"], t["start"], t["end"], t["kind"])
-                    for t in d.get("tokens", [])],
+            tokens=[Token(t["text"], t["start"], t["end"], t["kind"]) for t in d.get("tokens", [])],
             entities=[Entity.from_dict(e) for e in d.get("entities", [])],
             record=Record.from_dict(d.get("record")),
-            cleaning=[Removal(r["start"], r["end"], r["text"], r["reason"])
-                      for r in d.get("cleaning", [])],
-            fixes=[Fix(f["rule"], f["start"], f["end"], f["before"], f["after"],
-                         f["message"]) for f in d.get("fixes", [])],
+            cleaning=[
+                Removal(r["start"], r["end"], r["text"], r["reason"]) for r in d.get("cleaning", [])
+            ],
+            fixes=[
+                Fix(f["rule"], f["start"], f["end"], f["before"], f["after"], f["message"])
+                for f in d.get("fixes", [])
+            ],
         )
 
 
@@ -132,15 +161,27 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in sentence_spans(text)]
 
 
+_FUTURE_AFTER_RE = re.compile("[ \u200b]*(?:ខាងមុខ|ក្រោយ|តទៅ)")
+_FUTURE_BEFORE_RE = re.compile("(?:នឹង|គ្រោង|ចាប់ពី|រហូតដល់|ត្រឹម|មុន|ដល់|ពី|ក្នុង)[^។៕]{0,30}$")
+
+
 def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
-    """The first full (day, month, year) date written in the first paragraphs."""
+    """The first full (day, month, year) date of the first paragraphs that is not a coming
+    or bounding date ("... ខាងមុខ", "ចាប់ពី ...", "នឹង ... នៅ ..."); else the first full date."""
+    first = None
     for s, e in spans[:6]:
-        for d in find_dates(text[s:e]):
-            if d.kind in ("date", "datetime") and not getattr(d, "relative", False) \
-                    and d.value is not None:
-                v = d.value
-                return v.date() if isinstance(v, datetime) else v
-    return None
+        line = text[s:e]
+        for d in find_dates(line):
+            if d.kind in ("date", "datetime") and not d.relative and d.value is not None:
+                v = d.value.date() if isinstance(d.value, datetime) else d.value
+                if not isinstance(v, date):
+                    continue
+                before = line[max(0, d.start - 40) : d.start].replace("\u200b", "")
+                if _FUTURE_AFTER_RE.match(line, d.end) or _FUTURE_BEFORE_RE.search(before):
+                    first = first or v
+                    continue
+                return v
+    return first
 
 
 def analyze(text: str, *, reference: date | None = None) -> Document:
@@ -168,13 +209,19 @@ def analyze(text: str, *, reference: date | None = None) -> Document:
     fixes: list[Any] = []
     entities = find_entities(text, reference=report_date, spans=content, fixes_out=fixes)
     sentences = _sentences(text)
-    record = build_record(text, title_span=title_span, paragraphs=paragraphs,
-                          sentences=sentences, entities=entities, report_date=report_date,
-                          removed=removed)
+    record = build_record(
+        text,
+        title_span=title_span,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        entities=entities,
+        report_date=report_date,
+        removed=removed,
+    )
     tokens = None if len(text) > 200_000 else _tokenize(text)
     return Document(
         text,
-        title=text[title_span[0]:title_span[1]] if title_span else None,
+        title=text[title_span[0] : title_span[1]] if title_span else None,
         title_span=title_span,
         date=report_date,
         paragraphs=paragraphs,

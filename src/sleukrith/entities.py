@@ -22,11 +22,10 @@ All spans are offsets into the original text.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -34,7 +33,11 @@ from typing import Any
 
 from sleukrith import gazetteer
 from sleukrith.chars import require_str
+from sleukrith.dates import find_dates
 from sleukrith.gazetteer import Place, View
+from sleukrith.normalize import Fix, explain
+from sleukrith.numbers import UNIT_EN, find_numbers, parse_number
+from sleukrith.romanize import romanize
 
 __all__ = ["Entity", "LABELS", "TITLES", "ROLE_WORDS", "find_entities", "split_title"]
 
@@ -53,8 +56,13 @@ class Entity:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form: ``{"label", "start", "end", "text", "value"}``."""
-        return {"label": self.label, "start": self.start, "end": self.end, "text": self.text,
-                "value": self.value}
+        return {
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
@@ -69,78 +77,433 @@ class Entity:
 # Honorific titles. The sbbic list (data/dict/sbbic/khmer-titles.json, MIT) was the starting point;
 # kinship words it also lists (បង ពូ មីង ...) are left out: in news they are not titles.
 TITLES: tuple[str, ...] = (
-    "ឯកឧត្តម", "ឯឧ", "ឯ.ឧ.", "ឯ.ឧ", "លោកជំទាវ", "សម្តេច", "សម្តេចតេជោ",
-    "សម្តេចក្រឡាហោម", "សម្តេចពិជ័យសេនា", "សម្តេចវិបុលសេនាភក្តី", "សម្តេចអគ្គមហាសេនាបតីតេជោ",
-    "សម្តេចអគ្គមហាពញាចក្រី", "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត", "សម្តេចព្រះ", "សម្តេចក្រុមព្រះ",
-    "សម្តេចមហាបវរធិបតី", "សម្តេចវិបុលបញ្ញា",
-    "លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា", "លោកគ្រូ", "អ្នកគ្រូ", "សាស្ត្រាចារ្យ",
-    "បណ្ឌិត", "វេជ្ជបណ្ឌិត", "បណ្ឌិតសភាចារ្យ", "អគ្គបណ្ឌិតសភាចារ្យ", "កិត្តិសង្គហបណ្ឌិត",
-    "កិត្តិបណ្ឌិត", "កិត្តិនីតិកោសលបណ្ឌិត", "កិត្តិព្រឹទ្ធបណ្ឌិត", "កិត្តិបណ្ឌិតសភាចារ្យ",
-    "ឧកញ៉ា", "អ្នកឧកញ៉ា", "ឧ.ក.", "ព្រះតេជគុណ", "លោកម្ចាស់", "ភិក្ខុ", "ភិក្ខុនី", "សាមណេរ",
-    "ព្រះអង្គម្ចាស់", "អ្នកអង្គម្ចាស់", "ព្រះបាទ", "ព្រះករុណា", "ព្រះនាង", "អ្នកម្នាង",
-    "ព្រះអគ្គមហេសី", "ឯកអគ្គរាជទូត", "នាយឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍ឯក",
-    "ឧត្តមសេនីយ៍ទោ", "ឧត្តមសេនីយ៍ត្រី", "វរសេនីយ៍", "វរសេនីយ៍ឯក", "វរសេនីយ៍ទោ", "វរសេនីយ៍ត្រី",
-    "អនុសេនីយ៍", "អនុសេនីយ៍ឯក", "អនុសេនីយ៍ទោ", "អនុសេនីយ៍ត្រី", "ពលបាលឯក", "ពលបាលទោ",
-    "ពលបាលត្រី", "ព្រឹន្ទបាល", "សន្តិបណ្ឌិត", "ឧត្តមបណ្ឌិត", "ឧកញ៉ាបណ្ឌិត", "ឧបាសក", "ឧបាសិកា", "យាយជី", "តាជី", "ព្រះគ្រូ",
+    "ឯកឧត្តម",
+    "ឯឧ",
+    "ឯ.ឧ.",
+    "ឯ.ឧ",
+    "លោកជំទាវ",
+    "សម្តេច",
+    "សម្តេចតេជោ",
+    "សម្តេចក្រឡាហោម",
+    "សម្តេចពិជ័យសេនា",
+    "សម្តេចវិបុលសេនាភក្តី",
+    "សម្តេចអគ្គមហាសេនាបតីតេជោ",
+    "សម្តេចអគ្គមហាពញាចក្រី",
+    "សម្តេចកិត្តិព្រឹទ្ធបណ្ឌិត",
+    "សម្តេចព្រះ",
+    "សម្តេចក្រុមព្រះ",
+    "សម្តេចមហាបវរធិបតី",
+    "សម្តេចវិបុលបញ្ញា",
+    "លោក",
+    "លោកស្រី",
+    "អ្នកស្រី",
+    "អ្នកនាង",
+    "កញ្ញា",
+    "លោកគ្រូ",
+    "អ្នកគ្រូ",
+    "សាស្ត្រាចារ្យ",
+    "បណ្ឌិត",
+    "វេជ្ជបណ្ឌិត",
+    "បណ្ឌិតសភាចារ្យ",
+    "អគ្គបណ្ឌិតសភាចារ្យ",
+    "កិត្តិសង្គហបណ្ឌិត",
+    "កិត្តិបណ្ឌិត",
+    "កិត្តិនីតិកោសលបណ្ឌិត",
+    "កិត្តិព្រឹទ្ធបណ្ឌិត",
+    "កិត្តិបណ្ឌិតសភាចារ្យ",
+    "ឧកញ៉ា",
+    "អ្នកឧកញ៉ា",
+    "ឧ.ក.",
+    "ព្រះតេជគុណ",
+    "លោកម្ចាស់",
+    "ភិក្ខុ",
+    "ភិក្ខុនី",
+    "សាមណេរ",
+    "ព្រះអង្គម្ចាស់",
+    "អ្នកអង្គម្ចាស់",
+    "ព្រះបាទ",
+    "ព្រះករុណា",
+    "ព្រះនាង",
+    "ព្រះនាងម្ចាស់",
+    "អ្នកម្នាង",
+    "ព្រះអគ្គមហេសី",
+    "ឯកអគ្គរាជទូត",
+    "នាយឧត្តមសេនីយ៍",
+    "ឧត្តមសេនីយ៍",
+    "ឧត្តមសេនីយ៍ឯក",
+    "ឧត្តមសេនីយ៍ទោ",
+    "ឧត្តមសេនីយ៍ត្រី",
+    "វរសេនីយ៍",
+    "វរសេនីយ៍ឯក",
+    "វរសេនីយ៍ទោ",
+    "វរសេនីយ៍ត្រី",
+    "អនុសេនីយ៍",
+    "អនុសេនីយ៍ឯក",
+    "អនុសេនីយ៍ទោ",
+    "អនុសេនីយ៍ត្រី",
+    "ពលបាលឯក",
+    "ពលបាលទោ",
+    "ពលបាលត្រី",
+    "ព្រឹន្ទបាល",
+    "សន្តិបណ្ឌិត",
+    "ឧត្តមបណ្ឌិត",
+    "ឧកញ៉ាបណ្ឌិត",
+    "ឧបាសក",
+    "ឧបាសិកា",
+    "យាយជី",
+    "តាជី",
+    "ព្រះគ្រូ",
 )
 # titles that are as often a pronoun ("he", "she", "you") as a title: a name must follow clearly
-_WEAK_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា", "លោកគ្រូ", "អ្នកគ្រូ",
-                          "ឯកឧត្តម", "លោកជំទាវ", "សម្តេច", "បណ្ឌិត", "ឧបាសក", "ឧបាសិកា",
-                          "ព្រះករុណា", "ព្រះនាង", "ព្រះគ្រូ", "ព្រះមហា", "សាស្ត្រាចារ្យ"})
+_WEAK_TITLES = frozenset(
+    {
+        "លោក",
+        "លោកស្រី",
+        "អ្នកស្រី",
+        "អ្នកនាង",
+        "កញ្ញា",
+        "លោកគ្រូ",
+        "អ្នកគ្រូ",
+        "ឯកឧត្តម",
+        "លោកជំទាវ",
+        "សម្តេច",
+        "បណ្ឌិត",
+        "ឧបាសក",
+        "ឧបាសិកា",
+        "ព្រះករុណា",
+        "ព្រះនាង",
+        "ព្រះគ្រូ",
+        "ព្រះមហា",
+        "សាស្ត្រាចារ្យ",
+    }
+)
 
 # Words that introduce a role ("ប្រធាន ..."): they end a name and start value["role"].
 ROLE_WORDS: tuple[str, ...] = (
-    "ប្រធាន", "អនុប្រធាន", "សហប្រធាន", "អគ្គលេខាធិការ", "អនុលេខាធិការ", "លេខាធិការ",
-    "នាយករដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី", "រដ្ឋលេខាធិការ", "អនុរដ្ឋលេខាធិការ",
-    "ទេសរដ្ឋមន្ត្រី", "អភិបាលរង", "អភិបាល", "ចៅហ្វាយខេត្ត", "ចៅហ្វាយស្រុក", "មេឃុំ", "ចៅសង្កាត់",
-    "មេភូមិ", "អនុភូមិ", "ជំទប់", "នាយករង", "នាយក", "អគ្គនាយករង", "អគ្គនាយក", "ប្រធានមន្ទីរ",
-    "អនុប្រធានមន្ទីរ", "ស្នងការរង", "ស្នងការ", "អគ្គស្នងការ", "អធិការរង", "អធិការ", "មេបញ្ជាការ",
-    "អគ្គមេបញ្ជាការ", "មេបញ្ជាការរង", "ឯកអគ្គរាជទូត", "ឯកអគ្គរាជទូតវិសាមញ្ញ", "សមាជិក",
-    "តំណាងរាស្ត្រ", "សមាជិកព្រឹទ្ធសភា", "អ្នកនាំពាក្យ", "ទីប្រឹក្សា", "ជំនួយការ", "អ្នកសម្របសម្រួល",
-    "ព្រះរាជអាជ្ញា", "ចៅក្រម", "មេធាវី", "គ្រូពេទ្យ", "នាយកសាលា", "នាយិកា", "អ្នកតំណាង",
-    "ប្រធានការិយាល័យ", "ប្រធាននាយកដ្ឋាន", "ស្ថានទូត", "អ្នកសារព័ត៌មាន", "ព្រះមហាក្សត្រ",
-    "អគ្គនាយិកា", "អនុប្រធានក្រុមប្រឹក្សា", "សមាជិកក្រុមប្រឹក្សា", "នាយរង", "នាយ",
-    "អនុប្រធាននាយកដ្ឋាន", "ប្រធានផ្នែក", "ប្រធានសាខា", "មេបញ្ជាការកង", "នាយកប្រតិបត្តិ",
+    "ប្រធាន",
+    "អនុប្រធាន",
+    "សហប្រធាន",
+    "អគ្គលេខាធិការ",
+    "អនុលេខាធិការ",
+    "លេខាធិការ",
+    "នាយករដ្ឋមន្ត្រី",
+    "ឧបនាយករដ្ឋមន្ត្រី",
+    "រដ្ឋមន្ត្រី",
+    "រដ្ឋលេខាធិការ",
+    "អនុរដ្ឋលេខាធិការ",
+    "ទេសរដ្ឋមន្ត្រី",
+    "អភិបាលរង",
+    "អភិបាល",
+    "ចៅហ្វាយខេត្ត",
+    "ចៅហ្វាយស្រុក",
+    "មេឃុំ",
+    "ចៅសង្កាត់",
+    "មេភូមិ",
+    "អនុភូមិ",
+    "ជំទប់",
+    "នាយករង",
+    "នាយក",
+    "អគ្គនាយករង",
+    "អគ្គនាយក",
+    "ប្រធានមន្ទីរ",
+    "អនុប្រធានមន្ទីរ",
+    "ស្នងការរង",
+    "ស្នងការ",
+    "អគ្គស្នងការ",
+    "អធិការរង",
+    "អធិការ",
+    "មេបញ្ជាការ",
+    "អគ្គមេបញ្ជាការ",
+    "មេបញ្ជាការរង",
+    "ឯកអគ្គរាជទូត",
+    "ឯកអគ្គរាជទូតវិសាមញ្ញ",
+    "សមាជិក",
+    "តំណាងរាស្ត្រ",
+    "សមាជិកព្រឹទ្ធសភា",
+    "អ្នកនាំពាក្យ",
+    "ទីប្រឹក្សា",
+    "ជំនួយការ",
+    "អ្នកសម្របសម្រួល",
+    "ព្រះរាជអាជ្ញា",
+    "ចៅក្រម",
+    "មេធាវី",
+    "គ្រូពេទ្យ",
+    "នាយកសាលា",
+    "នាយិកា",
+    "អ្នកតំណាង",
+    "ប្រធានការិយាល័យ",
+    "ប្រធាននាយកដ្ឋាន",
+    "ស្ថានទូត",
+    "អ្នកសារព័ត៌មាន",
+    "ព្រះមហាក្សត្រ",
+    "អគ្គនាយិកា",
+    "អនុប្រធានក្រុមប្រឹក្សា",
+    "សមាជិកក្រុមប្រឹក្សា",
+    "នាយរង",
+    "នាយ",
+    "អនុប្រធាននាយកដ្ឋាន",
+    "ប្រធានផ្នែក",
+    "ប្រធានសាខា",
+    "មេបញ្ជាការកង",
+    "នាយកប្រតិបត្តិ",
 )
 
 # Function words and very common verbs: a name or an organisation name never runs into them.
 _STOP_WORDS: tuple[str, ...] = (
-    "បាន", "នឹង", "ដែល", "ថា", "និង", "ជា", "នៅ", "ក្នុង", "មាន", "ហើយ", "ដោយ", "សម្រាប់",
-    "ពី", "លើ", "ទៅ", "ក៏", "ត្រូវ", "គឺ", "នេះ", "នោះ", "ទាំង", "មិន", "ពុំ", "កំពុង", "ធ្លាប់", "មុន", "គ្រប់", "នីមួយៗ",
-    "ទទួល", "ធ្វើ", "ចុះ", "បញ្ជាក់", "ថ្លែង", "អញ្ជើញ", "ប្រកាស", "រៀបចំ", "ផ្តល់", "ឲ្យ",
-    "អោយ", "ឱ្យ", "ជូន", "គាំទ្រ", "សហការ", "ចេញ", "ដឹកនាំ", "បង្ហាញ", "លើកឡើង", "ពិភាក្សា",
-    "ណែនាំ", "ស្នើ", "សូម", "ព្រម", "ព្រមទាំង", "រួម", "ចូលរួម", "ក្រោម", "តាម", "ចំពោះ",
-    "អំពី", "ស្តីពី", "ដើម្បី", "ប៉ុន្តែ", "ពេល", "កាល", "កាលពី", "ខាង", "របស់", "ទេ",
-    "ផង", "ដែរ", "វិញ", "ទៀត", "ទាំងអស់", "ខ្លួន", "គាត់", "ខ្ញុំ", "យើង", "ពួក", "ទើប", "គោរព",
-    "រហូត", "ចាប់", "ស្វាគមន៍", "អបអរ", "ចាត់", "អនុវត្ត", "ពិនិត្យ", "ជួប", "ទស្សនា",
-    "ឆ្លើយ", "សួរ", "មក", "ផ្ញើ", "ដាក់", "ជួយ", "គ្រោង", "សន្យា", "ខិតខំ", "បើក", "បិទ", "សម្ពោធ", "កាន់", "ប្រើ", "លក់",
-    "ស្លាប់", "រងរបួស", "ត្រូវបាន", "ផ្តាំ", "ជំរុញ", "លើកទឹកចិត្ត", "ប្រគល់", "ចែក",
-    "សម្តែង", "ជម្រាប", "ទូលថ្វាយ", "ផ្ញើសារ", "ណា", "អ្វី", "យ៉ាង", "ខ្លះ", "ច្រើន",
-    "ថ្ងៃ", "ម៉ោង", "ខែ", "ឆ្នាំ", "ព្រឹក", "ល្ងាច", "រសៀល", "យប់", "ភេទ", "អាយុ", "ឈ្មោះ",
-    "ប្រុស", "ស្រី", "រស់", "កើត", "ចង់", "អាច", "គួរ", "ទាក់ទង", "ឃើញ", "សង្កេត",
-    "ដូចជា", "ដូច", "ប្រហែល", "ជាមួយ", "រវាង", "ចំនួន", "ដល់", "ពីរ", "មួយ", "បី", "បួន",
-    "អ្នក", "ឬ", "ប៉ុន្មាន", "ព្យាបាល", "តែ", "សម្រេច", "ព្រះនាម", "រងការ", "រងគ្រោះ", "រាយការណ៍", "បន្ថែម", "ស្ថាបនា",
+    "បាន",
+    "នឹង",
+    "ដែល",
+    "ថា",
+    "និង",
+    "ជា",
+    "នៅ",
+    "ក្នុង",
+    "មាន",
+    "ហើយ",
+    "ដោយ",
+    "សម្រាប់",
+    "ពី",
+    "លើ",
+    "ទៅ",
+    "ក៏",
+    "ត្រូវ",
+    "គឺ",
+    "នេះ",
+    "នោះ",
+    "ទាំង",
+    "មិន",
+    "ពុំ",
+    "កំពុង",
+    "ធ្លាប់",
+    "មុន",
+    "គ្រប់",
+    "នីមួយៗ",
+    "ទទួល",
+    "ធ្វើ",
+    "ចុះ",
+    "បញ្ជាក់",
+    "ថ្លែង",
+    "អញ្ជើញ",
+    "ប្រកាស",
+    "រៀបចំ",
+    "ផ្តល់",
+    "ឲ្យ",
+    "អោយ",
+    "ឱ្យ",
+    "ជូន",
+    "គាំទ្រ",
+    "សហការ",
+    "ចេញ",
+    "ដឹកនាំ",
+    "បង្ហាញ",
+    "លើកឡើង",
+    "ពិភាក្សា",
+    "ណែនាំ",
+    "ស្នើ",
+    "សូម",
+    "ព្រម",
+    "ព្រមទាំង",
+    "រួម",
+    "ចូលរួម",
+    "ក្រោម",
+    "តាម",
+    "ចំពោះ",
+    "អំពី",
+    "ស្តីពី",
+    "ដើម្បី",
+    "ប៉ុន្តែ",
+    "ពេល",
+    "កាល",
+    "កាលពី",
+    "ខាង",
+    "របស់",
+    "ទេ",
+    "ផង",
+    "ដែរ",
+    "វិញ",
+    "ទៀត",
+    "ទាំងអស់",
+    "ខ្លួន",
+    "គាត់",
+    "ខ្ញុំ",
+    "យើង",
+    "ពួក",
+    "ទើប",
+    "គោរព",
+    "រហូត",
+    "ចាប់",
+    "ស្វាគមន៍",
+    "អបអរ",
+    "ចាត់",
+    "អនុវត្ត",
+    "ពិនិត្យ",
+    "ជួប",
+    "ទស្សនា",
+    "ឆ្លើយ",
+    "សួរ",
+    "មក",
+    "ផ្ញើ",
+    "ដាក់",
+    "ជួយ",
+    "គ្រោង",
+    "សន្យា",
+    "ខិតខំ",
+    "បើក",
+    "បិទ",
+    "សម្ពោធ",
+    "កាន់",
+    "ប្រើ",
+    "លក់",
+    "ស្លាប់",
+    "រងរបួស",
+    "ត្រូវបាន",
+    "ផ្តាំ",
+    "ជំរុញ",
+    "លើកទឹកចិត្ត",
+    "ប្រគល់",
+    "ចែក",
+    "សម្តែង",
+    "ជម្រាប",
+    "ទូលថ្វាយ",
+    "ផ្ញើសារ",
+    "ណា",
+    "អ្វី",
+    "យ៉ាង",
+    "ខ្លះ",
+    "ច្រើន",
+    "ថ្ងៃ",
+    "ម៉ោង",
+    "ខែ",
+    "ឆ្នាំ",
+    "ព្រឹក",
+    "ល្ងាច",
+    "រសៀល",
+    "យប់",
+    "ភេទ",
+    "អាយុ",
+    "ឈ្មោះ",
+    "ប្រុស",
+    "ស្រី",
+    "រស់",
+    "កើត",
+    "ចង់",
+    "អាច",
+    "គួរ",
+    "ទាក់ទង",
+    "ឃើញ",
+    "សង្កេត",
+    "ដូចជា",
+    "ដូច",
+    "ប្រហែល",
+    "ជាមួយ",
+    "រវាង",
+    "ចំនួន",
+    "ដល់",
+    "ពីរ",
+    "មួយ",
+    "បី",
+    "បួន",
+    "អ្នក",
+    "ឬ",
+    "ប៉ុន្មាន",
+    "ព្យាបាល",
+    "តែ",
+    "សម្រេច",
+    "ព្រះនាម",
+    "រងការ",
+    "រងគ្រោះ",
+    "រាយការណ៍",
+    "បន្ថែម",
+    "ស្ថាបនា",
 )
-_ORG_EXTRA_STOPS: tuple[str, ...] = ("ប្រចាំ", "អមដោយ", "ជាតំណាង", "នៃ", "ឈានមុខ", "ដ៏",
-                                     "មួយចំនួន", "ល្បីៗ", "ធំៗ")
+_ORG_EXTRA_STOPS: tuple[str, ...] = (
+    "ប្រចាំ",
+    "អមដោយ",
+    "ជាតំណាង",
+    "នៃ",
+    "ឈានមុខ",
+    "ដ៏",
+    "មួយចំនួន",
+    "ល្បីៗ",
+    "ធំៗ",
+)
 
 _ORG_HEADS: tuple[str, ...] = (
-    "ក្រសួង", "មន្ទីរពេទ្យ", "មន្ទីរ", "អគ្គនាយកដ្ឋាន", "នាយកដ្ឋាន", "អគ្គលេខាធិការដ្ឋាន",
-    "លេខាធិការដ្ឋាន", "រដ្ឋបាល", "សាលាខេត្ត", "សាលាក្រុង", "សាលាស្រុក", "សាលាខណ្ឌ", "សាលាឃុំ",
-    "សាលាសង្កាត់", "សាលារាជធានី", "គណៈកម្មាធិការ", "គណៈកម្មការ", "ក្រុមប្រឹក្សា", "គណបក្ស",
-    "សមាគម", "អង្គការ", "ក្រុមហ៊ុន", "ធនាគារ", "សាកលវិទ្យាល័យ", "វិទ្យាស្ថាន", "វិទ្យាល័យ",
-    "អនុវិទ្យាល័យ", "បណ្ឌិត្យសភា", "អគ្គស្នងការដ្ឋាន", "ស្នងការដ្ឋាន", "អធិការដ្ឋាន",
-    "ការិយាល័យ", "មណ្ឌលសុខភាព", "មជ្ឈមណ្ឌល", "សហភាព", "សាខា", "រដ្ឋាភិបាល", "សណ្ឋាគារ", "សហព័ន្ធ", "អាជ្ញាធរ", "ឧត្តមក្រុមប្រឹក្សា",
-    "តុលាការ", "សាលាដំបូង", "សាលាឧទ្ធរណ៍", "ទីភ្នាក់ងារ",
-    "គ្រឹះស្ថាន", "រោងចក្រ", "ស្ថានទូត", "ស្ថានឯកអគ្គរាជទូត", "មូលនិធិ",
-    "សាលាបឋមសិក្សា", "បញ្ជាការដ្ឋាន", "កងរាជអាវុធហត្ថ",
-    "សមាគមន៍", "វិទ្យាស្ថានជាតិ", "មន្ទីរពិសោធន៍", "គណៈអភិបាល", "គណៈបញ្ជាការ",
+    "ក្រសួង",
+    "មន្ទីរពេទ្យ",
+    "មន្ទីរ",
+    "អគ្គនាយកដ្ឋាន",
+    "នាយកដ្ឋាន",
+    "អគ្គលេខាធិការដ្ឋាន",
+    "លេខាធិការដ្ឋាន",
+    "រដ្ឋបាល",
+    "សាលាខេត្ត",
+    "សាលាក្រុង",
+    "សាលាស្រុក",
+    "សាលាខណ្ឌ",
+    "សាលាឃុំ",
+    "សាលាសង្កាត់",
+    "សាលារាជធានី",
+    "គណៈកម្មាធិការ",
+    "គណៈកម្មការ",
+    "ក្រុមប្រឹក្សា",
+    "គណបក្ស",
+    "សមាគម",
+    "អង្គការ",
+    "ក្រុមហ៊ុន",
+    "ធនាគារ",
+    "សាកលវិទ្យាល័យ",
+    "សកលវិទ្យាល័យ",
+    "វិទ្យាស្ថាន",
+    "វិទ្យាល័យ",
+    "អនុវិទ្យាល័យ",
+    "បណ្ឌិត្យសភា",
+    "អគ្គស្នងការដ្ឋាន",
+    "ស្នងការដ្ឋាន",
+    "អធិការដ្ឋាន",
+    "ការិយាល័យ",
+    "មណ្ឌលសុខភាព",
+    "មជ្ឈមណ្ឌល",
+    "សហភាព",
+    "សាខា",
+    "រដ្ឋាភិបាល",
+    "សណ្ឋាគារ",
+    "សហព័ន្ធ",
+    "អាជ្ញាធរ",
+    "ឧត្តមក្រុមប្រឹក្សា",
+    "តុលាការ",
+    "សាលាដំបូង",
+    "សាលាឧទ្ធរណ៍",
+    "ទីភ្នាក់ងារ",
+    "គ្រឹះស្ថាន",
+    "រោងចក្រ",
+    "ស្ថានទូត",
+    "ស្ថានឯកអគ្គរាជទូត",
+    "មូលនិធិ",
+    "សាលាបឋមសិក្សា",
+    "បញ្ជាការដ្ឋាន",
+    "កងរាជអាវុធហត្ថ",
+    "សមាគមន៍",
+    "វិទ្យាស្ថានជាតិ",
+    "មន្ទីរពិសោធន៍",
+    "គណៈអភិបាល",
+    "គណៈបញ្ជាការ",
 )
 # an ORG needs a name after its head: these alone ("this company") are not names
 _ORG_EMPTY_TAILS = ("នេះ", "នោះ", "ទាំងនោះ", "ទាំងនេះ", "ដដែល", "ខាងលើ")
 
-_DAYPARTS = ("ព្រឹក", "រសៀល", "ល្ងាច", "យប់", "ថ្ងៃត្រង់", "អធ្រាត្រ", "ពេលព្រឹក", "ពេលល្ងាច",
-             "ពេលរសៀល", "ពេលយប់")
+_DAYPARTS = (
+    "ព្រឹក",
+    "រសៀល",
+    "ល្ងាច",
+    "យប់",
+    "ថ្ងៃត្រង់",
+    "អធ្រាត្រ",
+    "ពេលព្រឹក",
+    "ពេលល្ងាច",
+    "ពេលរសៀល",
+    "ពេលយប់",
+)
 
 _NAME_INTRO = ("ឈ្មោះ",)  # "ឈ្មោះ X": a name without a title (incident reports)
 
@@ -148,9 +511,28 @@ _NAME_INTRO = ("ឈ្មោះ",)  # "ឈ្មោះ X": a name without a titl
 _BARE_LOC_TYPES = frozenset({"province", "country", "city"})
 # bare names too common as ordinary words to be a place without a type word
 _BARE_EXCLUDE = frozenset({"កណ្តាល", "ភ្នំ", "ស្រុក", "ក្រុង", "កែប"})
-_NOT_LOC_BEFORE = ("ភាសា", "អក្សរ", "ម្ហូប", "សិស្ស", "បុរស", "ស្ត្រី", "ផ្សារ", "វត្ត",
-                   "ស្ពាន", "មន្ទីរពេទ្យ", "សណ្ឋាគារ", "ផ្លូវ", "កំពង់ផែ", "អាកាសយានដ្ឋាន",
-                   "ព្រលាន", "ស្ថានីយ", "ពហុកីឡដ្ឋាន", "សាកលវិទ្យាល័យ", "វិទ្យាល័យ", "ធនាគារ")
+_NOT_LOC_BEFORE = (
+    "ភាសា",
+    "អក្សរ",
+    "ម្ហូប",
+    "សិស្ស",
+    "បុរស",
+    "ស្ត្រី",
+    "ផ្សារ",
+    "វត្ត",
+    "ស្ពាន",
+    "មន្ទីរពេទ្យ",
+    "សណ្ឋាគារ",
+    "ផ្លូវ",
+    "កំពង់ផែ",
+    "អាកាសយានដ្ឋាន",
+    "ព្រលាន",
+    "ស្ថានីយ",
+    "ពហុកីឡដ្ឋាន",
+    "សាកលវិទ្យាល័យ",
+    "វិទ្យាល័យ",
+    "ធនាគារ",
+)
 
 _KH_LETTER = "\u1780-\u17b3"
 _KH_MARK = "\u17b4-\u17d3\u17dd"
@@ -166,9 +548,16 @@ _ROLE_RE = re.compile(f"(?:{_alt(ROLE_WORDS)})")
 _STOP_RE = re.compile(f"(?:{_alt(_STOP_WORDS)})")
 _NAME_STOP_RE = re.compile(f"(?:{_alt(_STOP_WORDS + ROLE_WORDS + TITLES)})")
 _ORG_NAME_VERBS = frozenset({"រៀបចំ", "ការពារ", "គ្រប់គ្រង", "អភិវឌ្ឍ", "ប្រឆាំង", "ស្តារ", "ចាក់"})
-_ORG_STOP_RE = re.compile("(?:" + _alt([w for w in _STOP_WORDS if w not in _ORG_NAME_VERBS]
-                                       + list(_ORG_EXTRA_STOPS) + list(TITLES)
-                                       + list(ROLE_WORDS)) + ")")
+_ORG_STOP_RE = re.compile(
+    "(?:"
+    + _alt(
+        [w for w in _STOP_WORDS if w not in _ORG_NAME_VERBS]
+        + list(_ORG_EXTRA_STOPS)
+        + list(TITLES)
+        + list(ROLE_WORDS)
+    )
+    + ")"
+)
 _ORG_HEAD_RE = re.compile(f"(?:{_alt(_ORG_HEADS)})")
 _LOC_TYPE_RE = re.compile(f"(?:{_alt(gazetteer.LEVEL_WORDS)})")
 _DAYPART_RE = re.compile(f"(?:{_alt(_DAYPARTS)})(?:[ \u200b]?(?:នៃ|កាលពី|នា))?[ \u200b]?$")
@@ -180,6 +569,7 @@ _INTRO_RE = re.compile(f"(?:{_alt(_NAME_INTRO)})[ :៖]?")
 # --------------------------------------------------------------------------------------------
 # Shipped data: known organisation names, name parts
 # --------------------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=1)
 def _known_orgs() -> dict[str, str]:
@@ -194,13 +584,21 @@ def _known_orgs() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _known_org_re() -> re.Pattern[str]:
-    # spaces inside a known name may be written or not
-    parts = []
-    for name in sorted(_known_orgs(), key=len, reverse=True):
-        parts.append(" ?".join(re.escape(w) for w in name.split(" ")))
-    return re.compile("|".join(parts))
+@lru_cache(maxsize=2)
+def _known_org_re(latin: bool = False) -> re.Pattern[str]:
+    """Known Khmer names (spaces inside may be written or not), or known Latin names (whole
+    words; a second pattern, run only on lines with Latin letters)."""
+    names = sorted((n for n in _known_orgs() if n.isascii() == latin), key=len, reverse=True)
+    if latin:
+        return re.compile(
+            "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in names) + ")(?![A-Za-z0-9])"
+        )
+    return re.compile("|".join(" ?".join(re.escape(w) for w in n.split(" ")) for n in names))
+
+
+_LATIN_NEXT_RE = re.compile(" [A-Z][a-z]")
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+_VENUE_BEFORE_RE = re.compile("(?:កីឡដ្ឋាន|ពហុកីឡដ្ឋាន|សណ្ឋាគារ|ផ្សារ|ផ្លូវ|ពានរង្វាន់)[ ]?$")
 
 
 @lru_cache(maxsize=1)
@@ -221,47 +619,19 @@ def _name_parts() -> frozenset[str]:
     path = resources.files("sleukrith").joinpath("data").joinpath("name-parts.txt")
     # family names that are also function words ("ជា" Chea) are name parts too
     extra = {"ជា", "មាន", "ទៀ", "ស", "ជួប", "ពៅ", "សុខ"}
-    try:
-        with path.open("r", encoding="utf-8") as fh:
-            return frozenset(extra | {w.strip() for w in fh if w.strip() and not w.startswith("#")})
-    except FileNotFoundError:  # pragma: no cover - the file ships with the package
-        return frozenset(extra)
-
-
-# --------------------------------------------------------------------------------------------
-# Optional collaborators (degrade gracefully while a module is missing)
-# --------------------------------------------------------------------------------------------
-
-def _dates_module():  # noqa: ANN202
-    try:
-        from sleukrith import dates
-    except ImportError:
-        return None
-    return dates if hasattr(dates, "find_dates") else None
-
-
-def _numbers_module():  # noqa: ANN202
-    try:
-        from sleukrith import numbers
-    except ImportError:
-        return None
-    return numbers if hasattr(numbers, "find_numbers") else None
+    with path.open("r", encoding="utf-8") as fh:
+        return frozenset(extra | {w.strip() for w in fh if w.strip() and not w.startswith("#")})
 
 
 def _romanize(text: str) -> str:
-    try:
-        from sleukrith.romanize import romanize
-    except ImportError:  # pragma: no cover
-        return ""
-    try:
-        return romanize(text)
-    except Exception:  # noqa: BLE001 - a romanization failure must not lose the entity
-        return ""
+    """UNGEGN romanization of a name (``sleukrith.romanize``, total on any str)."""
+    return romanize(text)
 
 
 # --------------------------------------------------------------------------------------------
 # Helpers on the folded view
 # --------------------------------------------------------------------------------------------
+
 
 def _cstart(vt: str, i: int) -> bool:
     """True when view offset ``i`` starts a character cluster (not a mark, not a subscript)."""
@@ -295,6 +665,18 @@ def _cut(chunk: str, stop_re: re.Pattern[str], min_keep: int = 1) -> int:
     return n
 
 
+def _word_cut(chunk: str) -> int:
+    """Where a function word starts inside ``chunk`` as a word of its own (it ends at a
+    cluster boundary, so "មុន" does not cut "ព័ន្ធមុនីរ័ត្ន"); ``len(chunk)`` when none does."""
+    for i in range(2, len(chunk)):
+        if not _cstart(chunk, i):
+            continue
+        m = _STOP_RE.match(chunk, i)
+        if m and _cstart(chunk, m.end()) and not _protected(chunk, i):
+            return i
+    return len(chunk)
+
+
 def _split_name(chunk: str) -> int:
     """How much of a name chunk is name, cutting at role/stop/title words inside it."""
     cut = _cut(chunk, _NAME_STOP_RE)
@@ -318,7 +700,7 @@ _MAX_LINE = 4000
 def _chunks(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     """Split an over-long line at sentence ends or spaces so memory per step stays bounded."""
     while end - start > _MAX_LINE:
-        window = text[start:start + _MAX_LINE]
+        window = text[start : start + _MAX_LINE]
         cut = max(window.rfind("។"), window.rfind("៕"), window.rfind("\n"))
         if cut < _MAX_LINE // 2:
             cut = window.rfind(" ")
@@ -333,6 +715,7 @@ def _chunks(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 # --------------------------------------------------------------------------------------------
 # The finders (one line at a time, view offsets)
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass
 class _Mention:
@@ -360,9 +743,9 @@ def split_title(text: str) -> tuple[list[str], str]:
         m = _ONE_TITLE_RE.match(vt, pos)
         if not m:
             break
-        titles.append(text[view.orig(m.start()):view.orig_end(m.end())])
+        titles.append(text[view.orig(m.start()) : view.orig_end(m.end())])
         pos = m.end()
-    return titles, text[view.orig(pos):].strip() if pos < len(vt) else ""
+    return titles, text[view.orig(pos) :].strip() if pos < len(vt) else ""
 
 
 _ONE_TITLE_RE = re.compile(f"(?:{_alt(TITLES)})")
@@ -379,7 +762,7 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
     limit = min(len(vt), i + 120)
     while j < limit:
         ch = vt[j]
-        if ch in "។៕៖,;:()«»\"“”!?\n":
+        if ch in '។៕៖,;:()«»"“”!?\n':
             break
         if ch == " ":
             # a role continues over a space only into more role/organisation words
@@ -387,13 +770,26 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             if k < len(vt) and (vt.startswith("និង", k) and not _TITLE_RE.match(vt, k + 3)):
                 j = k + 3
                 continue
-            if k < len(vt) and (_ORG_HEAD_RE.match(vt, k) or _LOC_TYPE_RE.match(vt, k)
-                                or vt.startswith("នៃ", k)):
+            if k < len(vt) and (
+                _ORG_HEAD_RE.match(vt, k) or _LOC_TYPE_RE.match(vt, k) or vt.startswith("នៃ", k)
+            ):
                 j = k
                 continue
             break
-        if j > i and _cstart(vt, j) and _STOP_RE.match(vt, j) and not vt.startswith("និង", j) \
-                and not vt.startswith("ជាតិ", j) and not vt.startswith("ពីរ", j):
+        if j > i and _cstart(vt, j):
+            tm = _LOC_TYPE_RE.match(vt, j)
+            pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group())) if tm else None
+            if pm is not None and (pm[0] >= len(vt) or not _is_kh(vt[pm[0]])):
+                j = pm[0]  # "អភិបាលស្រុកពួក": a place name ends the role, whatever its words
+                continue
+        if (
+            j > i
+            and _cstart(vt, j)
+            and _STOP_RE.match(vt, j)
+            and not vt.startswith("និង", j)
+            and not vt.startswith("ជាតិ", j)
+            and not vt.startswith("ពីរ", j)
+        ):
             break
         if j > i and _cstart(vt, j) and _TITLE_RE.match(vt, j):
             break
@@ -415,11 +811,11 @@ def _role_before(vt: str, start: int, line_start: int = 0) -> tuple[int, int] | 
         return None
     s = lo + best.start()
     between = vt[s:start]
-    if any(c in between for c in "។៕៖,;()«»\"“”") or _TITLE_RE.search(between):
+    if any(c in between for c in '។៕៖,;()«»"“”') or _TITLE_RE.search(between):
         return None
-    if re.search(_STOP_RE.pattern, between[len(best.group()):]) and " " in between.strip():
+    if re.search(_STOP_RE.pattern, between[len(best.group()) :]) and " " in between.strip():
         # a verb/function word between role and title: not the same phrase
-        if _STOP_RE.search(between[len(best.group()):]).group() not in ("និង",):
+        if _STOP_RE.search(between[len(best.group()) :]).group() not in ("និង",):
             return None
     e = start
     while e > s and vt[e - 1] == " ":
@@ -429,17 +825,94 @@ def _role_before(vt: str, start: int, line_start: int = 0) -> tuple[int, int] | 
 
 _NAME_ROLE_STOP_RE = re.compile(f"(?:{_alt(ROLE_WORDS + TITLES)})")
 _STOP_EXACT = frozenset(_STOP_WORDS)
-_LATIN_NAME_RE = re.compile(r"(?:(?:de|van|von|bin|al|da|del|le|la) )?[A-Z][A-Za-z]+"
-                            r"(?:-[A-Za-z][a-z]+)?\b")
+_LATIN_NAME_RE = re.compile(
+    r"(?:(?:de|van|von|bin|al|da|del|le|la) )?[A-Z][A-Za-z]+"
+    r"(?:-[A-Za-z][a-z]+)?(?![A-Za-z0-9])"
+)
+# a Latin name of two or three capitalised words ("Elle Fanning"), after a cue
+_LATIN_FULL_RE = re.compile(
+    r"[A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|del|le|la) )?[A-Z][a-zA-Z]+)"
+    r"{1,2}(?![A-Za-z0-9])"
+)
 # words that end a clause ("លោកបន្តថា ...", "លោកស្រីបាននិយាយថា"): a chunk ending so is no name
 _NAME_END_STOPS = ("ថា", "បាន", "ទៀត", "ដែរ", "ផង", "ហើយ", "នេះ", "នោះ", "ទេ", "ដែល", "និង")
-_ADDRESS_TITLES = frozenset({"ឯកឧត្តម", "ឯឧ", "ឯ.ឧ.", "ឯ.ឧ", "លោកជំទាវ", "លោក", "លោកស្រី", "អ្នកនាង",
-                             "កញ្ញា", "អ្នកស្រី"})
+_ADDRESS_TITLES = frozenset(
+    {"ឯកឧត្តម", "ឯឧ", "ឯ.ឧ.", "ឯ.ឧ", "លោកជំទាវ", "លោក", "លោកស្រី", "អ្នកនាង", "កញ្ញា", "អ្នកស្រី"}
+)
 _TITLE_NOT_AFTER = ("ពិភព", "មនុស្ស", "សកល", "បរ", "ទេវ", "ឋាន", "ព្រហ្ម", "ឧត្តម")
 
 
-_COPULA_NOUNS = ("មន្ត្រី", "អ្នក", "សមាជិក", "តំណាង", "ម្ចាស់", "ប្រធាន", "ជន", "កូន", "ឪពុក",
-                 "ម្តាយ", "ប្តី", "ប្រពន្ធ", "សិស្ស", "គ្រូ", "មិត្ត", "បុគ្គល", "ថ្នាក់")
+# common words that follow a name or a word for a person but are never a name part
+_NOT_NAME_WORDS = frozenset(
+    {
+        "ម្តាយ",
+        "ឪពុក",
+        "បងប្អូន",
+        "ម្តង",
+        "មនុស្ស",
+        "គ្រួសារ",
+        "សាច់ញាតិ",
+        "អ្នកភូមិ",
+        "ប្រជាពលរដ្ឋ",
+        "ពលរដ្ឋ",
+        "កូន",
+        "កូនចៅ",
+        "ប្តី",
+        "ប្រពន្ធ",
+        "ភរិយា",
+        "ស្វាមី",
+        "មិត្ត",
+        "មិត្តភក្តិ",
+        "សិស្ស",
+        "ក្មេង",
+        "ចាស់",
+        "ថ្មី",
+        "ល្បី",
+        "ជើងចាស់",
+        "វ័យក្មេង",
+        "ម្នាក់",
+        "ពីរនាក់",
+        "ទាំងពីរ",
+        "ខ្លះ",
+        "ច្រើន",
+        "ផ្សេង",
+        "ផង",
+        "ទៀត",
+        "ទាំងនោះ",
+        "ម្ចាស់",
+        "ក្រុម",
+        "ប្រុស",
+        "ស្រី",
+        "ដដែល",
+        "នោះ",
+        "នេះ",
+        "ខាងលើ",
+        "រូបនេះ",
+        "រូប",
+        "ទី",
+    }
+)
+# function words that also start given names ("ស្រីនាង", "សុខា", "មានរិទ្ធ")
+_NAME_INITIAL_WORDS = ("ស្រី", "សុខ", "មាន", "ប្រុស", "ពៅ", "ជា")
+_COPULA_NOUNS = (
+    "មន្ត្រី",
+    "អ្នក",
+    "សមាជិក",
+    "តំណាង",
+    "ម្ចាស់",
+    "ប្រធាន",
+    "ជន",
+    "កូន",
+    "ឪពុក",
+    "ម្តាយ",
+    "ប្តី",
+    "ប្រពន្ធ",
+    "សិស្ស",
+    "គ្រូ",
+    "មិត្ត",
+    "បុគ្គល",
+    "ថ្នាក់",
+)
 
 
 def _copula_ahead(vt: str, end: int) -> bool:
@@ -449,8 +922,12 @@ def _copula_ahead(vt: str, end: int) -> bool:
         k += 1
     if k >= len(vt) or not _is_kh(vt[k]):
         return False
-    return bool(_ROLE_RE.match(vt, k) or _ORG_HEAD_RE.match(vt, k) or _TITLE_RE.match(vt, k)
-                or vt.startswith(_COPULA_NOUNS, k))
+    return bool(
+        _ROLE_RE.match(vt, k)
+        or _ORG_HEAD_RE.match(vt, k)
+        or _TITLE_RE.match(vt, k)
+        or vt.startswith(_COPULA_NOUNS, k)
+    )
 
 
 def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
@@ -477,34 +954,46 @@ def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
                     continue
             break
         chunk = cm.group()
+        if parts and vt[parts[-1][0]].isascii():
+            break  # "Aurora ពិតជាស្អាត": a Latin name does not go on in Khmer
         complete = cm.end() >= n or not _is_kh(vt[cm.end()])
         if _NAME_ROLE_STOP_RE.match(chunk) and chunk not in known:
             break
+        if chunk in _NOT_NAME_WORDS:
+            break
         if chunk in _STOP_EXACT and not (chunk in known and not parts):
-            if not (parts and len(parts) == 1 and chunk in known and complete
-                    and _copula_ahead(vt, cm.end()) is False):
+            if not (
+                parts
+                and len(parts) == 1
+                and chunk in known
+                and complete
+                and _copula_ahead(vt, cm.end()) is False
+            ):
                 break
             parts.append((i, cm.end()))  # "ឯកឧត្តម ហ៊ុន ជា ត្រូវបាន...": Hun Chea
             break
-        if not parts and chunk.endswith(_NAME_END_STOPS) and chunk not in known \
-                and len(chunk) > 3:
+        if not parts and chunk.endswith(_NAME_END_STOPS) and chunk not in known and len(chunk) > 3:
             break  # "លោកបន្តថា": a verb ending in ថា is never a name
         if complete and len(chunk) <= 16:
             keep = len(chunk)
-            if (not parts or len(chunk) > 6) and _STOP_RE.match(chunk) and chunk not in known:
+            if parts and chunk.startswith(_NAME_INITIAL_WORDS) and len(chunk) <= 9:
+                pass  # "ហេង ស្រីនាង": a given name may start with ស្រី, សុខ ...
+            elif (not parts or len(chunk) > 6) and _STOP_RE.match(chunk) and chunk not in known:
                 keep = 0
             else:
                 # a role or title glued to a short name: "ចាន់ថុលឧបនាយក..." is cut below
                 role = _NAME_ROLE_STOP_RE.search(chunk, 2)
                 if role and _cstart(chunk, role.start()):
                     keep = role.start()
+                elif len(chunk) > 9:
+                    keep = _word_cut(chunk)  # "នាង ដំបានដើរទៅមើល": a verb glued to the name
         else:
             keep = _cut(chunk, _NAME_STOP_RE)
         if keep == 0 or (keep < len(chunk) and chunk[:keep] in _STOP_EXACT):
             break
         if parts and (keep > 14 or (keep < len(chunk) and keep < 2)):
             break
-        if len(parts) == 2 and vt[i:i + keep] not in known:
+        if len(parts) == 2 and vt[i : i + keep] not in known:
             break
         parts.append((i, i + keep))
         if keep < len(chunk):
@@ -517,10 +1006,10 @@ def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
         break
     if len(parts) >= 2:
         # a lone stop-word family name needs a real second part
-        first = vt[parts[0][0]:parts[0][1]]
-        if first in _STOP_EXACT and vt[parts[1][0]:parts[1][1]] in _STOP_EXACT:
+        first = vt[parts[0][0] : parts[0][1]]
+        if first in _STOP_EXACT and vt[parts[1][0] : parts[1][1]] in _STOP_EXACT:
             return [], False
-    elif parts and vt[parts[0][0]:parts[0][1]] in _STOP_EXACT:
+    elif parts and vt[parts[0][0] : parts[0][1]] in _STOP_EXACT:
         return [], False
     return parts, attached
 
@@ -539,8 +1028,9 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if vt.endswith(_TITLE_NOT_AFTER, 0, m.start()):
             continue
-        title_spans = [(m.start() + t.start(), m.start() + t.end())
-                       for t in _ONE_TITLE_RE.finditer(m.group())]
+        title_spans = [
+            (m.start() + t.start(), m.start() + t.end()) for t in _ONE_TITLE_RE.finditer(m.group())
+        ]
         titles = [vt[a:b] for a, b in title_spans]
         if sum(t in _ADDRESS_TITLES for t in titles) > 1:
             continue  # "ឯកឧត្តម លោកជំទាវ លោក លោកស្រី ...": a salutation, not a name
@@ -551,7 +1041,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         parts, attached_tail = _name_parts_at(vt, i)
         if not parts:
             continue
-        first = vt[parts[0][0]:parts[0][1]]
+        first = vt[parts[0][0] : parts[0][1]]
         weak = all(t in _WEAK_TITLES for t in titles)
         if len(parts) == 1:
             known = first in parts_known
@@ -564,15 +1054,25 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 continue
             parts = parts[:1]
         name_end = parts[-1][1]
-        out.append(_Mention("PERSON", m.start(), name_end,
-                            {"titles": titles, "title_spans": title_spans,
-                             "name_span": (parts[0][0], name_end)}))
+        out.append(
+            _Mention(
+                "PERSON",
+                m.start(),
+                name_end,
+                {
+                    "titles": titles,
+                    "title_spans": title_spans,
+                    "name_span": (parts[0][0], name_end),
+                },
+            )
+        )
         pos = name_end
     return out
 
 
-def _find_intro_names(vt: str, starts: frozenset[int] | None, taken: list[_Mention]
-                      ) -> list[_Mention]:
+def _find_intro_names(
+    vt: str, starts: frozenset[int] | None, taken: list[_Mention]
+) -> list[_Mention]:
     out = []
     known = _name_parts()
     for m in _INTRO_RE.finditer(vt):
@@ -585,43 +1085,370 @@ def _find_intro_names(vt: str, starts: frozenset[int] | None, taken: list[_Menti
         if not parts:
             continue
         # without a title, a one-word "name" must be a known name part
-        if len(parts) == 1 and vt[parts[0][0]:parts[0][1]] not in known:
+        if len(parts) == 1 and vt[parts[0][0] : parts[0][1]] not in known:
             continue
-        out.append(_Mention("PERSON", parts[0][0], parts[-1][1],
-                            {"titles": [], "name_span": (parts[0][0], parts[-1][1])}))
+        out.append(
+            _Mention(
+                "PERSON",
+                parts[0][0],
+                parts[-1][1],
+                {"titles": [], "name_span": (parts[0][0], parts[-1][1])},
+            )
+        )
     return out
 
 
-_GENERIC_TAILS = frozenset({"ជំនាញ", "មូលដ្ឋាន", "ពាក់ព័ន្ធ", "នានា", "ទាំងអស់", "សាមី", "ខាងលើ",
-                            "នេះ", "នោះ", "ដដែល", "រដ្ឋ", "ឯកជន", "ក្នុងស្រុក", "បរទេស", "ថ្មី",
-                            "ធំៗ", "ផ្សេងៗ", "ទាំងនោះ", "ទាំងនេះ", "ដៃគូ", "អន្តរជាតិ", "ជាតិ",
-                            "ក្រៅរដ្ឋាភិបាល", "សង្គមស៊ីវិល", "អាជីវកម្ម", "ធុនតូច", "ពាណិជ្ជ",
-                            "មីក្រូហិរញ្ញវត្ថុ", "សាធារណៈ", "ឯកទេស", "វាយតម្លៃ", "ការងារ", "នយោបាយ", "បោះឆ្នោត", "ក្នុង",
-                            "ដៃគូអភិវឌ្ឍន៍", "នាំចេញ", "នាំចូល", "កសិកម្ម",
-                            "ពាក់ព័ន្ធទាំងអស់", "ឯកជនទាំងអស់", "ប្រឆាំង", "ពាក់ពន្ធ័",
-                            # what a company does is not its name ("ក្រុមហ៊ុនសំណង់")
-                            "ទូរស័ព្ទ", "ទូរគមនាគមន៍", "សំណង់", "អចលនទ្រព្យ", "ធានារ៉ាប់រង",
-                            "ដឹកជញ្ជូន", "វិនិយោគ", "ផលិត", "កាត់ដេរ", "រ៉ែ", "ម៉ៅការ", "ទេសចរណ៍",
-                            "ស្ថាបនា", "ចម្រុះ", "យក្ស", "បច្ចេកវិទ្យា", "ពាណិជ្ជកម្ម",
-                            "ផ្គត់ផ្គង់", "លក់", "ចែកចាយ", "សន្តិសុខ", "កសិ", "ភាគហ៊ុន",
-                            "អគ្គិសនី", "កាសែត", "ព័ត៌មាន", "សំរាម", "ភិបាល"})
+# nouns for a person that a name often follows without a title ("កីឡាករ ខាំ សូរីយា")
+_PERSON_NOUNS = (
+    "កីឡាករ",
+    "កីឡាការិនី",
+    "តារាចម្រៀង",
+    "តារាសម្តែង",
+    "តារាស្រី",
+    "តារាប្រុស",
+    "តារា",
+    "អ្នកចម្រៀង",
+    "អ្នកប្រដាល់",
+    "គ្រូបង្វឹក",
+    "ជនសង្ស័យ",
+    "ជនរងគ្រោះ",
+    "ជនល្មើស",
+    "ជនជាប់ចោទ",
+    "បុរស",
+    "ស្ត្រី",
+    "នារី",
+    "យុវជន",
+    "យុវតី",
+    "ក្មេងប្រុស",
+    "ក្មេងស្រី",
+    "កុមារា",
+    "កុមារី",
+    "ម្ចាស់ហាង",
+    "ម្ចាស់ផ្ទះ",
+    "ឪពុក",
+    "ម្តាយ",
+    "ប្តី",
+    "ប្រពន្ធ",
+    "ភរិយា",
+    "ស្វាមី",
+    "កូនប្រុស",
+    "កូនស្រី",
+    "ជើងខ្លាំង",
+    "អ្នកកាសែត",
+    "អ្នកយកព័ត៌មាន",
+    "និស្សិត",
+    "សិស្ស",
+    "បងប្រុស",
+    "ប្អូនប្រុស",
+    "បងស្រី",
+    "ប្អូនស្រី",
+    "មិត្តភក្តិ",
+    "សង្សារ",
+    "អ្នកបើកបរ",
+    "កម្មករ",
+    "កម្មការិនី",
+    "ពលករ",
+    "អ្នកស្រុក",
+)
+_PERSON_NOUN_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)})")
+# what follows a name in an incident report: "X Y ភេទប្រុស", "X Y អាយុ ៣៥ឆ្នាំ", "X Y ហៅ Z"
+_AFTER_NAME_RE = re.compile(
+    "[ ,]?(?:ភេទ[ ]?(?:ប្រុស|ស្រី)|អាយុ[ ]?[0-9\u17e0-\u17e9]|ហៅ[ ]|ជនជាតិ|មុខរបរ)"
+)
+
+
+def _plausible_name(vt: str, parts: list[tuple[int, int]], strong: bool = False) -> bool:
+    """Two or three short name parts that are not function words, roles, heads or places.
+
+    After a weak cue (a word for a person) a part must be a known name part or every part
+    short; after a strong cue (a role, an age or sex after the name) the shape is enough.
+    """
+    if not 2 <= len(parts) <= 3:
+        return False
+    known = _name_parts()
+    texts = [vt[a:b] for a, b in parts]
+    for k, w in enumerate(texts):
+        if not w or len(w) > (16 if k else 10) or not _is_kh(w[0]):
+            return False
+        if w in _STOP_EXACT and w not in known:
+            return False
+        if (
+            w.startswith(_GENERIC_STARTS)
+            or _ORG_HEAD_RE.match(w)
+            or _LOC_TYPE_RE.match(w)
+            or (k == 0 and (_ROLE_RE.match(w) or _TITLE_RE.match(w)))
+        ):
+            return False
+        if w.endswith(_NAME_END_STOPS) and w not in known and len(w) > 3:
+            return False
+    if gazetteer.lookup(texts[0]) and texts[0] not in known:
+        return False  # "កំពង់ចាម ..." is a place
+    return strong or texts[0] in known or texts[1] in known or all(len(w) <= 8 for w in texts)
+
+
+def _cued(
+    vt: str, i: int, taken: list[_Mention], strong: bool = False
+) -> list[tuple[int, int]] | None:
+    """The parts of a plausible name starting at ``i`` (after spaces), not already taken."""
+    while i < len(vt) and vt[i] == " ":
+        i += 1
+    if i >= len(vt) or any(t.vs <= i < t.ve for t in taken):
+        return None
+    lm = _LATIN_FULL_RE.match(vt, i)
+    if lm:
+        return [(i, lm.end())]
+    parts, attached = _name_parts_at(vt, i)
+    if attached or not _plausible_name(vt, parts, strong):
+        return None
+    end = parts[-1][1]
+    if end < len(vt) and _is_kh(vt[end]):
+        return None
+    return parts
+
+
+def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
+    """Names written without a title, found by what is around them: a role or a word for a
+    person before them ("អភិបាលខេត្ត ជាវ តាយ", "កីឡាករ ខាំ សូរីយា"), or an age, sex or alias
+    after them ("សាយ ចំរើន ភេទប្រុស អាយុ២១ឆ្នាំ")."""
+    out: list[_Mention] = []
+    found = list(taken)
+
+    def add(
+        parts: list[tuple[int, int]], titles: list[tuple[int, int]], role: tuple[int, int] | None
+    ) -> None:
+        m = _Mention(
+            "PERSON",
+            parts[0][0],
+            parts[-1][1],
+            {
+                "titles": [vt[a:b] for a, b in titles],
+                "title_spans": titles,
+                "name_span": (parts[0][0], parts[-1][1]),
+                "role_span": role,
+            },
+        )
+        out.append(m)
+        found.append(m)
+
+    for m in _ROLE_RE.finditer(vt):
+        if not _cstart(vt, m.start()) or any(t.vs <= m.start() < t.ve for t in found):
+            continue
+        role = _role_after(vt, m.start())
+        if role is None or role[1] >= len(vt) or vt[role[1]] != " ":
+            continue
+        parts = _cued(vt, role[1], found, strong=True)
+        if parts is None:
+            continue
+        tm = None
+        for t in _TITLE_RE.finditer(vt, max(0, m.start() - 40), m.start()):
+            tm = t  # "ឯកឧត្តមរដ្ឋមន្ត្រី វេង សាខុន": the titles before the role
+        titles = []
+        if tm and tm.end() == m.start():
+            titles = [
+                (tm.start() + t.start(), tm.start() + t.end())
+                for t in _ONE_TITLE_RE.finditer(tm.group())
+            ]
+        add(parts, titles, role)
+    for m in _PERSON_NOUN_RE.finditer(vt):
+        if not _cstart(vt, m.start()) or m.end() >= len(vt) or vt[m.end()] != " ":
+            continue
+        parts = _cued(vt, m.end(), found)
+        if parts is not None:
+            add(parts, [], None)
+    for m in _LATIN_CUE_RE.finditer(vt):
+        lm = _LATIN_FULL_RE.match(vt, m.end())
+        if lm and not any(t.vs <= m.end() < t.ve for t in found):
+            add([(m.end(), lm.end())], [], None)
+    for m in _AFTER_NAME_RE.finditer(vt):
+        # the two or three space-separated words before: a name, maybe glued to និង or ឈ្មោះ
+        j = m.start()
+        while j > 0 and vt[j - 1] == " ":
+            j -= 1
+        b = j
+        for _ in range(3):
+            a = b
+            while a > 0 and _is_kh(vt[a - 1]):
+                a -= 1
+            if a == b:
+                break
+            # the last "ឈ្មោះ" / "និង" glued in the word: "ម្ចាស់ផ្ទះឈ្មោះ អ៊ុយ ហាន"
+            leads = list(_NAME_LEAD_RE.finditer(vt, a, b))
+            lead = leads[-1] if leads else None
+            start = lead.end() if lead else a
+            parts = _cued(vt, start, found, strong=True)
+            if (
+                parts is not None
+                and len(parts) >= 2
+                and parts[-1][1] == j
+                and (start == a or lead is not None)
+            ):
+                add(parts, [], None)
+                break
+            if a == 0 or vt[a - 1] != " ":
+                break
+            b = a - 1
+    return out
+
+
+# a word glued before a name: "និងឡាវ ចន្ទី", "ឈ្មោះសាយ ចំរើន", "១-ឈ្មោះ..."
+_NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
+# a Latin-script name after "by", "named", or a word for a person
+_LATIN_CUE_RE = re.compile(f"(?:ដោយ|ឈ្មោះថា|ឈ្មោះ|{_alt(_PERSON_NOUNS)})[ ]?(?=[A-Z])")
+
+
+_GENERIC_TAILS = frozenset(
+    {
+        "ជំនាញ",
+        "មូលដ្ឋាន",
+        "ពាក់ព័ន្ធ",
+        "នានា",
+        "ទាំងអស់",
+        "សាមី",
+        "ខាងលើ",
+        "នេះ",
+        "នោះ",
+        "ដដែល",
+        "រដ្ឋ",
+        "ឯកជន",
+        "ក្នុងស្រុក",
+        "បរទេស",
+        "ថ្មី",
+        "ធំៗ",
+        "ផ្សេងៗ",
+        "ទាំងនោះ",
+        "ទាំងនេះ",
+        "ដៃគូ",
+        "អន្តរជាតិ",
+        "ជាតិ",
+        "ក្រៅរដ្ឋាភិបាល",
+        "សង្គមស៊ីវិល",
+        "អាជីវកម្ម",
+        "ធុនតូច",
+        "ពាណិជ្ជ",
+        "មីក្រូហិរញ្ញវត្ថុ",
+        "សាធារណៈ",
+        "ឯកទេស",
+        "វាយតម្លៃ",
+        "ការងារ",
+        "នយោបាយ",
+        "បោះឆ្នោត",
+        "ក្នុង",
+        "ដៃគូអភិវឌ្ឍន៍",
+        "នាំចេញ",
+        "នាំចូល",
+        "កសិកម្ម",
+        "ពាក់ព័ន្ធទាំងអស់",
+        "ឯកជនទាំងអស់",
+        "ប្រឆាំង",
+        "ពាក់ពន្ធ័",
+        # what a company does is not its name ("ក្រុមហ៊ុនសំណង់")
+        "ទូរស័ព្ទ",
+        "ទូរគមនាគមន៍",
+        "សំណង់",
+        "អចលនទ្រព្យ",
+        "ធានារ៉ាប់រង",
+        "ដឹកជញ្ជូន",
+        "វិនិយោគ",
+        "ផលិត",
+        "កាត់ដេរ",
+        "រ៉ែ",
+        "ម៉ៅការ",
+        "ទេសចរណ៍",
+        "ស្ថាបនា",
+        "ចម្រុះ",
+        "យក្ស",
+        "បច្ចេកវិទ្យា",
+        "ពាណិជ្ជកម្ម",
+        "ផ្គត់ផ្គង់",
+        "លក់",
+        "ចែកចាយ",
+        "សន្តិសុខ",
+        "កសិ",
+        "ភាគហ៊ុន",
+        "អគ្គិសនី",
+        "កាសែត",
+        "ព័ត៌មាន",
+        "សំរាម",
+        "ភិបាល",
+    }
+)
 # heads that name a body only together with a place ("អាជ្ញាធរខេត្ត...", "រដ្ឋាភិបាលជប៉ុន")
 _PLACE_BOUND_HEADS = frozenset({"អាជ្ញាធរ", "រដ្ឋាភិបាល"})
-_ACTIVITY_WORDS = ("ផលិត", "កាត់ដេរ", "ស្ថាបនា", "ដឹកជញ្ជូន", "លក់", "ចែកចាយ", "នាំចេញ", "នាំចូល",
-                   "វិនិយោគ", "សាងសង់", "ម៉ៅការ", "កែច្នៃ")
+_ACTIVITY_WORDS = (
+    "ផលិត",
+    "កាត់ដេរ",
+    "ស្ថាបនា",
+    "ដឹកជញ្ជូន",
+    "លក់",
+    "ចែកចាយ",
+    "នាំចេញ",
+    "នាំចូល",
+    "វិនិយោគ",
+    "សាងសង់",
+    "ម៉ៅការ",
+    "កែច្នៃ",
+)
 _COMPANY_PAREN_RE = re.compile(r" ?\([^()]{1,20}\)")
 _PLACE_TYPE_WORDS = ("ខេត្ត", "ស្រុក", "ក្រុង", "ខណ្ឌ", "ឃុំ", "សង្កាត់", "រាជធានី", "ភូមិ")
 _COMPANY_HEADS = frozenset({"ក្រុមហ៊ុន", "ធនាគារ", "សណ្ឋាគារ", "រោងចក្រ"})
 _COMPANY_SUFFIX_RE = re.compile(r"ខូអិលធីឌី|ឯ\.ក|ម\.ក|ភីអិលស៊ី|លីមីធីត|Co\.|Ltd|PLC|Plc")
-_BOUNDARY_MODE = "none"  # the segmenter is not consulted: names and stop words decide
-_STOP_EXCEPT = ("ជាតិ", "ជាង", "ពីរ", "មានជ័យ", "ក្នុងស្រុក", "ដោយឡែក", "តាមដាន", "ទៅវិញ",
-                "គ្រប់គ្រង", "ចេញចូល", "ពីរោះ", "មុនគេ", "ជាប់", "ដល់ដៃ", "តែង")
+_STOP_EXCEPT = (
+    "ជាតិ",
+    "ជាង",
+    "ពីរ",
+    "មានជ័យ",
+    "ក្នុងស្រុក",
+    "ដោយឡែក",
+    "តាមដាន",
+    "ទៅវិញ",
+    "គ្រប់គ្រង",
+    "ចេញចូល",
+    "ពីរោះ",
+    "មុនគេ",
+    "ជាប់",
+    "ដល់ដៃ",
+    "តែង",
+)
 # words with a stop word inside them ("កម្ពុជា" holds ជា): never cut inside these
-_PROTECTED = ("កម្ពុជា", "ប្រជាជន", "ប្រជាពលរដ្ឋ", "ប្រជាធិបតេយ្យ", "ថាមពល", "សមាជិក", "គ្រប់គ្រង",
-              "ឧតុនិយម", "សុខាភិបាល", "សេដ្ឋកិច្ច", "អភិវឌ្ឍន៍", "វិទ្យាល័យ", "នគរបាល", "ធនាគារ",
-              "អាស៊ាន", "អន្តរជាតិ", "មហាផ្ទៃ", "សមាគម", "ពាណិជ្ជកម្ម", "ព្រហ្មទណ្ឌ", "ដឹកជញ្ជូន",
-              "ទេសចរណ៍", "នាំចេញ", "នាំចូល", "ទេសភាព", "បរទេស", "ច្រកចេញចូលតែមួយ", "ព័ត៌មាន", "ពិធីការ", "ពីរោះ", "ណាស់", "ជាតិ",
-              "វប្បធម៌", "ការពារ", "ពិភពលោក", "សកលលោក", "មនុស្សលោក")
+_PROTECTED = (
+    "កម្ពុជា",
+    "ប្រជាជន",
+    "ប្រជាពលរដ្ឋ",
+    "ប្រជាធិបតេយ្យ",
+    "ថាមពល",
+    "សមាជិក",
+    "គ្រប់គ្រង",
+    "ឧតុនិយម",
+    "សុខាភិបាល",
+    "សេដ្ឋកិច្ច",
+    "អភិវឌ្ឍន៍",
+    "វិទ្យាល័យ",
+    "នគរបាល",
+    "ធនាគារ",
+    "អាស៊ាន",
+    "អន្តរជាតិ",
+    "មហាផ្ទៃ",
+    "សមាគម",
+    "ពាណិជ្ជកម្ម",
+    "ព្រហ្មទណ្ឌ",
+    "ដឹកជញ្ជូន",
+    "ទេសចរណ៍",
+    "នាំចេញ",
+    "នាំចូល",
+    "ទេសភាព",
+    "បរទេស",
+    "ច្រកចេញចូលតែមួយ",
+    "ព័ត៌មាន",
+    "ពិធីការ",
+    "ពីរោះ",
+    "ណាស់",
+    "ជាតិ",
+    "វប្បធម៌",
+    "ការពារ",
+    "ពិភពលោក",
+    "សកលលោក",
+    "មនុស្សលោក",
+)
 
 
 def _protected(vt: str, j: int) -> bool:
@@ -633,16 +1460,39 @@ def _protected(vt: str, j: int) -> bool:
                 return True
             k = vt.find(w, k + 1, j + len(w))
     return False
-_EXTRA_DOMAINS = ("សុរិយោដី", "សំណង់", "ឧតុនិយម", "នេសាទ", "កីឡា", "យុវជន", "ថាមពល", "ដឹកជញ្ជូន",
-                  "ហិរញ្ញវត្ថុ", "សិប្បកម្ម", "នវានុវត្តន៍", "ទូរគមនាគមន៍", "វិចិត្រសិល្បៈ",
-                  "សាសនា", "យុវនីតិសម្បទា", "បណ្តុះបណ្តាលវិជ្ជាជីវៈ", "សហប្រតិបត្តិការអន្តរជាតិ",
-                  "អធិការកិច្ច", "សំណង់", "បច្ចេកវិទ្យា", "ព័ត៌មានវិទ្យា", "ទេសចរណ៍", "អប់រំ")
+
+
+_EXTRA_DOMAINS = (
+    "សុរិយោដី",
+    "សំណង់",
+    "ឧតុនិយម",
+    "នេសាទ",
+    "កីឡា",
+    "យុវជន",
+    "ថាមពល",
+    "ដឹកជញ្ជូន",
+    "ហិរញ្ញវត្ថុ",
+    "សិប្បកម្ម",
+    "នវានុវត្តន៍",
+    "ទូរគមនាគមន៍",
+    "វិចិត្រសិល្បៈ",
+    "សាសនា",
+    "យុវនីតិសម្បទា",
+    "បណ្តុះបណ្តាលវិជ្ជាជីវៈ",
+    "សហប្រតិបត្តិការអន្តរជាតិ",
+    "អធិការកិច្ច",
+    "សំណង់",
+    "បច្ចេកវិទ្យា",
+    "ព័ត៌មានវិទ្យា",
+    "ទេសចរណ៍",
+    "អប់រំ",
+)
 
 
 @lru_cache(maxsize=1)
 def _ministry_domains() -> tuple[str, ...]:
     """The first word of every shipped ministry name ("សុខាភិបាល", "អប់រំ", ...)."""
-    out = {n[len("ក្រសួង"):].split(" ")[0] for n in _known_orgs() if n.startswith("ក្រសួង")}
+    out = {n[len("ក្រសួង") :].split(" ")[0] for n in _known_orgs() if n.startswith("ក្រសួង")}
     return tuple(sorted((d for d in out if len(d) >= 2), key=len, reverse=True))
 
 
@@ -657,7 +1507,7 @@ def _domain_words() -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-_WORDISH_RE = re.compile("[^ ។៕៖,;:()«»\"“”!?]+")
+_WORDISH_RE = re.compile('[^ ។៕៖,;:()«»"“”!?]+')
 
 
 def _stop_at(vt: str, j: int, stop_re: re.Pattern[str], starts: frozenset[int] | None) -> bool:
@@ -666,7 +1516,7 @@ def _stop_at(vt: str, j: int, stop_re: re.Pattern[str], starts: frozenset[int] |
     if not m:
         return False
     e = m.end()
-    if vt.startswith(_STOP_EXCEPT, j) or _protected(vt, j):
+    if vt.startswith(_STOP_EXCEPT, j) or vt.startswith(_PROTECTED, j) or _protected(vt, j):
         return False
     for k in range(j + 1, e):  # "ក្រហមកម្ពុជា": the stop word មក straddles two words
         if vt.startswith(_PROTECTED, k):
@@ -675,12 +1525,7 @@ def _stop_at(vt: str, j: int, stop_re: re.Pattern[str], starts: frozenset[int] |
         return True
     if not _cstart(vt, e):
         return False
-    if starts is None:
-        return True
-    mode = _BOUNDARY_MODE
-    if mode == "start":
-        return j in starts
-    return e in starts or j in starts
+    return starts is None or e in starts or j in starts
 
 
 def _is_kh(ch: str) -> bool:
@@ -688,9 +1533,20 @@ def _is_kh(ch: str) -> bool:
     return "\u1780" <= ch <= "\u17d3" or ch == "\u17dd" or ch == "\u17d7"
 
 
-def _org_end(vt: str, i: int, starts: frozenset[int] | None, company: bool,
-             known: bool = False) -> int:
-    """End of an organisation name whose head word ends at view offset ``i``."""
+def _org_end(
+    vt: str,
+    i: int,
+    starts: frozenset[int] | None,
+    company: bool,
+    known: bool = False,
+    head: str = "",
+) -> int:
+    """End of an organisation name whose head word ends at view offset ``i``.
+
+    A place ends the name ("សាលាក្រុងភ្នំពេញ|ទាល់តែសោះ"); a body of a province or district
+    whose name has no place yet takes the place written after a space
+    ("គណៈបញ្ជាការឯកភាព ខណ្ឌចំការមន").
+    """
     n = len(vt)
     if known:
         # a known name is complete; only a place written right after it extends it
@@ -715,21 +1571,40 @@ def _org_end(vt: str, i: int, starts: frozenset[int] | None, company: bool,
             if known:
                 break
             k = j + 1
+            if head in _LOCAL_HEADS and j > i:
+                tm = _LOC_TYPE_RE.match(vt, k)
+                pm = (
+                    _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
+                    if tm and tm.group() in _PLACE_TYPE_WORDS
+                    else None
+                )
+                if pm is not None and not _PLACE_TYPE_RE.search(vt, i, j):
+                    return pm[0]
             lst = _list_continuation(vt, k, starts)
             if lst:
                 j = lst
                 continue
             if company and extra_chunks < 4:
                 pm = _COMPANY_PAREN_RE.match(vt, j)
-                if pm and _COMPANY_SUFFIX_RE.match(vt, pm.end() + 1 if vt.startswith(
-                        " ", pm.end()) else pm.end()):
+                if pm and _COMPANY_SUFFIX_RE.match(
+                    vt, pm.end() + 1 if vt.startswith(" ", pm.end()) else pm.end()
+                ):
                     j = pm.end()  # "... (ខេមបូឌា) ខូអិលធីឌី"
                     continue
                 cm = _WORDISH_RE.match(vt, k)
-                if cm and len(cm.group()) <= 14 and not _stop_at(vt, k, _ORG_STOP_RE, starts) \
-                        and not _LOC_TYPE_RE.match(vt, k) and not _ORG_HEAD_RE.match(vt, k):
+                if (
+                    cm
+                    and len(cm.group()) <= 14
+                    and not _stop_at(vt, k, _ORG_STOP_RE, starts)
+                    and not _LOC_TYPE_RE.match(vt, k)
+                    and not _ORG_HEAD_RE.match(vt, k)
+                    and cm.group() not in _NOT_COMPANY_WORDS
+                ):
                     extra_chunks += 1
                     j = cm.end()
+                    lk = _LATIN_KH_RE.match(vt, k, j)
+                    if lk:  # "... Watchនេះ": the Latin name ends where Khmer starts
+                        return lk.end()
                     continue
             break
         if not _is_kh(ch) and not (company and (ch == "." or ch.isalnum())):
@@ -737,17 +1612,22 @@ def _org_end(vt: str, i: int, starts: frozenset[int] | None, company: bool,
         if _cstart(vt, j):
             if j == i and vt.endswith(_PLACE_TYPE_WORDS, 0, i):
                 # the head ends with a type word ("សាលាស្រុក"): the place name follows
-                levels = gazetteer.type_of(next(t for t in _PLACE_TYPE_WORDS
-                                                if vt.endswith(t, 0, i)))
+                levels = gazetteer.type_of(
+                    next(t for t in _PLACE_TYPE_WORDS if vt.endswith(t, 0, i))
+                )
                 pm = _match_place_after(vt, i, levels)
                 if pm is not None:
                     j = pm[0]
+                    if j < n and _is_kh(vt[j]) and not _LOC_TYPE_RE.match(vt, j):
+                        return j  # the name ends with its place
                     continue
             tm = _LOC_TYPE_RE.match(vt, j)
             if tm:
                 pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
                 if pm is not None:
                     j = pm[0]
+                    if j < n and _is_kh(vt[j]) and not _LOC_TYPE_RE.match(vt, j):
+                        return j  # the name ends with its place
                     continue
                 nxt = tm.end()
                 if nxt >= n or not ("\u1780" <= vt[nxt] <= "\u17dd"):
@@ -771,13 +1651,23 @@ def _list_continuation(vt: str, k: int, starts: frozenset[int] | None) -> int | 
             rest = j + 3
             if not vt.startswith(_domain_words(), rest):
                 return None
-            if rest >= cm.end() or _ORG_HEAD_RE.match(vt, rest) or _TITLE_RE.match(vt, rest) \
-                    or _ROLE_RE.match(vt, rest) or _stop_at(vt, rest, _ORG_STOP_RE, starts):
+            if (
+                rest >= cm.end()
+                or _ORG_HEAD_RE.match(vt, rest)
+                or _TITLE_RE.match(vt, rest)
+                or _ROLE_RE.match(vt, rest)
+                or _stop_at(vt, rest, _ORG_STOP_RE, starts)
+            ):
                 return None
             end = _org_end(vt, rest, starts, False)
             return end if end > rest + 1 else None
-        if _stop_at(vt, j, _ORG_STOP_RE, starts) or _ORG_HEAD_RE.match(vt, j) \
-                or _TITLE_RE.match(vt, j) or _ROLE_RE.match(vt, j) or _LOC_TYPE_RE.match(vt, j):
+        if (
+            _stop_at(vt, j, _ORG_STOP_RE, starts)
+            or _ORG_HEAD_RE.match(vt, j)
+            or _TITLE_RE.match(vt, j)
+            or _ROLE_RE.match(vt, j)
+            or _LOC_TYPE_RE.match(vt, j)
+        ):
             return None
         if _org_end(vt, j, starts, False) < cm.end():
             return None
@@ -812,24 +1702,108 @@ def _place_at(vt: str, i: int) -> int | None:
     return m.end() if m and _cstart(vt, m.end()) else None
 
 
-def _is_generic(name: str) -> bool:
+def _is_generic(name: str, head: str = "") -> bool:
+    """A name that is only level words or a generic word: every such body, not one."""
     rest = name
     for t in _PLACE_TYPE_WORDS:
         rest = rest.replace(t, "")
     rest = rest.strip()
-    return not rest or rest in _GENERIC_TAILS
+    if not rest:
+        # "សាលាដំបូងខេត្ត": a head that names a function is this province's body
+        return not (name and head in _FUNCTION_HEADS)
+    return rest in _GENERIC_TAILS or rest.startswith(_GENERIC_STARTS)
+
+
+# bodies of a province, district or commune: a place after a space completes their name
+_LOCAL_HEADS = frozenset(
+    {
+        "គណៈបញ្ជាការ",
+        "អធិការដ្ឋាន",
+        "ស្នងការដ្ឋាន",
+        "រដ្ឋបាល",
+        "ក្រុមប្រឹក្សា",
+        "អាជ្ញាធរ",
+        "កងរាជអាវុធហត្ថ",
+        "គណៈអភិបាល",
+        "មណ្ឌលសុខភាព",
+        "សាលាដំបូង",
+    }
+)
+# heads that say what the body does: with a level word alone they name this area's body
+_FUNCTION_HEADS = frozenset({"សាលាដំបូង", "សាលាឧទ្ធរណ៍", "តុលាការ", "កងរាជអាវុធហត្ថ"})
+_GENERIC_STARTS = ("អង្គភាព", "ជុំវិញ", "នានា", "ពាក់ព័ន្ធ", "ទាំង", "មួយ", "ផ្សេង")
+# words after ក្រុមហ៊ុន that say what a company is like or does, not what it is called
+_NOT_COMPANY_WORDS = frozenset(
+    {
+        "ល្អ",
+        "ធំ",
+        "តូច",
+        "ថ្មី",
+        "ចាស់",
+        "ល្បី",
+        "ល្បីៗ",
+        "ធំៗ",
+        "ប្រឈម",
+        "ប្រឈមមុខ",
+        "ប្រកួតប្រជែង",
+        "កើនឡើង",
+        "ធ្លាក់",
+        "ខាត",
+        "ចំណេញ",
+        "បរទេស",
+        "ក្នុងស្រុក",
+        "រដ្ឋ",
+        "ដដែល",
+        "មួយ",
+        "ច្រើន",
+        "ខ្លះ",
+        "ទាំងអស់",
+        "ផ្សេងៗ",
+        "ឈ្មោះ",
+        "របស់",
+        "ខ្លួន",
+        "គូប្រជែង",
+        "បុត្រសម្ព័ន្ធ",
+        "មេ",
+        "សាខា",
+        "ដៃគូ",
+        "ម្ចាស់",
+        "ដែលមាន",
+        "ទាំងនោះ",
+        "ទាំងនេះ",
+        "យក្ស",
+        "ធំជាងគេ",
+    }
+)
+_LATIN_KH_RE = re.compile("[A-Za-z0-9.&'-]+(?=[\u1780-\u17ff])")
+# a local unit named only by what it does ("ស្នងការដ្ឋាននគរបាល") is "the commissariat"
+_UNIT_HEADS = frozenset({"ស្នងការដ្ឋាន", "អធិការដ្ឋាន"})
+_PLACE_TYPE_RE = re.compile("ខេត្ត|ស្រុក|ក្រុង|ខណ្ឌ|ឃុំ|សង្កាត់|រាជធានី|ភូមិ")
+_HEAD_BEFORE_RE = re.compile("(?:អង្គការ|ក្រុមហ៊ុន|ធនាគារ|ទីភ្នាក់ងារ|សមាគម|មូលនិធិ|សហព័ន្ធ)[ ]?$")
 
 
 def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     out: list[_Mention] = []
     known = _known_orgs()
-    for m in _known_org_re().finditer(vt):
+    known_found = list(_known_org_re().finditer(vt))
+    if _ASCII_LETTER_RE.search(vt):
+        known_found += _known_org_re(True).finditer(vt)
+    for m in known_found:
         if not _cstart(vt, m.start()):
             continue
         name = m.group()
+        start = m.start()
+        if name.isascii():
+            if _LATIN_NEXT_RE.match(vt, m.end()) or _VENUE_BEFORE_RE.search(
+                vt, max(0, start - 16), start
+            ):
+                continue  # "UEFA Champions League", "កីឡដ្ឋាន Tottenham": another name
+            head = _HEAD_BEFORE_RE.search(vt, max(0, start - 16), start)
+            if head:
+                start = head.start()  # "អង្គការ USAID": the head word is part of the name
         en = known.get(name) or known.get(name.replace(" ", ""))
         end = _org_end(vt, m.end(), starts, False, known=True)
-        out.append(_Mention("ORG", m.start(), end, {"name_en": en if end == m.end() else None}))
+        out.append(_Mention("ORG", start, end, {"name_en": en if end == m.end() else None}))
     pos = 0
     while True:
         m = _ORG_HEAD_RE.search(vt, pos)
@@ -840,27 +1814,44 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         head = m.group()
         i = m.end()
-        company = head in _COMPANY_HEADS or (i < len(vt) and vt[i] == " " and head in
-                                             ("អង្គការ", "សមាគម", "ក្រុមហ៊ុន", "ធនាគារ"))
+        company = head in _COMPANY_HEADS or (
+            i < len(vt) and vt[i] == " " and head in ("អង្គការ", "សមាគម", "ក្រុមហ៊ុន", "ធនាគារ")
+        )
         if company and i < len(vt) and vt[i] == " ":
             i += 1
-        end = _org_end(vt, i, starts, company)
+        end = _org_end(vt, i, starts, company, head=head)
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
-        if gazetteer.lookup(vt[m.start():end], "country"):
+        if gazetteer.lookup(vt[m.start() : end], "country"):
             continue  # "សហព័ន្ធរុស្ស៊ី" is a country
         if head in ("ក្រុមហ៊ុន", "រោងចក្រ", "សហគ្រាស") and (
-                any(p.type == "country" for p in gazetteer.lookup(name))
-                or name.startswith(_ACTIVITY_WORDS)):
+            any(p.type == "country" for p in gazetteer.lookup(name))
+            or name.startswith(_ACTIVITY_WORDS)
+        ):
             continue  # "ក្រុមហ៊ុនចិន", "រោងចក្រផលិតកង់": what or whence, not a name
         if head in _PLACE_BOUND_HEADS and not name.startswith("ជាតិ"):
             place_end = _place_at(vt, i)
             if place_end is None:
                 continue
             end = place_end
-        if len(name) < 2 or _is_generic(name) or any(name.startswith(t) for t in
-                                                       _ORG_EMPTY_TAILS):
+        if (
+            len(name) < 2
+            or _is_generic(name, head)
+            or any(name.startswith(t) for t in _ORG_EMPTY_TAILS)
+        ):
+            continue
+        if (
+            name.endswith(("នានា", "ទាំងឡាយ", "ទាំងអស់"))
+            or name in _NOT_COMPANY_WORDS
+            or (
+                name.startswith(tuple(_NOT_COMPANY_WORDS))
+                and head in _COMPANY_HEADS
+                and not re.search("[A-Za-z]", name)
+            )
+        ):
+            continue  # "គណបក្សសាសនានានា", "ក្រុមហ៊ុនល្អ": a kind of body, not a name
+        if head in _UNIT_HEADS and not _PLACE_TYPE_RE.search(name):
             continue
         if _generic_levels_follow(vt, end):
             continue  # "មន្ទីរសុខាភិបាលរាជធានី ខេត្ត": every province's office, not one body
@@ -869,8 +1860,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     return out
 
 
-def _match_place_after(vt: str, i: int, levels: Sequence[str]
-                       ) -> tuple[int, list[Place]] | None:
+def _match_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, list[Place]] | None:
     """Longest gazetteer name of one of ``levels`` starting at view offset ``i`` (spaces skipped).
 
     Returns (view end, candidates) or None.
@@ -916,13 +1906,59 @@ def _match_place_after(vt: str, i: int, levels: Sequence[str]
 
 
 # words after a type word that are not place names ("ស្រុកកំណើត" home district, "ខេត្តក្រុង")
-_NOT_PLACE_NAMES = ("ភាគ", "ប្រតិបត្តិ", "គោល", "នានា", "ជិត", "ជាសមាជិក", "ដទៃ", "ម្ចាស់ផ្ទះ",
-                    "គោលដៅ", "ក្រីក្រ", "អភិវឌ្ឍ", "ជឿនលឿន", "ជាច្រើន", "កំណើត", "ខ្មែរ", "ស្រែ", "នេះ", "នោះ", "ដដែល", "ទាំង", "គោលដៅ", "ជាប់",
-                    "ព្រំដែន", "សាស្ត្រ", "សាស្រ្ត", "ក្រុង", "ស្រុក", "ខេត្ត", "ឃុំ", "សង្កាត់",
-                    "ភូមិ", "ខណ្ឌ", "រាជធានី", "ជិតខាង", "មួយ", "ផ្សេង", "ថ្មី", "ធំ", "តូច", "ខ្លួន",
-                    "យើង", "គេ", "ដែល", "បាន", "នៅ", "ណា", "ក្រៅ", "ក្នុង", "សមាជិក", "គ្រប់")
-_UNKNOWN_OK_TYPES = ("ខេត្ត", "ស្រុក", "ឃុំ", "ទីក្រុង", "ប្រទេស", "រដ្ឋធានី", "ព្រះរាជាណាចក្រ",
-                     "សាធារណរដ្ឋ")
+_NOT_PLACE_NAMES = (
+    "ភាគ",
+    "ប្រតិបត្តិ",
+    "គោល",
+    "នានា",
+    "ជិត",
+    "ជាសមាជិក",
+    "ដទៃ",
+    "ម្ចាស់ផ្ទះ",
+    "គោលដៅ",
+    "ក្រីក្រ",
+    "អភិវឌ្ឍ",
+    "ជឿនលឿន",
+    "ជាច្រើន",
+    "កំណើត",
+    "ខ្មែរ",
+    "ស្រែ",
+    "នេះ",
+    "នោះ",
+    "ដដែល",
+    "ទាំង",
+    "គោលដៅ",
+    "ជាប់",
+    "ព្រំដែន",
+    "សាស្ត្រ",
+    "សាស្រ្ត",
+    "ក្រុង",
+    "ស្រុក",
+    "ខេត្ត",
+    "ឃុំ",
+    "សង្កាត់",
+    "ភូមិ",
+    "ខណ្ឌ",
+    "រាជធានី",
+    "ជិតខាង",
+    "មួយ",
+    "ផ្សេង",
+    "ថ្មី",
+    "ធំ",
+    "តូច",
+    "ខ្លួន",
+    "យើង",
+    "គេ",
+    "ដែល",
+    "បាន",
+    "នៅ",
+    "ណា",
+    "ក្រៅ",
+    "ក្នុង",
+    "សមាជិក",
+    "គ្រប់",
+)
+_UNKNOWN_OK_TYPES = ("ខេត្ត", "ស្រុក", "ឃុំ", "ទីក្រុង", "ប្រទេស", "រដ្ឋធានី", "ព្រះរាជាណាចក្រ", "សាធារណរដ្ឋ")
 
 
 def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
@@ -941,13 +1977,46 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         return None
     if cm.end() < len(vt) and _is_kh(vt[cm.end()]):
         return None
-    if word.startswith(_NOT_PLACE_NAMES) or _STOP_RE.match(word) or _ROLE_RE.match(word) \
-            or _ORG_HEAD_RE.match(word) or _LOC_TYPE_RE.match(word):
+    if (
+        word.startswith(_NOT_PLACE_NAMES)
+        or _STOP_RE.match(word)
+        or _ROLE_RE.match(word)
+        or _ORG_HEAD_RE.match(word)
+        or _LOC_TYPE_RE.match(word)
+    ):
         return None
     for tail in _NAME_END_STOPS:
         if word.endswith(tail) and len(word) - len(tail) >= 3:
             return cm.end() - len(tail)  # "ស្រុក...នោះ": "that district"
     return cm.end()
+
+
+def _near_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, list[Place]] | None:
+    """A misspelt name after a place type word ("ខេត្តកំពុងស្ពឺ"): the word written there, cut
+    before a glued type word, matched with one typing error (``gazetteer.near``)."""
+    if i < len(vt) and vt[i] == " ":
+        i += 1
+    cm = _CHUNK_RE.match(vt, i)
+    if not cm:
+        return None
+    end = cm.end()
+    tm = _LOC_TYPE_RE.search(vt, i + 2, end)
+    if tm and _cstart(vt, tm.start()):
+        end = tm.start()  # "ឃុំកំពងត្រាចស្រុក...": an address chain written without spaces
+    elif end < len(vt) and _is_kh(vt[end]):
+        return None
+    word = vt[i:end]
+    if (
+        word.startswith(_NOT_PLACE_NAMES)
+        or word in _STOP_EXACT
+        or _ROLE_RE.match(word)
+        or _ORG_HEAD_RE.match(word)
+    ):
+        return None
+    cands = [p for p in gazetteer.near(word) if p.type in levels]
+    if not cands:
+        return None
+    return end, cands
 
 
 def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
@@ -959,27 +2028,47 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "១០ខេត្ត": a count of provinces
         levels = gazetteer.type_of(m.group())
         found = _match_place_after(vt, m.end(), levels)
+        if found is None and m.group() in _PLACE_TYPE_WORDS:
+            found = _near_place_after(vt, m.end(), levels)
         if found is None:
             end = _unknown_place_end(vt, m.end(), m.group())
             if end is not None:
-                out.append(_Mention("LOC", m.start(), end, None, [Place(
-                    levels[0], vt[m.end():end].strip(), None)]))
+                out.append(
+                    _Mention(
+                        "LOC",
+                        m.start(),
+                        end,
+                        None,
+                        [Place(levels[0], vt[m.end() : end].strip(), None)],
+                    )
+                )
             continue
         end, cands = found
-        if vt[m.end():end].strip() in _STOP_EXACT:
+        if vt[m.end() : end].strip() in _STOP_EXACT:
             continue
         name_len = end - m.end()
-        if end < len(vt) and _is_kh(vt[end]) and not _LOC_TYPE_RE.match(vt, end) \
-                and not _stop_at(vt, end, _NAME_STOP_RE, None) and cands[0].type in (
-                    "village", "commune", "district"):
+        if (
+            end < len(vt)
+            and _is_kh(vt[end])
+            and not _LOC_TYPE_RE.match(vt, end)
+            and not _stop_at(vt, end, _NAME_STOP_RE, None)
+            and cands[0].type in ("village", "commune", "district")
+        ):
             # the name runs on ("ភូមិស្រែកិន" is not the village ស្រែ): a longer, unknown name
             cm = _CHUNK_RE.match(vt, end)
             rest = cm.group() if cm else ""
             complete = cm is not None and (cm.end() >= len(vt) or not _is_kh(vt[cm.end()]))
             if name_len <= 3 or not complete or len(rest) > 6:
                 continue
-            out.append(_Mention("LOC", m.start(), cm.end(), None, [Place(
-                cands[0].type, vt[m.end():cm.end()].strip(), None)]))
+            out.append(
+                _Mention(
+                    "LOC",
+                    m.start(),
+                    cm.end(),
+                    None,
+                    [Place(cands[0].type, vt[m.end() : cm.end()].strip(), None)],
+                )
+            )
             continue
         # order candidates by the level preference of the type word
         cands.sort(key=lambda p: levels.index(p.type) if p.type in levels else 9)
@@ -991,28 +2080,53 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if not _is_boundary(vt, s, starts):
             continue
-        if e < len(vt) and (not _cstart(vt, e) or (starts is not None and "\u1780" <= vt[e]
-                                                        <= "\u17b3" and e not in starts)):
+        if e < len(vt) and (
+            not _cstart(vt, e)
+            or (starts is not None and "\u1780" <= vt[e] <= "\u17b3" and e not in starts)
+        ):
             continue
-        before = vt[max(0, s - 6):s].rstrip(" ")
+        before = vt[max(0, s - 6) : s].rstrip(" ")
         if any(before.endswith(w) for w in _NOT_LOC_BEFORE):
             continue
-        cands = [p for p in gazetteer.index().by_key.get(m.group(), ()) if p.type in
-                 _BARE_LOC_TYPES]
+        cands = [
+            p for p in gazetteer.index().by_key.get(m.group(), ()) if p.type in _BARE_LOC_TYPES
+        ]
         if not cands:
             cands = gazetteer.lookup("ភ្នំពេញ", "province")
         out.append(_Mention("LOC", s, e, None, cands))
+        taken.append((s, e))
+    # a province whose name is also a common word, where only a place can stand: the
+    # dateline ("កណ្តាល៖ ...", "(កែប)៖") and a number plate ("កណ្ដាល 1P-0614")
+    for m in _BARE_PROVINCE_SLOT_RE.finditer(vt):
+        s, e = m.span(1)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if m.group(2) is None and vt[:s].strip(" (") != "":
+            continue  # a dateline only starts the line
+        cands = gazetteer.lookup(m.group(1), "province")
+        if cands:
+            out.append(_Mention("LOC", s, e, None, cands))
     return out
+
+
+_BARE_PROVINCE_SLOT_RE = re.compile(
+    r"(កណ្តាល|កែប)(?:\)?[ ]*[៖:]|[ ]?([0-9][A-Z0-9]{0,2}-[0-9]{3,4})(?![0-9]))"
+)
 
 
 # --------------------------------------------------------------------------------------------
 # Resolution and assembly
 # --------------------------------------------------------------------------------------------
 
+
 def _place_value(p: Place) -> dict[str, Any]:
     prov = gazetteer.province(p.province_code) if p.province_code else None
-    return {"type": p.type, "code": p.code, "name_en": p.name_en,
-            "province": prov.name_en if prov else None}
+    return {
+        "type": p.type,
+        "code": p.code,
+        "name_en": p.name_en,
+        "province": prov.name_en if prov else None,
+    }
 
 
 def _resolve_places(mentions: list[tuple[int, _Mention]], doc_provinces: set[str]) -> None:
@@ -1041,17 +2155,20 @@ def _resolve_places(mentions: list[tuple[int, _Mention]], doc_provinces: set[str
             m.value = _place_value(m.candidates[0])
 
 
-def _person_value(vt: str, view: View, line: str, m: _Mention, role: tuple[int, int] | None
-                  ) -> dict[str, Any]:
+def _person_value(
+    vt: str, view: View, line: str, m: _Mention, role: tuple[int, int] | None
+) -> dict[str, Any]:
     ns, ne = m.value["name_span"]
-    name = line[view.orig(ns):view.orig_end(ne)]
+    name = line[view.orig(ns) : view.orig_end(ne)]
     name = re.sub("[\u200b\u200c\u200d\ufeff]", "", name)
     role_text = None
     if role is not None:
-        role_text = line[view.orig(role[0]):view.orig_end(role[1])]
+        role_text = line[view.orig(role[0]) : view.orig_end(role[1])]
         role_text = re.sub("[\u200b\u200c\u200d\ufeff]", "", role_text).strip() or None
-    titles = [re.sub("[\u200b\u200c\u200d\ufeff]", "", line[view.orig(a):view.orig_end(b)])
-              for a, b in m.value.get("title_spans", [])]
+    titles = [
+        re.sub("[\u200b\u200c\u200d\ufeff]", "", line[view.orig(a) : view.orig_end(b)])
+        for a, b in m.value.get("title_spans", [])
+    ]
     return {"titles": titles, "name": name, "role": role_text, "romanized": _romanize(name)}
 
 
@@ -1079,7 +2196,7 @@ class _Taken:
             if self.ends[k] > a:
                 return True
         if i > 8:
-            return max(self.ends[max(0, i - 64):i - 8], default=-1) > a
+            return max(self.ends[max(0, i - 64) : i - 8], default=-1) > a
         return False
 
     def add(self, a: int, b: int) -> None:
@@ -1088,8 +2205,16 @@ class _Taken:
         self.ends.insert(i, b)
 
 
-_PRIORITY = {"DATE": 0, "TIME": 0, "MONEY": 1, "PERCENT": 1, "ORG": 2, "PERSON": 3, "LOC": 4,
-             "QUANTITY": 5}
+_PRIORITY = {
+    "DATE": 0,
+    "TIME": 0,
+    "MONEY": 1,
+    "PERCENT": 1,
+    "ORG": 2,
+    "PERSON": 3,
+    "LOC": 4,
+    "QUANTITY": 5,
+}
 
 
 def _select(ents: list[Entity]) -> list[Entity]:
@@ -1106,48 +2231,21 @@ def _select(ents: list[Entity]) -> list[Entity]:
     return kept
 
 
-def _token_starts(line: str, view: View, tokenize) -> frozenset[int] | None:  # noqa: ANN001
-    if tokenize is None or _BOUNDARY_MODE == "none":
-        return None
-    try:
-        toks = tokenize(view.text)
-    except Exception:  # noqa: BLE001 - a segmenter failure degrades to no boundary check
-        return None
-    return frozenset(t.start for t in toks)
-
-
-def _get_tokenize():  # noqa: ANN202
-    try:
-        from sleukrith.segment import tokenize
-    except ImportError:
-        return None
-    return tokenize
-
-
-def _shift_fix(f: Any, offset: int) -> Any:
+def _shift_fix(f: Fix, offset: int) -> Fix:
     """A normalization fix moved from line to document offsets."""
     if not offset:
         return f
-    if hasattr(f, "_replace"):
-        return f._replace(start=f.start + offset, end=f.end + offset)
-    try:
-        return type(f)(f.rule, f.start + offset, f.end + offset, f.before, f.after, f.message)
-    except TypeError:
-        return dataclasses.replace(f, start=f.start + offset, end=f.end + offset)
+    return Fix(f.rule, f.start + offset, f.end + offset, f.before, f.after, f.message)
 
 
-def _explain():  # noqa: ANN202
-    try:
-        from sleukrith.normalize import explain
-    except ImportError:
-        return None
-    return explain
-
-
-def find_entities(text: str, *, reference: date | None = None,
-                  skip: Iterable[tuple[int, int]] = (),
-                  spans: Iterable[tuple[int, int]] | None = None,
-                  fixes_out: list[Any] | None = None) -> list[Entity]:
+def find_entities(
+    text: str,
+    *,
+    reference: date | None = None,
+    skip: Iterable[tuple[int, int]] = (),
+    spans: Iterable[tuple[int, int]] | None = None,
+    fixes_out: list[Any] | None = None,
+) -> list[Entity]:
     """All entities of ``text``, sorted by position, non-overlapping.
 
     ``skip``: spans (e.g. scraping noise) to ignore; ``spans``: the line spans to analyse
@@ -1162,44 +2260,47 @@ def find_entities(text: str, *, reference: date | None = None,
     line_spans = list(spans) if spans is not None else _line_spans(text)
     skipped = _Taken(skip)
     line_spans = [s for s in line_spans if not skipped.hits(*s)]
-    tokenize = _get_tokenize()
     entities: list[Entity] = []
     loc_mentions: list[tuple[int, _Mention]] = []
     loc_meta: list[tuple[View, int]] = []
     person_names: dict[str, dict[str, Any]] = {}
     covered: list[tuple[int, int]] = []
     line_no = 0
-    explain = _explain()
     for ls, le in line_spans:
         for cs, ce in _chunks(text, ls, le):
             line_no += 1
             line = text[cs:ce]
-            fixes = []
-            if explain is not None:
-                try:
-                    fixes = explain(line)
-                except Exception:  # noqa: BLE001 - match on the raw line instead
-                    fixes = []
-                if fixes_out is not None:
-                    fixes_out.extend(_shift_fix(f, cs) for f in fixes)
+            fixes = explain(line)
+            if fixes_out is not None:
+                fixes_out.extend(_shift_fix(f, cs) for f in fixes)
             if not any("\u1780" <= c <= "\u17ff" for c in line):
                 entities.extend(_numeric_entities(line, cs, reference))
                 continue
             view = View(line, fixes)
             vt = view.text
-            starts = _token_starts(line, view, tokenize)
+            starts = None  # word boundaries come from names and stop words, not the segmenter
             persons = _find_persons(vt, starts)
             persons += _find_intro_names(vt, starts, persons)
+            persons += _find_cued_names(vt, persons)
             orgs = _find_orgs(vt, starts)
             places = _find_places(vt, starts)
             for m in persons:
                 ns, ne = m.value["name_span"]
-                role = _role_after(vt, ne) or _role_before(vt, m.vs)
+                role = m.value.get("role_span") or _role_after(vt, ne) or _role_before(vt, m.vs)
                 value = _person_value(vt, view, line, m, role)
                 s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
                 entities.append(Entity("PERSON", s, e, text[s:e], value))
-                if " " in value["name"].strip():
-                    person_names.setdefault(value["name"].strip(), value)
+                name = value["name"].strip()
+                if " " in name:
+                    person_names.setdefault(name, value)
+                    last = name.rsplit(" ", 1)[1]
+                    if (
+                        name.isascii()
+                        and len(last) >= 4
+                        and last[0].isupper()
+                        and not last.isupper()
+                    ):
+                        person_names.setdefault(last, value)  # "Pochettino" later on
             for m in orgs:
                 s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
                 entities.append(Entity("ORG", s, e, text[s:e], m.value))
@@ -1209,8 +2310,11 @@ def find_entities(text: str, *, reference: date | None = None,
             entities.extend(_numeric_entities(line, cs, reference))
             covered.append((cs, ce))
     # places: resolve with the provinces named anywhere in the text
-    doc_provinces = {m.candidates[0].province_code for _, m in loc_mentions
-                     if m.candidates and len({p.province_code for p in m.candidates}) == 1}
+    doc_provinces = {
+        m.candidates[0].province_code
+        for _, m in loc_mentions
+        if m.candidates and len({p.province_code for p in m.candidates}) == 1
+    }
     doc_provinces.discard(None)
     _resolve_places(loc_mentions, doc_provinces)  # type: ignore[arg-type]
     for (_, m), (view, cs) in zip(loc_mentions, loc_meta, strict=True):
@@ -1242,26 +2346,37 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
         lead = len(view.text) - len(view.text.lstrip())
         a, b = s + view.orig(lead), s + view.orig_end(lead + len(vt))
         name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[a:b])
-        out.append(Entity("PERSON", a, b, text[a:b], {"titles": [], "name": name,
-                                                      "role": role, "romanized": _romanize(name)}))
+        out.append(
+            Entity(
+                "PERSON",
+                a,
+                b,
+                text[a:b],
+                {"titles": [], "name": name, "role": role, "romanized": _romanize(name)},
+            )
+        )
     return out
 
 
-_ABBR_RE = re.compile(r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}|[\u1780-\u17b3](?:\.[\u1780-\u17b3]){1,5}\.?)"
-                      r"\s*[)）]")
+_ABBR_RE = re.compile(
+    r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}|[\u1780-\u17b3](?:\.[\u1780-\u17b3]){1,5}\.?)"
+    r"\s*[)）]"
+)
 
 
-def _abbreviations(text: str, covered: list[tuple[int, int]], entities: list[Entity]
-                   ) -> list[Entity]:
-    """"(គ.ជ.ប)" or "(FAO)" right after an organisation is its abbreviation: an ORG, found
+def _abbreviations(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """ "(គ.ជ.ប)" or "(FAO)" right after an organisation is its abbreviation: an ORG, found
     again wherever it is written later."""
     orgs = [e for e in entities if e.label == "ORG"]
     abbrs: set[str] = set()
     out = []
     for e in orgs:
-        m = _ABBR_RE.match(text, e.end, min(len(text), e.end + 20)) or \
-            _ABBR_RE.match(text, e.end + 1, min(len(text), e.end + 20))
-        if m and text[e.end:m.start()].strip(" \u200b") == "":
+        m = _ABBR_RE.match(text, e.end, min(len(text), e.end + 20)) or _ABBR_RE.match(
+            text, e.end + 1, min(len(text), e.end + 20)
+        )
+        if m and text[e.end : m.start()].strip(" \u200b") == "":
             abbrs.add(m.group(1))
     if not abbrs:
         return out
@@ -1269,71 +2384,224 @@ def _abbreviations(text: str, covered: list[tuple[int, int]], entities: list[Ent
     pattern = re.compile("|".join(re.escape(a) for a in sorted(abbrs, key=len, reverse=True)))
     for cs, ce in covered:
         for m in pattern.finditer(text, cs, ce):
-            if m.start() and text[m.start() - 1].isalnum() or \
-                    m.end() < len(text) and text[m.end()].isalnum():
+            if (
+                m.start()
+                and text[m.start() - 1].isalnum()
+                or m.end() < len(text)
+                and text[m.end()].isalnum()
+            ):
                 continue
             if not taken.hits(m.start(), m.end()):
-                out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None,
-                                                                         "abbreviation": True}))
+                out.append(
+                    Entity(
+                        "ORG",
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        {"name_en": None, "abbreviation": True},
+                    )
+                )
     return out
 
 
 def _merge_org_of(text: str, entities: list[Entity]) -> list[Entity]:
-    """"ORG នៃ ORG" is one name ("អង្គការស្បៀងអាហារ ... នៃអង្គការសហប្រជាជាតិ")."""
+    """ "ORG នៃ ORG" is one name ("អង្គការស្បៀងអាហារ ... នៃអង្គការសហប្រជាជាតិ")."""
     out: list[Entity] = []
     for e in entities:
         if out and e.label == "ORG" and out[-1].label == "ORG":
-            gap = text[out[-1].end:e.start].replace("\u200b", "")
+            gap = text[out[-1].end : e.start].replace("\u200b", "")
             if gap == "នៃ":  # "... នៃ ..." after a space starts a second name (dev convention)
                 prev = out[-1]
-                out[-1] = Entity("ORG", prev.start, e.end, text[prev.start:e.end], {"name_en": None})
+                out[-1] = Entity(
+                    "ORG", prev.start, e.end, text[prev.start : e.end], {"name_en": None}
+                )
                 continue
         out.append(e)
     return out
 
 
-def _repeat_names(text: str, covered: list[tuple[int, int]], names: dict[str, dict[str, Any]],
-                  entities: list[Entity]) -> list[Entity]:
+def _name_key(name: str) -> str:
+    return re.sub("[\u200b\u200c\u200d]", "", name).replace("\u17d2\u178a", "\u17d2\u178f")
+
+
+def _name_pattern(name: str) -> str:
+    """A name as written again: zero-width characters anywhere, ្ដ or ្ត, whole words."""
+    key = _name_key(name)
+    if key.isascii():
+        return f"(?<![A-Za-z]){re.escape(key)}(?![A-Za-z])"
+    out = []
+    for ch in key:
+        out.append("[\u178a\u178f]" if ch == "\u178f" else re.escape(ch))
+    return "[\u200b\u200c\u200d]*".join(out)
+
+
+def _repeat_names(
+    text: str,
+    covered: list[tuple[int, int]],
+    names: dict[str, dict[str, Any]],
+    entities: list[Entity],
+) -> list[Entity]:
     """Names first seen with a title, found again bare ("ស៊ុន ចាន់ថុល បានមានប្រសាសន៍ ...")."""
-    taken = _Taken((e.start, e.end) for e in entities)
-    pattern = re.compile(_alt(names))
+    # a place that is also a name part ("ឡាវ ចន្ទី") gives way: PERSON outranks LOC in _select
+    taken = _Taken((e.start, e.end) for e in entities if e.label not in ("LOC", "QUANTITY"))
+    by_key = {_name_key(n): v for n, v in names.items()}
+    pattern = re.compile("|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True)))
     out = []
     for cs, ce in covered:
         for m in pattern.finditer(text, cs, ce):
             span = (m.start(), m.end())
-            if taken.hits(*span):
+            if taken.hits(*span) or (m.end() < len(text) and "\u17b4" <= text[m.end()] <= "\u17d3"):
                 continue
-            v = names[m.group()]
-            out.append(Entity("PERSON", m.start(), m.end(), m.group(),
-                              {"titles": [], "name": v["name"], "role": None,
-                               "romanized": v["romanized"]}))
+            v = by_key.get(_name_key(m.group()))
+            if v is None:
+                continue
+            out.append(
+                Entity(
+                    "PERSON",
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    {"titles": [], "name": v["name"], "role": None, "romanized": v["romanized"]},
+                )
+            )
     return out
 
 
 # units that measure time or age: "៤៥ឆ្នាំ" (aged 45), "២៤ម៉ោង" are durations, not quantities
 _TIME_UNITS = frozenset({"ឆ្នាំ", "ខែ", "សប្តាហ៍", "ថ្ងៃ", "ម៉ោង", "នាទី", "វិនាទី", "ដង"})
 # classifiers the numbers module may not know; a digit number written right before one counts
-_EXTRA_CLASSIFIERS = ("តូប", "លើក", "កេស", "កំប៉ុង", "ដប", "បាវ", "ការ៉ុង", "កញ្ចប់", "ឈុត",
-                      "ខ្សែ", "ផ្ទាំង", "ចំណុច", "បន្ទប់", "គ្រែ", "សំណុំ", "ច្បាប់", "ពាក្យ",
-                      "អាហារូបករណ៍", "ម៉ាស៊ីន", "គ្រាប់", "ប្លង់", "ក្រឡា", "អង្គ", "ព្រះអង្គ",
-                      "ខ្នង", "រថយន្ត", "ស្រះ", "អណ្តូង", "ផ្លូវ", "ស្ពាន", "រោងចក្រ", "ក្រុមហ៊ុន",
-                      "សហគមន៍", "ដុល្លារ")
+_EXTRA_CLASSIFIERS = (
+    "តូប",
+    "លើក",
+    "កេស",
+    "កំប៉ុង",
+    "ដប",
+    "បាវ",
+    "ការ៉ុង",
+    "កញ្ចប់",
+    "ឈុត",
+    "ខ្សែ",
+    "ផ្ទាំង",
+    "ចំណុច",
+    "បន្ទប់",
+    "គ្រែ",
+    "សំណុំ",
+    "ច្បាប់",
+    "ពាក្យ",
+    "អាហារូបករណ៍",
+    "ម៉ាស៊ីន",
+    "គ្រាប់",
+    "ប្លង់",
+    "ក្រឡា",
+    "អង្គ",
+    "ព្រះអង្គ",
+    "ខ្នង",
+    "រថយន្ត",
+    "ស្រះ",
+    "អណ្តូង",
+    "ផ្លូវ",
+    "ស្ពាន",
+    "រោងចក្រ",
+    "ក្រុមហ៊ុន",
+    "សហគមន៍",
+    "ដុល្លារ",
+)
 _EXTRA_CLS_RE = re.compile(
-    f"[0-9\u17e0-\u17e9][0-9\u17e0-\u17e9,.]*[ ]?({_alt(_EXTRA_CLASSIFIERS)})")
-_DATE_START_RE = re.compile("ថ្ងៃ[\u200b ]?(?:ទី|ច័ន្ទ|ចន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ៍|ព្រហស្បត្តិ៍|សុក្រ|សៅរ៍|"
-                            "អាទិត្យ|[0-9\u17e0-\u17e9])|[0-9\u17e0-\u17e9]{1,2}[\u200b ]?(?:កើត|រោច)")
+    f"[0-9\u17e0-\u17e9][0-9\u17e0-\u17e9,.]*[ ]?({_alt(_EXTRA_CLASSIFIERS)})"
+)
+_WEEKDAY_NAMES = (
+    "ច័ន្ទ",
+    "ចន្ទ",
+    "អង្គារ",
+    "ពុធ",
+    "ព្រហស្បតិ៍",
+    "ព្រហស្បត្តិ៍",
+    "ព្រហស្បតិ",
+    "សុក្រ",
+    "សៅរ៍",
+    "សៅរិ៍",
+    "អាទិត្យ",
+)
+_WEEKDAY_NUMBER = {
+    "ច័ន្ទ": 0,
+    "ចន្ទ": 0,
+    "អង្គារ": 1,
+    "ពុធ": 2,
+    "ព្រហស្បតិ៍": 3,
+    "ព្រហស្បត្តិ៍": 3,
+    "ព្រហស្បតិ": 3,
+    "សុក្រ": 4,
+    "សៅរ៍": 5,
+    "សៅរិ៍": 5,
+    "អាទិត្យ": 6,
+}
+_MONTH_WORDS = (
+    "មករា",
+    "កុម្ភៈ",
+    "កុម្ភ",
+    "មីនា",
+    "មិនា",
+    "មេសា",
+    "ឧសភា",
+    "មិថុនា",
+    "កក្កដា",
+    "សីហា",
+    "កញ្ញា",
+    "តុលា",
+    "វិច្ឆិកា",
+    "វិច្ចិកា",
+    "ធ្នូ",
+    "មិគសិរ",
+    "បុស្ស",
+    "មាឃ",
+    "ផល្គុន",
+    "ចេត្រ",
+    "ពិសាខ",
+    "ជេស្ឋ",
+    "អាសាឍ",
+    "ស្រាពណ៍",
+    "ភទ្របទ",
+    "អស្សុជ",
+    "កត្តិក",
+)
+# day words that name one day relative to the report: a DATE (docs/analysis.md)
+_DAY_DEICTICS = {
+    "ថ្ងៃម្សិលមិញ": -1,
+    "ម្សិលមិញ": -1,
+    "ថ្ងៃស្អែក": 1,
+    "ខានស្អែក": 2,
+    "ថ្ងៃខានស្អែក": 2,
+    "ស្អែក": 1,
+    "ថ្ងៃនេះ": 0,
+}
+_DATE_WORD_RE = re.compile(
+    "[0-9\u17e0-\u17e9]|ថ្ងៃទី|" + _alt(_WEEKDAY_NAMES + _MONTH_WORDS) + "|" + _alt(_DAY_DEICTICS)
+)
+_DATE_START_RE = re.compile(
+    "ថ្ងៃ[\u200b ]?(?:ទី|" + _alt(_WEEKDAY_NAMES) + "|[0-9\u17e0-\u17e9])|"
+    "[0-9\u17e0-\u17e9]{1,2}[\u200b ]?(?:កើត|រោច)|" + _alt(_DAY_DEICTICS)
+)
 _TIME_START_RE = re.compile("ម៉ោង")
-# connectors before a date are not part of it; the day-part word is (CONTRACT.md)
+# connectors before a date are not part of it; the day-part word is (docs/analysis.md)
 _DATE_TRIM_LEFT = ("នា", "វេលា", "កាលពី", "នៅ", "កាល", "ពេល", "រហូតដល់", "ចាប់ពី", "ត្រឹម")
-_DAYPART_WORDS = ("ព្រឹក", "រសៀល", "ល្ងាច", "យប់", "ថ្ងៃត្រង់", "អធ្រាត្រ", "ទៀបភ្លឺ")
-_DATE_TRIM_RIGHT = ("វេលា", " នា", " នៅ", "ត្រូវនឹង", ",", "៖")
-_DATE_PREFIXES = ("ចុង", "ដើម", "ពាក់កណ្តាល", "ពាក់កណ្ដាល")
-_DATE_SUFFIXES = ("នេះ", " នេះ", " ខាងមុខ", "ខាងមុខ", "ក្រោយ", " ក្រោយ")
+_DAYPART_WORDS = ("ព្រឹក", "រសៀល", "ល្ងាច", "យប់", "ថ្ងៃត្រង់", "អធ្រាត្រ", "ទៀបភ្លឺ", "រាត្រី", "ព្រលឹម", "ព្រលប់")
+_DATE_TRIM_RIGHT = ("វេលា", " នា", " នៅ", "ត្រូវនឹង", ",", "៖", "ចាប់ពី", "រហូតដល់", "តាំងពី")
+_PERIOD_RE = re.compile("(?:ឆមាស|ត្រីមាស|ចតុមាស)ទី[0-9\u17e0-\u17e9]{1,2}[ \u200b]{0,2}$")
+_ZW = "[\u200b\u200c\u200d]?"
+_DATE_PREFIX_RE = re.compile(f"(?:ចុង|ដើម|ពាក់កណ្[តដ]ាល|ដំណាច់){_ZW}$")
+# words after a date that belong to it: "ខាងមុខ", "នេះ", "កន្លងទៅ", "ម្សិលមិញ", "សប្តាហ៍មុន"
+_DATE_SUFFIX_RE = re.compile(
+    f"(?:[ ]?{_ZW}(?:ខាងមុខ(?:{_ZW}នេះ)?|កន្លងទៅ(?:{_ZW}នេះ)?|កន្លងមក|ក្រោយ|នេះ)|"
+    f"{_ZW}ម្សិលមិញ)(?![\u17b4-\u17d3])"
+)
+_WEEK_SUFFIX_RE = re.compile(
+    f"[ ]?{_ZW}សប្[តដ]ាហ៍{_ZW}(មុន|ក្រោយ|ខាងមុខ|នេះ)(?:{_ZW}នេះ)?(?![\u17b4-\u17d3])"
+)
 _SPACE_ZW = " \u200b\u200c\u200d\u00a0"
 
 
 def _trim(line: str, s: int, e: int) -> tuple[int, int]:
-    """Trim connector words and spaces from a date/time span (dev-set convention)."""
+    """Trim connector words and spaces from a date/time span (docs/analysis.md)."""
     changed = True
     while changed and s < e:
         changed = False
@@ -1342,9 +2610,10 @@ def _trim(line: str, s: int, e: int) -> tuple[int, int]:
             changed = True
         for w in _DATE_TRIM_LEFT:
             if line.startswith(w, s) and s + len(w) < e:
-                rest = line[s + len(w):e].lstrip(_SPACE_ZW)
-                if _DATE_START_RE.match(rest) or rest.startswith(("ម៉ោង", "ខែ", "ឆ្នាំ") +
-                                                                   _DAYPART_WORDS):
+                rest = line[s + len(w) : e].lstrip(_SPACE_ZW)
+                if _DATE_START_RE.match(rest) or rest.startswith(
+                    ("ម៉ោង", "ខែ", "ឆ្នាំ") + _DAYPART_WORDS
+                ):
                     s += len(w)
                     changed = True
                     break
@@ -1375,43 +2644,126 @@ def _split_datetime(line: str, s: int, e: int) -> list[tuple[str, int, int]]:
     return [("TIME", *_trim(line, t0, d0)), ("DATE", *_trim(line, d0, e))]
 
 
-def _extend_date(line: str, s: int, e: int) -> tuple[int, int]:
-    for p in _DATE_PREFIXES:
-        if line.endswith(p, 0, s) and line.startswith("ខែ", s):
-            s -= len(p)
-            break
+def _extend_date(line: str, s: int, e: int, floor: int = 0) -> tuple[int, int]:
+    """Take in ចុង/ដើម before a month, the day-part word before ថ្ងៃ (not one that ends a
+    clock time before ``floor``) and the deictic words after the date."""
+    if line.startswith(("ខែ", "ឆ្នាំ"), s):
+        m = _DATE_PREFIX_RE.search(line, max(floor, s - 12), s)
+        # "៥ខែដើមឆ្នាំ២០២២" (the first five months): ដើម belongs to the duration
+        if m and not re.search(f"ខែ{_ZW}$", line[max(0, m.start() - 4) : m.start()]):
+            s = m.start()
+        elif line.startswith("ឆ្នាំ", s):
+            m = _PERIOD_RE.search(line, max(floor, s - 16), s)
+            if m:
+                s = m.start()  # "ឆមាសទី១ ឆ្នាំ២០២៤": a half or quarter of a named year
     k = s
-    while k > 0 and line[k - 1] in "\u200b":
+    while k > floor and line[k - 1] in "\u200b ":
         k -= 1
-    for w in _DAYPART_WORDS:
-        if line.endswith(w, 0, k) and line.startswith("ថ្ងៃ", s):
-            s = k - len(w)
-            break
-    for x in _DATE_SUFFIXES:
-        if line.startswith(x, e):
-            nxt = e + len(x)
-            if nxt >= len(line) or not ("\u17b4" <= line[nxt] <= "\u17d3"):
-                e = nxt
+    if k >= s - 1 and line.startswith(("ថ្ងៃ",) + tuple(_DAY_DEICTICS), s):
+        for w in _DAYPART_WORDS:
+            if line.endswith(w, floor, k):
+                s = k - len(w)
                 break
+    m = _DATE_SUFFIX_RE.match(line, e)
+    if m:
+        e = m.end()
     return s, e
 
 
-def _merge_groups(line: str, found: list[Any], numbers: Any) -> list[Any]:
+def _weekday_value(weekday: int, cue: str, reference: date | None) -> str | None:
+    """The day a bare weekday names, from a cue ("last", "next", "last week" ...)."""
+    if reference is None or not cue:
+        return None
+    delta = weekday - reference.weekday()
+    if cue == "week-":
+        delta -= 7
+    elif cue == "week+":
+        delta += 7
+    elif cue == "past":
+        delta = delta - 7 if delta > 0 else delta
+    elif cue == "future":
+        delta = delta + 7 if delta <= 0 else delta
+    return (reference + timedelta(days=delta)).isoformat()
+
+
+_NOWADAYS_RE = re.compile("(?:សព្វ|រាល់|គ្រប់)[\u200b]?$")
+_WEEKDAY_RE = re.compile(f"ថ្ងៃ{_ZW}[ ]?({_alt(_WEEKDAY_NAMES)})(?![\u17b4-\u17d3])")
+_DEICTIC_RE = re.compile(f"({_alt(_DAY_DEICTICS)})(?![\u17b4-\u17d3])")
+
+
+def _weekday_dates(
+    line: str, offset: int, reference: date | None, found: list[Entity]
+) -> list[Entity]:
+    """Bare weekdays ("កាលពីថ្ងៃសៅរ៍", "ថ្ងៃច័ន្ទខាងមុខ") and day words ("ម្សិលមិញ", "ថ្ងៃស្អែក")
+    that ``find_dates`` left out."""
+    taken = [(e.start - offset, e.end - offset) for e in found]
+    out: list[Entity] = []
+    cands = [(m, "weekday") for m in _WEEKDAY_RE.finditer(line)]
+    cands += [(m, "deictic") for m in _DEICTIC_RE.finditer(line)]
+    cands.sort(key=lambda c: (c[0].start(), -c[0].end()))
+    for m, kind in cands:
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if _NOWADAYS_RE.search(line, max(0, s - 6), s):
+            continue
+        if s and _is_kh(line[s - 1]) and not line.endswith(_DAYPART_WORDS + _DATE_TRIM_LEFT, 0, s):
+            if not (kind == "deictic" and m.group(1).startswith("ថ្ងៃ")):
+                continue  # inside another word
+        value: str | None = None
+        if kind == "weekday":
+            week = _WEEK_SUFFIX_RE.match(line, e)
+            cue = ""
+            if week:
+                e = week.end()
+                cue = {"មុន": "week-", "ក្រោយ": "week+", "ខាងមុខ": "week+"}.get(week.group(1), "week")
+            else:
+                suf = _DATE_SUFFIX_RE.match(line, e)
+                if suf:
+                    e = suf.end()
+                    word = line[suf.start() : suf.end()]
+                    cue = (
+                        "future"
+                        if ("មុខ" in word or "ក្រោយ" in word)
+                        else "past"
+                        if "កន្លង" in word
+                        else ""
+                    )
+                if not cue and re.search("(?:កាលពី|កន្លងទៅ|មុន)[ \u200b]*$", line[max(0, s - 12) : s]):
+                    cue = "past"
+            value = _weekday_value(_WEEKDAY_NUMBER[m.group(1)], cue, reference)
+        elif reference is not None:
+            value = (reference + timedelta(days=_DAY_DEICTICS[m.group(1)])).isoformat()
+        s, e = _extend_date(line, s, e)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        taken.append((s, e))
+        out.append(Entity("DATE", offset + s, offset + e, line[s:e], value))
+    return out
+
+
+def _merge_groups(line: str, found: list[Any]) -> list[Any]:
     """Join numbers written with spaces between thousands ("១ ២៣៥ខ្នង", "១៨ ៥០០ ០០០រៀល")."""
     out: list[Any] = []
     i = 0
     while i < len(found):
         n = found[i]
         j = i
-        digits = re.fullmatch("[0-9\u17e0-\u17e9]{1,3}", n.text or line[n.start:n.end])
+        digits = re.fullmatch("[0-9\u17e0-\u17e9]{1,3}", n.text or line[n.start : n.end])
         if digits:
             while j + 1 < len(found):
                 nxt = found[j + 1]
-                gap = line[found[j].end:nxt.start]
-                head = re.match("[0-9\u17e0-\u17e9]+", line[nxt.start:nxt.end])
-                if gap in (" ", "\u00a0", "\u202f") and head and len(head.group()) == 3 and \
-                        re.fullmatch("[0-9\u17e0-\u17e9]{1,3}", line[found[j].start:found[j].end]
-                                     if j > i else line[n.start:n.end]):
+                gap = line[found[j].end : nxt.start]
+                head = re.match("[0-9\u17e0-\u17e9]+", line[nxt.start : nxt.end])
+                if (
+                    gap in (" ", "\u00a0", "\u202f")
+                    and head
+                    and len(head.group()) == 3
+                    and re.fullmatch(
+                        "[0-9\u17e0-\u17e9]{1,3}",
+                        line[found[j].start : found[j].end] if j > i else line[n.start : n.end],
+                    )
+                ):
                     j += 1
                     if nxt.kind != "number":
                         break
@@ -1419,9 +2771,10 @@ def _merge_groups(line: str, found: list[Any], numbers: Any) -> list[Any]:
                     break
         if j > i:
             start, end = n.start, found[j].end
-            compact = re.sub("(?<=[0-9\u17e0-\u17e9])[ \u00a0\u202f](?=[0-9\u17e0-\u17e9])", "",
-                             line[start:end])
-            again = numbers.find_numbers(compact)
+            compact = re.sub(
+                "(?<=[0-9\u17e0-\u17e9])[ \u00a0\u202f](?=[0-9\u17e0-\u17e9])", "", line[start:end]
+            )
+            again = find_numbers(compact)
             if again and again[0].start == 0:
                 m = again[0]
                 out.append(type(n)(start, end, line[start:end], m.value, m.kind, m.unit))
@@ -1442,14 +2795,19 @@ def _merge_ranges(line: str, offset: int, ents: list[Entity]) -> list[Entity]:
     for e in ents:
         if out and out[-1].label == e.label and e.start >= out[-1].end:
             prev = out[-1]
-            gap = line[prev.end - offset:e.start - offset]
-            if len(gap) <= 12 and gap.strip(" \u200b") and _RANGE_JOIN_RE.fullmatch(gap) \
-                    and not gap.strip(" \u200b") == "និង":
+            gap = line[prev.end - offset : e.start - offset]
+            if (
+                len(gap) <= 12
+                and gap.strip(" \u200b")
+                and _RANGE_JOIN_RE.fullmatch(gap)
+                and not gap.strip(" \u200b") == "និង"
+            ):
                 value = None
                 if prev.value and e.value:
                     value = f"{str(prev.value).split('/')[0]}/{str(e.value).split('/')[-1]}"
-                out[-1] = Entity(e.label, prev.start, e.end, line[prev.start - offset:e.end - offset],
-                                 value)
+                out[-1] = Entity(
+                    e.label, prev.start, e.end, line[prev.start - offset : e.end - offset], value
+                )
                 continue
         out.append(e)
     return out
@@ -1457,83 +2815,108 @@ def _merge_ranges(line: str, offset: int, ents: list[Entity]) -> list[Entity]:
 
 def _numeric_entities(line: str, offset: int, reference: date | None) -> list[Entity]:
     out: list[Entity] = []
-    dates = _dates_module()
-    if dates is not None:
-        try:
-            found = dates.find_dates(line, reference=reference)
-        except Exception:  # noqa: BLE001 - one module's bug must not sink the analysis
-            found = []
-        for d in found:
-            kind = getattr(d, "kind", "date")
-            v = getattr(d, "value", None)
-            if kind == "datetime":
-                pieces = _split_datetime(line, d.start, d.end)
-            elif kind == "time":
-                pieces = [("TIME", *_trim(line, d.start, d.end))]
+    for d in find_dates(line, reference=reference):
+        v = d.value
+        if d.kind == "datetime":
+            pieces = _split_datetime(line, d.start, d.end)
+        elif d.kind == "time":
+            pieces = [("TIME", *_trim(line, d.start, d.end))]
+        else:
+            pieces = [("DATE", *_trim(line, d.start, d.end))]
+        floor = 0  # a day-part word ending a TIME ("ម៉ោង ៥ល្ងាចថ្ងៃទី...") stays in the TIME
+        for label, s, e in pieces:
+            if e <= s:
+                continue
+            if label == "TIME":
+                value: Any = None
+                if isinstance(v, datetime | time):
+                    value = f"{v.hour:02d}:{v.minute:02d}"
+                floor = max(floor, e)
             else:
-                pieces = [("DATE", *_trim(line, d.start, d.end))]
-            for label, s, e in pieces:
-                if e <= s:
-                    continue
-                if label == "TIME":
-                    value: Any = None
-                    if v is not None and hasattr(v, "hour"):
-                        value = f"{v.hour:02d}:{v.minute:02d}"
-                else:
-                    s, e = _extend_date(line, s, e)
-                    value = None
-                    if v is not None:
-                        day = v.date() if hasattr(v, "date") and callable(v.date) else v
-                        value = day.isoformat()
-                        end_value = getattr(d, "end_value", None)
-                        if kind == "date_range" and end_value is not None:
-                            ev = end_value.date() if callable(getattr(end_value, "date", None)) \
-                                else end_value
-                            value = f"{value}/{ev.isoformat()}"
-                out.append(Entity(label, offset + s, offset + e, line[s:e], value))
-        out = _merge_ranges(line, offset, out)
-    numbers = _numbers_module()
-    if numbers is not None:
+                s, e = _extend_date(line, s, e, floor)
+                if not _DATE_WORD_RE.search(line, s, e):
+                    continue  # "ឆ្នាំនេះ", "ខែក្រោយ": no day, weekday, month or year named
+                if _NOWADAYS_RE.search(line, max(0, s - 6), s):
+                    continue  # "សព្វថ្ងៃនេះ" is "nowadays"
+                value = None
+                if isinstance(v, date):
+                    value = _iso_day(v)
+                    if d.kind == "date_range" and isinstance(d.end_value, date):
+                        value = f"{value}/{_iso_day(d.end_value)}"
+            out.append(Entity(label, offset + s, offset + e, line[s:e], value))
+    out += _weekday_dates(line, offset, reference, out)
+    out = _year_ranges(line, offset, out)
+    out = _merge_ranges(line, offset, out)
+    taken = []
+    for n in _merge_groups(line, find_numbers(line)):
+        value = _jsonable(n.value)
+        unit = n.unit
+        text_n = line[n.start : n.end]
+        if n.kind == "money":
+            label, val = "MONEY", {"value": value, "currency": unit}
+        elif n.kind == "percent":
+            label, val = "PERCENT", {"value": value}
+        elif n.kind in ("quantity", "range") and unit and unit not in _TIME_UNITS:
+            if not re.search("[0-9\u17e0-\u17e9]", text_n):
+                continue
+            label, val = "QUANTITY", {"value": value, "unit": unit, "unit_en": UNIT_EN.get(unit)}
+        else:
+            continue
+        taken.append((n.start, n.end))
+        out.append(Entity(label, offset + n.start, offset + n.end, text_n, val))
+    for m in _EXTRA_CLS_RE.finditer(line):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.start() and "\u17e0" <= line[m.start() - 1] <= "\u17e9":
+            continue
+        nxt = m.end()
+        if nxt < len(line) and "\u17b4" <= line[nxt] <= "\u17d3":
+            continue
         try:
-            found_n = _merge_groups(line, numbers.find_numbers(line), numbers)
-        except Exception:  # noqa: BLE001
-            found_n = []
-        units_en = getattr(numbers, "UNIT_EN", {})
-        taken = []
-        for n in found_n:
-            kind = getattr(n, "kind", "number")
-            value = _jsonable(getattr(n, "value", None))
-            unit = getattr(n, "unit", None)
-            text_n = line[n.start:n.end]
-            if kind == "money":
-                label, val = "MONEY", {"value": value, "currency": unit}
-            elif kind == "percent":
-                label, val = "PERCENT", {"value": value}
-            elif kind in ("quantity", "range") and unit and unit not in _TIME_UNITS:
-                if not re.search("[0-9\u17e0-\u17e9]", text_n):
-                    continue
-                label, val = "QUANTITY", {"value": value, "unit": unit,
-                                          "unit_en": units_en.get(unit)}
-            else:
-                continue
-            taken.append((n.start, n.end))
-            out.append(Entity(label, offset + n.start, offset + n.end, text_n, val))
-        for m in _EXTRA_CLS_RE.finditer(line):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if m.start() and "\u17e0" <= line[m.start() - 1] <= "\u17e9":
-                continue
-            nxt = m.end()
-            if nxt < len(line) and "\u17b4" <= line[nxt] <= "\u17d3":
-                continue
-            try:
-                num = numbers.parse_number(m.group()[: m.start(1) - m.start()].strip())
-            except (ValueError, TypeError, ArithmeticError):
-                continue
-            out.append(Entity("QUANTITY", offset + m.start(), offset + m.end(), m.group(),
-                              {"value": _jsonable(num), "unit": m.group(1),
-                               "unit_en": units_en.get(m.group(1))}))
+            num = parse_number(m.group()[: m.start(1) - m.start()].strip())
+        except ValueError:
+            continue
+        out.append(
+            Entity(
+                "QUANTITY",
+                offset + m.start(),
+                offset + m.end(),
+                m.group(),
+                {"value": _jsonable(num), "unit": m.group(1), "unit_en": UNIT_EN.get(m.group(1))},
+            )
+        )
     return out
+
+
+_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_YEAR_RANGE_RE = re.compile(
+    "(?<![0-9\u17e0-\u17e9/.:,-])((?:ឆ្នាំ[ ]?)?)([12១២][0-9\u17e0-\u17e9]{3})"
+    "[ ]?[-–][ ]?([12១២][0-9\u17e0-\u17e9]{3})(?![0-9\u17e0-\u17e9/.:,-])"
+)
+
+
+def _year_ranges(line: str, offset: int, found: list[Entity]) -> list[Entity]:
+    """ "ឆ្នាំ ២០១៩-២០២០", "(២០២០-២០២២)": a span of years is one DATE (value start/end)."""
+    out = list(found)
+    for m in _YEAR_RANGE_RE.finditer(line):
+        a, b = int(m.group(2).translate(_DIGITS)), int(m.group(3).translate(_DIGITS))
+        if not (1900 <= a < b <= 2100 and b - a <= 50):
+            continue
+        s, e = m.start(), m.end()
+        s, e = _extend_date(line, s, e)
+        inside = [x for x in out if x.label == "DATE" and s <= x.start - offset < e]
+        if any(x.end - offset > e for x in inside) or any(
+            x.start - offset < s < x.end - offset for x in out
+        ):
+            continue
+        out = [x for x in out if x not in inside]
+        out.append(Entity("DATE", offset + s, offset + e, line[s:e], f"{a}-01-01/{b}-01-01"))
+    return out
+
+
+def _iso_day(v: date) -> str:
+    """ISO day of a date or datetime."""
+    return (v.date() if isinstance(v, datetime) else v).isoformat()
 
 
 def _jsonable(v: Any) -> Any:

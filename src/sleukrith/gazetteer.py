@@ -14,13 +14,14 @@ of a line of text with a map back to the original offsets, which every matcher w
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from sleukrith.chars import require_str
 
-__all__ = ["Place", "View", "fold_key", "lookup", "index", "type_of", "LEVEL_WORDS"]
+__all__ = ["Place", "View", "fold_key", "lookup", "near", "index", "type_of", "LEVEL_WORDS"]
 
 _ZW = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DROP = {ord(c): None for c in _ZW}
@@ -80,7 +81,7 @@ _TYPE_PREFIXES = ("រាជធានី", "ខេត្ត", "ក្រុង",
 def _strip_type(name: str) -> str:
     for prefix in _TYPE_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -128,13 +129,123 @@ def index() -> _Index:
                 cplace = Place("commune", c.name_kh, c.name_en, c.code, p.code, d.code, c.code)
                 add(cplace, c.name_kh)
                 for v in geo.villages(p, d, c):
-                    add(Place("village", v.name_kh, v.name_en, v.code, p.code, d.code, c.code),
-                        v.name_kh)
+                    add(
+                        Place("village", v.name_kh, v.name_en, v.code, p.code, d.code, c.code),
+                        v.name_kh,
+                    )
     for place in _extras():
         add(place, place.name_kh)
+    # spellings of the same name that news writes too ("ចម្ការមន" for ចំការមន, "ឬស្សី" for
+    # ឫស្សី, "ស្ទឹងមានជ័យ ៣" for ស្ទឹងមានជ័យទី៣); an exact key always wins over a variant
+    variants: dict[str, list[Place]] = {}
+    for key, places in by_key.items():
+        for var in _variants(key):
+            if var not in by_key:
+                variants.setdefault(var, []).extend(places)
+    by_key.update(variants)
     frozen = {k: tuple(v) for k, v in by_key.items()}
     lengths = tuple(sorted({len(k) for k in frozen}, reverse=True))
     return _Index(frozen, lengths, provinces)
+
+
+_NIKAHIT_RE = re.compile("\u17c6(?=[\u1780-\u17a2])")
+_MO_COENG_RE = re.compile("\u1798\u17d2(?=[\u1780-\u17a2])")
+_ORDINAL_RE = re.compile("ទី([\u17e0-\u17e9]+)$")
+
+
+def _variants(key: str) -> set[str]:
+    """Other common spellings of a folded name key (see :func:`index`)."""
+    out = {
+        _NIKAHIT_RE.sub("\u1798\u17d2", key),
+        _MO_COENG_RE.sub("\u17c6", key),
+        key.replace("ឫ", "ឬ"),
+        key.replace("ឬ", "ឫ"),
+        key.replace("ឱ", "ឲ"),
+        key.replace("ឲ", "ឱ"),
+        _ORDINAL_RE.sub(r"\1", key),
+    }
+    out.discard(key)
+    return {v for v in out if len(v) >= 2}
+
+
+_BASE_RE = re.compile("(?<!\u17d2)[\u1780-\u17b3]")
+
+
+def _clusters(key: str) -> int:
+    """Number of character clusters of a Khmer key (bases not written under another)."""
+    return len(_BASE_RE.findall(key))
+
+
+def _skeleton(key: str) -> str:
+    """The consonants (and independent vowels) of a key: what survives a vowel or sign typo."""
+    return "".join(c for c in key if "\u1780" <= c <= "\u17b3")
+
+
+def _levenshtein(a: str, b: str, limit: int) -> int:
+    """Edit distance of ``a`` and ``b``, or ``limit + 1`` once it is known to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=1)
+def _near_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Keys of four clusters or more by skeleton and by each one-character deletion."""
+    by_skeleton: dict[str, list[str]] = {}
+    by_deletion: dict[str, list[str]] = {}
+    for key in index().by_key:
+        if _clusters(key) < 4:
+            continue
+        by_skeleton.setdefault(_skeleton(key), []).append(key)
+        for i in range(len(key)):
+            by_deletion.setdefault(key[:i] + key[i + 1 :], []).append(key)
+    return by_skeleton, by_deletion
+
+
+def near(name: str, level: str | None = None) -> list[Place]:
+    """Places whose name is one typing error away from ``name`` (a name of four character
+    clusters or more): one character added, dropped or replaced, or up to two vowel and sign
+    changes that keep the consonants (``កំពុងស្ពឺ`` → កំពង់ស្ពឺ). Exact names are not returned
+    here (see :func:`lookup`); several equally near names are all returned.
+
+    >>> [p.name_en for p in near("កំពុងស្ពឺ", "province")]
+    ['Kampong Speu']
+    """
+    require_str(name)
+    key = fold_key(_strip_type(name))
+    idx = index()
+    if len(key) < 4 or key in idx.by_key:
+        return []
+    by_skeleton, by_deletion = _near_index()
+    cands = set(by_skeleton.get(_skeleton(key), ()))
+    cands.update(by_deletion.get(key, ()))  # one character added in the text
+    for i in range(len(key)):
+        cands.update(by_deletion.get(key[:i] + key[i + 1 :], ()))  # replaced
+    cands.update(
+        k
+        for i in range(len(key))
+        for k in [key[:i] + key[i + 1 :]]
+        if k in idx.by_key and len(k) >= 4
+    )  # one character dropped in the text
+    best: list[tuple[int, str]] = []
+    for cand in cands:
+        same = _skeleton(cand) == _skeleton(key)
+        d = _levenshtein(key, cand, 2 if same else 1)
+        if d <= (2 if same else 1):
+            best.append((d, cand))
+    if not best:
+        return []
+    top = min(d for d, _ in best)
+    out = [p for d, c in sorted(best) if d == top for p in idx.by_key[c]]
+    return [p for p in out if level is None or p.type == level]
 
 
 def lookup(name: str, level: str | None = None) -> list[Place]:
@@ -219,7 +330,7 @@ def _apply_fixes(text: str, fixes: list) -> tuple[list[str], list[int], list[int
     ends: list[int] = []
     pos = 0
     for f in sorted(fixes, key=lambda f: (f.start, f.end)):
-        if f.start < pos or f.end > len(text) or text[f.start:f.end] != f.before:
+        if f.start < pos or f.end > len(text) or text[f.start : f.end] != f.before:
             return None
         for i in range(pos, f.start):
             c = text[i]

@@ -60,8 +60,11 @@ def markdown_card(doc: Any, name: str = "") -> str:
             role = f" — {p['role']}" if p.get("role") else ""
             lines.append(f"- {p['text']}{role}")
         lines.append("")
-    for heading, items in (("Organisations", rec.organisations), ("Topics", rec.topics),
-                           ("Decisions and directives", rec.decisions)):
+    for heading, items in (
+        ("Organisations", rec.organisations),
+        ("Topics", rec.topics),
+        ("Decisions and directives", rec.decisions),
+    ):
         if items:
             lines += [f"**{heading}**", ""] + [f"- {x}" for x in items] + [""]
     if rec.upcoming:
@@ -89,8 +92,11 @@ def markdown_card(doc: Any, name: str = "") -> str:
 def text_summary(doc: Any, name: str = "") -> str:
     """One block per document: the record essentials and entities as ``LABEL<TAB>text``."""
     rec = doc.record
-    head = [f"== {name}" if name else "==", f"title: {doc.title or '-'}",
-            f"kind: {rec.kind}  date: {rec.date or '-'}  time: {rec.time or '-'}"]
+    head = [
+        f"== {name}" if name else "==",
+        f"title: {doc.title or '-'}",
+        f"kind: {rec.kind}  date: {rec.date or '-'}  time: {rec.time or '-'}",
+    ]
     if rec.place:
         head.append(f"place: {rec.place['text']}")
     if rec.chair:
@@ -103,8 +109,12 @@ def text_summary(doc: Any, name: str = "") -> str:
 def analyze_cmd(
     files: list[str] = typer.Argument(..., help="Text files to analyse, or - for stdin."),
     reference: str | None = typer.Option(
-        None, "--reference", "-r", help="The report's date (YYYY-MM-DD): resolves dates "
-        "written without a year and decides which events are upcoming."),
+        None,
+        "--reference",
+        "-r",
+        help="The report's date (YYYY-MM-DD): resolves dates "
+        "written without a year and decides which events are upcoming.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print Document.to_dict() as JSON."),
     as_md: bool = typer.Option(False, "--md", help="Print a readable card (Markdown)."),
 ) -> None:
