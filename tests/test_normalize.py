@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import importlib
 import re
@@ -228,6 +229,8 @@ def test_explain_fields_and_spans():
         "after": "ៈ",
         "message": norm.RULES["colon_to_yuukaleapintu"],
     }
+    for f in fixes:  # every field, and nothing else
+        assert f.to_dict() == dataclasses.asdict(f)
     assert apply_fixes(text, fixes) == normalize(text)
 
 

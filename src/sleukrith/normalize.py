@@ -26,7 +26,7 @@ rules (see ``docs/normalization.md``).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -71,7 +71,14 @@ class Fix:
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-able dict with the DESIGN.md keys (rule, start, end, before, after, message)."""
-        return asdict(self)
+        return {
+            "rule": self.rule,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+            "message": self.message,
+        }
 
 
 #: rule name -> one-line message used by ``explain()``
