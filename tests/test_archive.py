@@ -282,3 +282,51 @@ def test_cli_ingest_twice(tmp_path, sample_paths):
     assert data["added"] == 0 and data["duplicates"] == len(sample_paths)
     missing = runner.invoke(app, ["ingest", "--db", str(db), str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_cli_ingest_reports_bad_inputs_and_exits_1(tmp_path):
+    from typer.testing import CliRunner
+
+    from sleukrith.cli import _load_verbs, app
+
+    _load_verbs()
+    (tmp_path / "bin.dat").write_bytes(b"\x00\x01")
+    (tmp_path / "rows.jsonl").write_text(
+        '{"text": "ឯកសារទីមួយ"}\n{"text": "bad\x01"\n', encoding="utf-8"
+    )
+    db = tmp_path / "a.db"
+    r = CliRunner().invoke(
+        app, ["ingest", "--db", str(db), str(tmp_path / "bin.dat"), str(tmp_path / "rows.jsonl")]
+    )
+    assert r.exit_code == 1
+    assert "1 added" in r.output and "[red]" not in r.output
+    assert "unsupported file type .dat" in r.output
+    assert "invalid JSON" in r.output and "column" in r.output  # the reason is not cut off
+
+
+def test_cli_serve_refuses_a_missing_archive(tmp_path):
+    from typer.testing import CliRunner
+
+    from sleukrith.cli import _load_verbs, app
+
+    _load_verbs()
+    r = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "typo.db")])
+    assert r.exit_code == 2 and "no archive here" in r.output and "--create" in r.output
+    assert not (tmp_path / "typo.db").exists()
+
+
+def test_a_zwsp_only_difference_is_the_same_document(tmp_path):
+    from sleukrith.archive.ingest import Ingestor, Source, _legacy_hash
+    from sleukrith.archive.store import Archive
+
+    archive = Archive(tmp_path / "z.db")
+    ing = Ingestor(archive)
+    text = "កិច្ចប្រជុំ\u200bគណៈកម្មាធិការ\u200bខេត្ត"
+    first = ing.add(Source(text=text, source="a"))
+    ing.flush()
+    again = ing.add(Source(text=text.replace("\u200b", ""), source="b"))
+    assert first.status == "added" and again.status == "duplicate"
+    # an archive that stored the old hash (ZWSPs kept) still recognises the same text
+    archive.conn.execute("UPDATE documents SET hash = ?", (_legacy_hash(text),))
+    assert Ingestor(archive).add(Source(text=text, source="c")).status == "duplicate"
+    archive.close()

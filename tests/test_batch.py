@@ -556,3 +556,31 @@ def test_cli_batch(client, tmp_path):
     assert bad.exit_code == 2 and "no such file" in bad.output
     bad = CliRunner().invoke(app, ["batch", str(src), str(out), "--steps", "magic"])
     assert bad.exit_code == 2 and "unknown step" in bad.output
+
+
+def test_output_that_is_a_file_is_refused(tmp_path):
+    from sleukrith.batch import BatchError
+
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus(2))
+    out = tmp_path / "report.txt"
+    out.write_text("not a directory", encoding="utf-8")
+    with pytest.raises(BatchError, match="is a file"):
+        run_batch(src, out, steps=("normalize",), workers=1)
+    assert out.read_text(encoding="utf-8") == "not a directory"
+
+
+def test_unreachable_scheduler_leaves_no_empty_output(tmp_path):
+    import dask
+
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, corpus(2))
+    out = tmp_path / "out"
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(OSError):
+        run_batch(src, out, steps=("normalize",), scheduler="tcp://127.0.0.1:9")
+    assert not out.exists()
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(OSError):
+        run_batch(src, kept, steps=("normalize",), scheduler="tcp://127.0.0.1:9")
+    assert kept.is_dir()  # a directory the user made is never removed

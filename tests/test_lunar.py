@@ -381,6 +381,12 @@ def test_cli_lunar():
         r = _run(*bad)
         assert r.exit_code == 2, bad
         assert "Traceback" not in r.output
+    # Khmer digits are a date too; an out-of-range date names the range; a lunar date points
+    # to --to-gregorian
+    assert _run("២០១៨-០៣-០២").output == _run("2018-03-02").output
+    assert "1600-12-06..2399-11-28" in _run("1500-01-01").output
+    r = _run("១រោច ខែផល្គុន")
+    assert r.exit_code == 2 and "--to-gregorian" in r.output
 
 
 _GREG_MONTHS = "មករា កុម្ភៈ មីនា មេសា ឧសភា មិថុនា កក្កដា សីហា កញ្ញា តុលា វិច្ឆិកា ធ្នូ".split()

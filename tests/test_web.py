@@ -134,6 +134,11 @@ def test_bad_bodies(client):
     assert r.status_code == 422 and '"text"' in r.json()["error"]
     assert client.post("/api/words", content=b"x",
                        headers={"content-type": "image/png"}).status_code == 415
+    # JSON can carry a lone surrogate, which no response can encode: a 400 naming it
+    lone = '{"text": "\u1780\\ud800\u1781"}'.encode()
+    for path in ("/api/words", "/api/normalize", "/api/analyze", "/api/dates"):
+        r = client.post(path, content=lone, headers={"content-type": "application/json"})
+        assert r.status_code == 400 and "surrogate" in r.json()["error"], path
 
 
 def test_413_declared_and_streamed(client):
@@ -163,6 +168,14 @@ def test_add_document_needs_token(client):
     bad = client.post("/api/documents", json={"text": "x", "date": "soon"},
                       headers={"Authorization": f"Bearer {TOKEN}"})
     assert bad.status_code == 422
+    for extra in ({"title": 5}, {"url": ["x"]}, {"id": True}):
+        r = client.post("/api/documents", json={"text": "ឯកសារ", **extra},
+                        headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 422 and next(iter(extra)) in r.json()["error"]
+    lone = '{"text": "ឯកសារ", "title": "\\udc80"}'.encode()
+    r = client.post("/api/documents", content=lone, headers={
+        "Authorization": f"Bearer {TOKEN}", "content-type": "application/json"})
+    assert r.status_code == 400 and '"title"' in r.json()["error"]
     # hostile text is escaped on every page
     page = client.get(f"/documents/{doc_id}")
     assert "<script>alert" not in page.text and "&lt;script&gt;" in page.text

@@ -38,6 +38,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import time
 import unicodedata
 import uuid
@@ -941,6 +942,20 @@ class _Paths:
         return self.shard(k).exists() and self.done(k).exists()
 
 
+@contextmanager
+def _forget_if_nothing_written(out: Path, created: bool) -> Iterator[None]:
+    """When a run that created OUTPUT fails before writing anything (no scheduler, say),
+    remove OUTPUT again instead of leaving an empty directory behind."""
+    try:
+        yield
+    except BaseException:
+        if created and not any(
+            p.is_file() and p.name != MANIFEST for p in out.rglob("*")
+        ):
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+
+
 def run_batch(
     input_path: str | os.PathLike,
     output: str | os.PathLike,
@@ -977,6 +992,9 @@ def run_batch(
         if kind == "parquet":
             _parquet_columns(path)
     out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise BatchError(f"OUTPUT {out} is a file: give a directory (it is created if missing)")
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     paths = _Paths(out, fmt)
     paths.work.mkdir(exist_ok=True)
@@ -993,7 +1011,7 @@ def run_batch(
 
     total_units = count_units(input_path) if progress else 0
     bar = _Progress(total_units, progress)
-    with _connect(workers, scheduler, client) as c, bar:
+    with _forget_if_nothing_written(out, created), _connect(workers, scheduler, client) as c, bar:
         from distributed import as_completed
 
         summary.workers = len(c.scheduler_info().get("workers", {}))

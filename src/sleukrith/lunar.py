@@ -348,7 +348,9 @@ def khmer_new_year(year: int) -> _dt.datetime:
     if isinstance(year, bool) or not isinstance(year, int):
         raise TypeError(f"year must be int, not {type(year).__name__}")
     if not _FIRST_AD + 1 <= year <= _LAST_AD:
-        raise ValueError(f"year {year} is outside the supported range")
+        raise ValueError(
+            f"year {year} is outside the supported range ({_FIRST_AD + 1}..{_LAST_AD})"
+        )
     return _new_year(year).moment
 
 
@@ -481,7 +483,10 @@ def from_gregorian(d: _dt.date) -> LunarDate:
     be_next = ad + 545  # the lunar year that starts in Nov/Dec of ``ad``
     i = be_next - _BE0
     if not 1 <= i < len(_STARTS) - 1:
-        raise ValueError(f"{day.isoformat()} is outside the supported range")
+        raise ValueError(
+            f"{day.isoformat()} is outside the supported range "
+            f"({_MIN_DATE.isoformat()}..{_MAX_DATE.isoformat()})"
+        )
     if o < _STARTS[i]:
         i -= 1
     month, lday, waxing = _LAYOUTS[_KINDS[i]].days[o - _STARTS[i]]

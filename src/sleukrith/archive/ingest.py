@@ -31,7 +31,14 @@ from pathlib import Path
 from typing import Any
 
 from sleukrith.archive.store import FACET_LABELS, Archive, EntityRow, PreparedDocument
-from sleukrith.archive.terms import fold_key, index_terms, latin_key, pack_spans, query_terms
+from sleukrith.archive.terms import (
+    fold_key,
+    index_terms,
+    latin_key,
+    pack_spans,
+    place_name,
+    query_terms,
+)
 from sleukrith.chars import require_str
 
 __all__ = [
@@ -115,12 +122,20 @@ class Summary:
 
 
 def content_hash(text: str) -> str:
-    """The identity of a document: SHA-256 of its text with whitespace runs collapsed.
+    """The identity of a document: SHA-256 of its text with whitespace runs collapsed and
+    zero-width spaces dropped (sites sprinkle them differently), as ``batch`` compares texts.
 
     >>> content_hash("ក  ខ") == content_hash("ក ខ")
     True
+    >>> content_hash("ក\u200bខ") == content_hash("កខ")
+    True
     """
     require_str(text)
+    return hashlib.sha256(" ".join(text.replace("\u200b", "").split()).encode("utf-8")).hexdigest()
+
+
+def _legacy_hash(text: str) -> str:
+    """The identity older archives stored (ZWSPs kept), still recognised on re-ingest."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
@@ -272,7 +287,7 @@ def _jsonl_sources(path: Path) -> Iterator[Source]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Source(text="", source=where, error=f"invalid JSON ({exc.msg})")
+                yield Source(text="", source=where, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 yield Source(text="", source=where, error='each line needs a "text" string')
@@ -319,6 +334,7 @@ def _entity_rows(entities: list[dict[str, Any]]) -> list[EntityRow]:
             en = value.get("romanized") or _romanized(display)
         elif label == "LOC":
             en = value.get("name_en")
+            display = place_name(display)
         display = _ZERO_WIDTH.sub("", display)
         key = fold_key(display)
         if not key:
@@ -469,6 +485,8 @@ class Ingestor:
             return Outcome("empty", source=src.source, message="no text")
         digest = content_hash(src.text)
         existing = self.archive.find_hash(digest)
+        if existing is None and "\u200b" in src.text:
+            existing = self.archive.find_hash(_legacy_hash(src.text))
         if existing is not None or digest in self._pending_hashes:
             return Outcome("duplicate", id=existing, source=src.source)
         try:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from sleukrith.archive.store import Archive
-from sleukrith.archive.terms import fold_key, latin_key, query_terms, unpack_spans
+from sleukrith.archive.terms import fold_key, latin_key, place_name, query_terms, unpack_spans
 from sleukrith.chars import require_str
 
 __all__ = ["SearchResult", "SearchResponse", "search", "fts_query", "parse_when", "MAX_LIMIT"]
@@ -163,6 +163,8 @@ def _filter_key(label: str, value: str) -> str:
             value = name or value
         except Exception:  # noqa: BLE001 - without the entity module, match the whole value
             pass
+    elif label == "LOC":
+        value = place_name(value)
     return fold_key(value)
 
 

@@ -183,6 +183,24 @@ def fold_key(text: str) -> str:
     return " ".join(_separator_re().sub(" ", _fold(text)).lower().split())
 
 
+_PLACE_TYPES = ("រាជធានី", "ខេត្ត", "ខេត្ដ", "ក្រុង", "ស្រុក", "ខណ្ឌ", "ឃុំ", "សង្កាត់", "ភូមិ", "ប្រទេស")
+
+
+def place_name(text: str) -> str:
+    """A place written without its leading type word, so that facets and filters treat
+    ``ខេត្តកណ្ដាល`` and ``កណ្តាល`` as one place.
+
+    >>> place_name("ខេត្តកណ្ដាល"), place_name("ស្រុក កណ្ដាលស្ទឹង"), place_name("ភូមិ")
+    ('កណ្ដាល', 'កណ្ដាលស្ទឹង', 'ភូមិ')
+    """
+    require_str(text)
+    stripped = text.strip()
+    for word in _PLACE_TYPES:
+        if stripped.startswith(word) and stripped[len(word) :].strip():
+            return stripped[len(word) :].strip()
+    return stripped
+
+
 def latin_key(text: str) -> str:
     """Latin text without accents, lower-cased: how romanized and English names are matched.
 

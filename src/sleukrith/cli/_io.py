@@ -43,3 +43,20 @@ def iter_lines(path: str) -> Iterator[str]:
 def read_text(path: str) -> str:
     """The whole text of ``path`` (or stdin)."""
     return "".join(iter_lines(path))
+
+
+_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+
+def parse_date(value: str, what: str):  # noqa: ANN201 - datetime.date
+    """A date typed on the command line: YYYY-MM-DD in ASCII or Khmer digits, or ``today``.
+    Exits with a clear error naming ``what`` otherwise."""
+    import datetime as dt
+
+    text = value.strip().translate(_KHMER_DIGITS)
+    if text.lower() == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _fail(f"{what} must be a date YYYY-MM-DD (or 'today'), not {value!r}") from None

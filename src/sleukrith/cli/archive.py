@@ -46,10 +46,13 @@ def ingest_cmd(
 ) -> None:
     """Add documents to the archive (idempotent: documents already stored are skipped).
 
+    Bad files and lines are reported and skipped; the exit status is 1 when there were any.
+
     Example: [bold]sleukrith ingest --db sleukrith.db src/sleukrith/data/samples[/bold]
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
     from sleukrith.archive.ingest import count_sources, ingest_paths
 
@@ -98,8 +101,8 @@ def ingest_cmd(
             f"{db} now holds {stats['documents']} documents."
         )
         for message in summary.error_messages:
-            console.print(f"  [red]error[/red] {message}", highlight=False, markup=False)
-    if summary.errors and not summary.added and not summary.duplicates:
+            console.print(Text("  error ", style="red") + Text(message), highlight=False)
+    if summary.errors:  # the others are stored; the exit status still tells a script
         raise typer.Exit(code=1)
 
 
@@ -168,6 +171,9 @@ def serve_cmd(
         "--token",
         help="Bearer token for POST /api/documents (default: $SLEUKRITH_TOKEN; none disables it).",
     ),
+    create: bool = typer.Option(
+        False, "--create", help="Create an empty archive when --db does not exist yet."
+    ),
 ) -> None:
     """Serve the web app and JSON API over the archive.
 
@@ -178,6 +184,11 @@ def serve_cmd(
 
     from sleukrith.web import create_app
 
+    if not db.exists() and not create:
+        raise _fail(
+            f"{db}: no archive here (check --db, or add documents first with `sleukrith ingest "
+            f"--db {db} FILES`; --create serves a new empty archive)"
+        )
     archive = _open(db, create=True)
     archive.close()
     app_ = create_app(db, token=token or os.environ.get("SLEUKRITH_TOKEN") or None)

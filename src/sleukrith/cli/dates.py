@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from sleukrith.cli._app import app
-from sleukrith.cli._io import read_text
+from sleukrith.cli._io import parse_date, read_text
 
 
 def _fail(message: str) -> typer.Exit:
@@ -56,10 +56,7 @@ def dates_command(
 
     ref = None
     if reference is not None:
-        try:
-            ref = dt.date.fromisoformat(reference)
-        except ValueError:
-            raise _fail(f"--reference must be a date YYYY-MM-DD, not {reference!r}") from None
+        ref = parse_date(reference, "--reference")
     text = read_text(path)
     matches = find_dates(text, reference=ref)
     if as_json:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Annotated
 
 import typer
 
 from sleukrith.cli._app import app
+from sleukrith.cli._io import parse_date
 
 
 def _fail(message: str) -> typer.Exit:
@@ -81,14 +81,9 @@ def lunar_command(
         return
 
     assert date is not None
-    try:
-        day = (
-            dt.date.today()
-            if date.strip().lower() == "today"
-            else dt.date.fromisoformat(date.strip())
-        )
-    except ValueError as exc:
-        raise _fail(f"{date!r} is not a date; write YYYY-MM-DD") from exc
+    if "ខែ" in date or "កើត" in date or "រោច" in date:
+        raise _fail(f"{date!r} looks like a lunar date: use --to-gregorian (-g) for those")
+    day = parse_date(date, "DATE")
     try:
         result_lunar = lunar.from_gregorian(day)
     except ValueError as exc:

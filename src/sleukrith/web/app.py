@@ -184,6 +184,19 @@ def _font_files() -> tuple[Path | None, Path | None]:
     return (fonts[0] if fonts else None), (licence if licence.exists() else None)
 
 
+def _valid_unicode(value: str, what: str = "text") -> str:
+    """JSON can carry lone surrogates (``"\\ud800"``), which no output encoding accepts."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise HTTPException(
+            400,
+            f"{what} contains an unpaired surrogate ({value[exc.start]!r} at offset {exc.start}):"
+            " send valid Unicode",
+        ) from exc
+    return value
+
+
 async def _read_text(request: Request) -> str:
     """The text of a POST body: text/plain, or JSON ``{"text": ...}``."""
     raw = await request.body()
@@ -199,7 +212,7 @@ async def _read_text(request: Request) -> str:
             raise HTTPException(400, f"invalid JSON: {exc.msg} at position {exc.pos}") from exc
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise HTTPException(422, 'JSON body must be an object with a "text" string')
-        return obj["text"]
+        return _valid_unicode(obj["text"])
     if ctype in ("", "text/plain"):
         return body
     if ctype == "application/x-www-form-urlencoded":
@@ -221,6 +234,9 @@ async def _read_json_object(request: Request) -> dict[str, Any]:
         raise HTTPException(400, f"invalid JSON body: {exc}") from exc
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise HTTPException(422, 'JSON body must be an object with a "text" string')
+    for key, value in obj.items():
+        if isinstance(value, str):
+            _valid_unicode(value, f'"{key}"')
     return obj
 
 
@@ -454,9 +470,13 @@ def create_app(db_path: str | Path = "sleukrith.db", token: str | None = None) -
                 headers={"WWW-Authenticate": "Bearer"},
             )
         obj = await _read_json_object(request)
-        for key in ("title", "date", "url", "id"):
-            if obj.get(key) is not None and not isinstance(obj[key], str | int):
+        for key in ("title", "date", "url"):
+            if obj.get(key) is not None and not isinstance(obj[key], str):
                 raise HTTPException(422, f'"{key}" must be a string')
+        if obj.get("id") is not None and (
+            isinstance(obj["id"], bool) or not isinstance(obj["id"], str | int)
+        ):
+            raise HTTPException(422, '"id" must be a string or an integer')
         when = obj.get("date")
         if when is not None:
             try:
