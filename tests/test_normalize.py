@@ -409,7 +409,12 @@ def test_same_cluster_order_as_pheasa(cluster):
     # pheasa (bench extra) passes SIL's pairs; on clusters without doubled marks and without
     # U+17DD (which pheasa's NFC step moves) both must agree
     pheasa = pytest.importorskip("pheasa")
-    assert normalize(cluster) == pheasa.normalize(cluster)
+    theirs = pheasa.normalize(cluster)
+    if re.search("([\u17b6-\u17d3])\\1", theirs):
+        # marks that become doubled only after composing (េ + ា next to ោ): pheasa keeps
+        # both, sleukrith's drop_duplicate_marks keeps one, on purpose
+        return
+    assert normalize(cluster) == theirs
 
 
 _FIX_FUNCTIONS = [
