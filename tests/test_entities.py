@@ -451,18 +451,149 @@ def test_weekdays_and_day_words_relative_to_the_report() -> None:
     assert got["ព្រឹកថ្ងៃស្អែក"] == "2024-03-07"
 
 
-@pytest.mark.parametrize("text", ["មនុស្សសព្វថ្ងៃនេះ", "ឆ្នាំនេះ ខែក្រោយ", "រាល់ថ្ងៃអាទិត្យ"])
+@pytest.mark.parametrize(
+    "text",
+    ["មនុស្សសព្វថ្ងៃនេះ", "នៅថ្ងៃមុខ ហើយពេលថ្មីៗនេះ", "រាល់ថ្ងៃអាទិត្យ", "រយៈពេល៣ឆ្នាំ", "ឈ្មោះ កយ មួយកញ្ញា ភេទស្រី"],
+)
 def test_not_dates(text: str) -> None:
     assert ents(text, "DATE") == []
+
+
+@pytest.mark.parametrize(
+    "text,date_text,value",
+    [
+        ("ផលិតផលឆ្នាំនេះល្អ", "ឆ្នាំនេះ", "2024-01-01"),
+        ("បើធៀបនឹងឆ្នាំមុន", "ឆ្នាំមុន", "2023-01-01"),
+        ("នឹងចុះហត្ថលេខានៅខែក្រោយ នេះបើតាមលោក", "ខែក្រោយ", "2024-04-01"),
+        ("កាលពីយប់មិញ ភ្លើងបានឆេះ", "យប់មិញ", "2024-03-05"),
+        ("ការប្រកួតរាត្រីនេះ", "រាត្រីនេះ", "2024-03-06"),
+        ("កាលពីចុងសប្តាហ៍មុន", "ចុងសប្តាហ៍មុន", "2024-02-26/2024-03-03"),
+    ],
+)
+def test_relative_dates_are_dates(text: str, date_text: str, value: str) -> None:
+    got = [(e.text, e.value) for e in find_entities(text, reference=date(2024, 3, 6))]
+    assert (date_text, value) in got
+
+
+@pytest.mark.parametrize(
+    "text,date_text,value",
+    [
+        ("តារាល្បីនាទសវត្សរ៍ ៦០ និង ៧០ មក", "ទសវត្សរ៍ ៦០ និង ៧០", None),
+        ("ក្នុងរដូវកាល២០១៧/១៨ ក្រុម", "រដូវកាល២០១៧/១៨", None),
+        ("បានឃាត់ខ្លួនកាលពី 14/ 05/ 2016 ម្តង", "14/ 05/ 2016", "2016-05-14"),
+        ("ឃាត់ខ្លួន 03 11 2017 ម្តងទៀត", "03 11 2017", "2017-11-03"),
+        ("ហើយនៅថ្ងៃទី15 09 2018នេះ ក៏", "ថ្ងៃទី15 09 2018នេះ", "2018-09-15"),
+        ("ចុះផ្សាយ 5, Nov 2020 , 9:10 am", "5, Nov 2020", "2020-11-05"),
+        ("ចុះផ្សាយ March 3, 2021 ។", "March 3, 2021", "2021-03-03"),
+    ],
+)
+def test_decades_seasons_spaced_and_english_dates(text: str, date_text: str, value: str) -> None:
+    assert [(e.text, e.value) for e in find_entities(text) if e.label == "DATE"] == [
+        (date_text, value)
+    ]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="កខគងចពមរសហាិីុំះ់្ ២០១៩ទីបាត់ដំបងស្ទឹង", max_size=30))
 def test_near_is_total(text: str) -> None:
     for p in gazetteer.near(text):
-        assert p.type in ("province", "district", "commune", "village", "country", "city")
+        assert p.type in ("province", "district", "commune", "village", "country", "city", "region")
 
 
 def test_near_type_error() -> None:
     with pytest.raises(TypeError):
         gazetteer.near(None)  # type: ignore[arg-type]
+
+
+# --- round 2: media, teams, police units, bare and listed names, aliases -----------------------
+
+
+@pytest.mark.parametrize(
+    "text,org",
+    [
+        ("យោងតាមកាសែត Gazzetta Sport បានឲ្យដឹង", "កាសែត Gazzetta Sport"),
+        ("ផ្សាយលើស្ថានីយទូរទស្សន៍ABCថ្ងៃនេះ", "ស្ថានីយទូរទស្សន៍ABC"),
+        ("ក្លិប Real Betis បានឈ្នះ", "Real Betis"),
+        ("ក្លិបសេះខ្មៅ Borussia Mönch បានចាញ់", "Borussia Mönch"),
+        ("ចំណែកក្រុម MOONBEAM បានចាកចេញ", "MOONBEAM"),
+        ("នគរបាលខេត្តពោធិ៍សាត់ បានបង្ក្រាប", "នគរបាលខេត្តពោធិ៍សាត់"),
+        ("ត្រូវបានអាវុធហត្ថស្រុកកណ្តៀង ឃាត់ខ្លួន", "អាវុធហត្ថស្រុកកណ្តៀង"),
+        ("នគរបាលអន្តោប្រវេសន៍វៀតណាម បានបដិសេធ", "នគរបាលអន្តោប្រវេសន៍វៀតណាម"),
+        ("ប្រធានរតនាគារខេត្ត ជួយសម្រួល", "រតនាគារខេត្ត"),
+        ("អ្នកនាំពាក្យក្រសួងការពារជាតិកម្ពុជា បានថា", "ក្រសួងការពារជាតិកម្ពុជា"),
+        (
+            "សមាគមក្រុមប្រឹក្សាក្រុង ស្រុក ឃុំ សង្កាត់ ខេត្តតាកែវ បានបើក",
+            "សមាគមក្រុមប្រឹក្សាក្រុង ស្រុក ឃុំ សង្កាត់ ខេត្តតាកែវ",
+        ),
+        ("ប្រធានវិទ្យាស្ថានភាសាបរទេសនៃរាជបណ្ឌិត្យសភាកម្ពុជា បានថា", "វិទ្យាស្ថានភាសាបរទេសនៃរាជបណ្ឌិត្យសភាកម្ពុជា"),
+    ],
+)
+def test_round2_org_spans(text: str, org: str) -> None:
+    assert org in [t for _, t in ents(text, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "នគរបាលបានចាប់ខ្លួនជនសង្ស័យ",
+        "នគរបាលចរាចរណ៍បានពិន័យ",
+        "លោកស្នងការនគរបាលខេត្ត បានមានប្រសាសន៍",
+        "ក្រុមរងជើងឯក Champions League រដូវកាលមុន",
+        "អាជ្ញាធរថៃ បានបិទព្រំដែន",
+        "ប៉ុស្តិ៍នគរបាលរដ្ឋបាលឃុំទាំងអស់ ត្រូវចាត់កម្លាំង",
+    ],
+)
+def test_round2_not_orgs(text: str) -> None:
+    assert ents(text, "ORG") == []
+
+
+def test_team_name_found_after_its_cue_is_found_again() -> None:
+    text = "ក្លិប Vale Rovers បានទិញកីឡាករ។ តម្លៃរបស់ Vale Rovers ខ្ពស់។"
+    assert [t for _, t in ents(text, "ORG")] == ["Vale Rovers", "Vale Rovers"]
+
+
+def test_stage_title_alias_and_rank_without_sign() -> None:
+    found = [t for _, t in ents("តារាកំប្លែង នាយ ពពុះ បានជួយ។ របស់នាយ ពពុះ ផងដែរ", "PERSON")]
+    assert found == ["នាយ ពពុះ", "នាយ ពពុះ"]
+    found = [t for _, t in ents("ឈ្មោះ ជិម សុផល (ហៅស្វា) ភេទប្រុស អាយុ២០ឆ្នាំ", "PERSON")]
+    assert found == ["ជិម សុផល", "ស្វា"]
+    assert ents("ដោយលោកឧត្តមសេនីយ ចាន់ ចន្ថា បានថា", "PERSON") == [("PERSON", "លោកឧត្តមសេនីយ ចាន់ ចន្ថា")]
+
+
+def test_family_name_after_a_strong_title_and_not_after_a_pronoun() -> None:
+    assert ents("លោក វរសេនីយ៍ឯក មិន ចន្ថា បានថា", "PERSON") == [("PERSON", "លោក វរសេនីយ៍ឯក មិន ចន្ថា")]
+    assert ents("លោក មិន ទាន់ បានមក", "PERSON") == []
+
+
+def test_bare_names_need_a_family_name_and_a_second_mention() -> None:
+    twice = "អ្នកគាំទ្រនិយាយថា ស៊ុយ ពិសី ច្រៀងពីរោះ។ ក្រោយមក ស៊ុយ ពិសី បានអរគុណ។"
+    assert [t for _, t in ents(twice, "PERSON")] == ["ស៊ុយ ពិសី", "ស៊ុយ ពិសី"]
+    once = "ផ្ទះរបស់ឯម សុផល នៅជិតផ្សារ"
+    assert [t for _, t in ents(once, "PERSON")] == ["ឯម សុផល"]
+    assert ents("ទិញទំនិញ ជាវ ចាប់ពី ៥០ កេស។ ជាវ ចាប់ពី ១០០ កេស", "PERSON") == []
+
+
+def test_latin_names_in_a_list_of_people() -> None:
+    text = "បេក្ខភាពទាំង៣រូប៖\n1. Aldo Ferreira (Porto)\n2. Bram Visser\n3. Celio Duarte\nចប់"
+    assert [t for _, t in ents(text, "PERSON")] == ["Aldo Ferreira", "Bram Visser", "Celio Duarte"]
+    text = "កីឡាករ Dario Lenz, Emil Stark និង Felix Brandt បានមកដល់"
+    assert [t for _, t in ents(text, "PERSON")] == ["Dario Lenz", "Emil Stark", "Felix Brandt"]
+    # a list of things is not a list of people
+    assert ents("ផលិតផល៖\n1. Green Tea\n2. Black Coffee\n3. Milk Shake\n", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text,loc",
+    [
+        ("ស្ថានភាពនៅឧបទ្វីបកូរ៉េ តានតឹង", "ឧបទ្វីបកូរ៉េ"),
+        ("ទេសចរមកពីអឺរ៉ុប និងអាស៊ី", "អឺរ៉ុប"),
+        ("ព្រះវិហារៈ ជនសង្ស័យម្នាក់", "ព្រះវិហារ"),
+        ("បានចាកចេញពីទីក្រុងបាកដាដ", "ទីក្រុងបាកដាដ"),
+    ],
+)
+def test_round2_places(text: str, loc: str) -> None:
+    assert loc in [t for _, t in ents(text, "LOC")]
+
+
+def test_acid_is_not_asia() -> None:
+    assert ents("ជំងឺច្រាលអាស៊ីតក្នុងក្រពះ", "LOC") == []

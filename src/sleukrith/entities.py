@@ -145,6 +145,23 @@ TITLES: tuple[str, ...] = (
     "ពលបាលទោ",
     "ពលបាលត្រី",
     "ព្រឹន្ទបាល",
+    "នាយកឧត្តមសេនីយ៍",
+    "នាយឧត្តមសេនីយ",
+    "ឧត្តមសេនីយ",
+    "ឧត្តមសេនីយឯក",
+    "ឧត្តមសេនីយទោ",
+    "ឧត្តមសេនីយត្រី",
+    "វរសេនីយ",
+    "វរសេនីយឯក",
+    "វរសេនីយទោ",
+    "វរសេនីយត្រី",
+    "នាយឧត្តមនាវី",
+    "ឧត្តមនាវីឯក",
+    "ឧត្តមនាវីទោ",
+    "ឧត្តមនាវីត្រី",
+    "នាវាឯក",
+    "នាវាទោ",
+    "នាវាត្រី",
     "សន្តិបណ្ឌិត",
     "ឧត្តមបណ្ឌិត",
     "ឧកញ៉ាបណ្ឌិត",
@@ -415,6 +432,9 @@ _STOP_WORDS: tuple[str, ...] = (
     "រាយការណ៍",
     "បន្ថែម",
     "ស្ថាបនា",
+    "ឃាត់",
+    "បង្ក្រាប",
+    "ឡើយ",
 )
 _ORG_EXTRA_STOPS: tuple[str, ...] = (
     "ប្រចាំ",
@@ -488,6 +508,37 @@ _ORG_HEADS: tuple[str, ...] = (
     "មន្ទីរពិសោធន៍",
     "គណៈអភិបាល",
     "គណៈបញ្ជាការ",
+    "រតនាគារ",
+    "រាជបណ្ឌិត្យសភា",
+    "នគរបាល",
+    "អធិការនគរបាល",
+    "ប៉ុស្តិ៍នគរបាល",
+    "អាវុធហត្ថ",
+    "ប៉េអឹម",
+)
+# police and gendarmerie named by what they are need a place or a country in their name:
+# "នគរបាលខេត្តសៀមរាប", "នគរបាលអន្តោប្រវេសន៍ថៃ"; "នគរបាល" alone is "the police"
+# international bodies: a country after them is a partner ("អាស៊ានកូរ៉េ"), not their branch
+_INTERNATIONAL_RE = re.compile("(?:អាស៊ាន|អន្តរជាតិ|ពិភពលោក|សហប្រជាជាតិ|អឺរ៉ុប|អាស៊ី)$")
+_PLACED_HEADS = frozenset({"នគរបាល", "អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល", "អាវុធហត្ថ", "ប៉េអឹម"})
+# ... and these a named place, not a level word alone ("អធិការនគរបាលស្រុក" is also a role)
+_NAMED_PLACE_HEADS = frozenset({"អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល"})
+_CLASS_AFTER_RE = re.compile("[ \u200b]?(?:ទាំងអស់|ទាំងឡាយ|នានា|ទាំង[0-9\u17e0-\u17e9])")
+# news media: a head word + a Latin name is a name ("កាសែត Calciomercato", "ស្ថានីយទូរទស្សន៍CTN")
+_MEDIA_HEADS: tuple[str, ...] = (
+    "កាសែត",
+    "សារព័ត៌មាន",
+    "សារ ព័ត៌មាន",
+    "បណ្តាញព័ត៌មាន",
+    "ស្ថានីយទូរទស្សន៍",
+    "ទូរទស្សន៍",
+    "ប៉ុស្តិ៍ទូរទស្សន៍",
+    "ស្ថានីយវិទ្យុ",
+    "វិទ្យុ",
+    "ទីភ្នាក់ងារព័ត៌មាន",
+    "ទីភ្នាក់ងារសារព័ត៌មាន",
+    "គេហទំព័រព័ត៌មាន",
+    "ផលិតកម្ម",
 )
 # an ORG needs a name after its head: these alone ("this company") are not names
 _ORG_EMPTY_TAILS = ("នេះ", "នោះ", "ទាំងនោះ", "ទាំងនេះ", "ដដែល", "ខាងលើ")
@@ -508,7 +559,7 @@ _DAYPARTS = (
 _NAME_INTRO = ("ឈ្មោះ",)  # "ឈ្មោះ X": a name without a title (incident reports)
 
 # type words whose following name is taken as a LOC
-_BARE_LOC_TYPES = frozenset({"province", "country", "city"})
+_BARE_LOC_TYPES = frozenset({"province", "country", "city", "region"})
 # bare names too common as ordinary words to be a place without a type word
 _BARE_EXCLUDE = frozenset({"កណ្តាល", "ភ្នំ", "ស្រុក", "ក្រុង", "កែប"})
 _NOT_LOC_BEFORE = (
@@ -534,6 +585,8 @@ _NOT_LOC_BEFORE = (
     "ធនាគារ",
 )
 
+# common words that start with a place name
+_WORDS_HOLDING_PLACES = ("អាស៊ីត",)
 _KH_LETTER = "\u1780-\u17b3"
 _KH_MARK = "\u17b4-\u17d3\u17dd"
 _NAME_CHARS = f"[{_KH_LETTER}{_KH_MARK}]"
@@ -616,11 +669,29 @@ def _bare_place_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _name_parts() -> frozenset[str]:
     """Name parts (family and given names) of people-name.txt, shipped as data/name-parts.txt."""
-    path = resources.files("sleukrith").joinpath("data").joinpath("name-parts.txt")
     # family names that are also function words ("ជា" Chea) are name parts too
-    extra = {"ជា", "មាន", "ទៀ", "ស", "ជួប", "ពៅ", "សុខ"}
+    extra = {"ជា", "មាន", "ទៀ", "ស", "ជួប", "ពៅ", "សុខ", "មិន"}
+    return frozenset(extra | set(_name_rows()))
+
+
+@lru_cache(maxsize=1)
+def _name_rows() -> dict[str, str]:
+    """name part -> its mark ("family": a family name rarely used as a common word)."""
+    path = resources.files("sleukrith").joinpath("data").joinpath("name-parts.txt")
+    out: dict[str, str] = {}
     with path.open("r", encoding="utf-8") as fh:
-        return frozenset(extra | {w.strip() for w in fh if w.strip() and not w.startswith("#")})
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            word, _, mark = line.rstrip("\n").partition("\t")
+            out[word.strip()] = mark.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    """Family names that are rarely a common word ("ឯម", "គឹម"): a bare name may start so."""
+    return frozenset(w for w, mark in _name_rows().items() if mark == "family")
 
 
 def _romanize(text: str) -> str:
@@ -1043,6 +1114,13 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         first = vt[parts[0][0] : parts[0][1]]
         weak = all(t in _WEAK_TITLES for t in titles)
+        if (
+            weak
+            and first == "មិន"
+            and len(parts) >= 2
+            and vt[parts[1][0] : parts[1][1]] not in parts_known
+        ):
+            continue  # "លោក មិន ទាន់...": "he has not yet", not Min ...
         if len(parts) == 1:
             known = first in parts_known
             if weak and not known and not (spaced and len(first) <= 10 and not attached_tail):
@@ -1149,6 +1227,23 @@ _PERSON_NOUNS = (
     "កម្មការិនី",
     "ពលករ",
     "អ្នកស្រុក",
+    "ទណ្ឌិត",
+    "ឧក្រិដ្ឋជន",
+    "កីឡករ",
+    "ខ្សែការពារ",
+    "ខ្សែប្រយុទ្ធ",
+    "ខ្សែបម្រើ",
+    "អ្នកចាំទី",
+    "តារាកំប្លែង",
+    "តារាភាពយន្ត",
+    "តារាបាល់ទាត់",
+    "អ្នកនិពន្ធ",
+    "អ្នកដឹកនាំរឿង",
+    "អ្នកលេងគុន",
+    "បេក្ខនារី",
+    "បេក្ខជន",
+    "បវរកញ្ញា",
+    "ព្រះសង្ឃ",
 )
 _PERSON_NOUN_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)})")
 # what follows a name in an incident report: "X Y ភេទប្រុស", "X Y អាយុ ៣៥ឆ្នាំ", "X Y ហៅ Z"
@@ -1181,6 +1276,10 @@ def _plausible_name(vt: str, parts: list[tuple[int, int]], strong: bool = False)
             return False
         if w.endswith(_NAME_END_STOPS) and w not in known and len(w) > 3:
             return False
+        if k and w not in known and not w.startswith(_NAME_INITIAL_WORDS):
+            sm = _STOP_RE.match(w)
+            if sm and sm.end() < len(w) and _cstart(w, sm.end()):
+                return False  # "តាក់ស៊ី ដូចដើម": a function word starts the next words
     if gazetteer.lookup(texts[0]) and texts[0] not in known:
         return False  # "កំពង់ចាម ..." is a place
     return strong or texts[0] in known or texts[1] in known or all(len(w) <= 8 for w in texts)
@@ -1230,6 +1329,38 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
         out.append(m)
         found.append(m)
 
+    known = _name_parts()
+    for m in _STAGE_TITLE_RE.finditer(vt):
+        # "នាយ តាក់ស៊ី": a comedian's stage title, then a short name (the title in the span)
+        if not _cstart(vt, m.start()) or any(t.vs <= m.start() < t.ve for t in found):
+            continue
+        parts, attached = _name_parts_at(vt, m.end())
+        if len(parts) > 1 and (attached or vt[parts[1][0] : parts[1][1]] not in known):
+            parts, attached = parts[:1], False
+        if not parts or attached:
+            continue
+        w = vt[parts[0][0] : parts[0][1]]
+        if (
+            len(w) > 10
+            or w in _STOP_EXACT
+            or w in _NOT_NAME_WORDS
+            or _ORG_HEAD_RE.match(w)
+            or _LOC_TYPE_RE.match(w)
+            or (parts[-1][1] < len(vt) and _is_kh(vt[parts[-1][1]]))
+        ):
+            continue
+        mm = _Mention(
+            "PERSON",
+            m.start(),
+            parts[-1][1],
+            {
+                "titles": ["នាយ"],
+                "title_spans": [(m.start(), m.start() + 3)],
+                "name_span": (parts[0][0], parts[-1][1]),
+            },
+        )
+        out.append(mm)
+        found.append(mm)
     for m in _ROLE_RE.finditer(vt):
         if not _cstart(vt, m.start()) or any(t.vs <= m.start() < t.ve for t in found):
             continue
@@ -1250,9 +1381,24 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             ]
         add(parts, titles, role)
     for m in _PERSON_NOUN_RE.finditer(vt):
-        if not _cstart(vt, m.start()) or m.end() >= len(vt) or vt[m.end()] != " ":
+        if not _cstart(vt, m.start()) or m.end() >= len(vt):
             continue
-        parts = _cued(vt, m.end(), found)
+        k = m.end()
+        if vt[k] != " ":
+            # "អ្នកប្រដាល់គុនខ្មែរ ឯម ខ្លឹមខ្មៅ": a short modifier glued to the noun
+            cm = _CHUNK_RE.match(vt, k)
+            if (
+                not cm
+                or not 3 <= len(cm.group()) <= 12
+                or cm.end() + 1 >= len(vt)
+                or vt[cm.end()] != " "
+                or vt[cm.end() + 1].isascii()  # "ខ្សែប្រយុទ្ធប៉ារីស St-Germain": a club
+            ):
+                continue
+            if _cut(cm.group(), _STOP_RE) < len(cm.group()) or cm.group() in _NOT_NAME_WORDS:
+                continue
+            k = cm.end()
+        parts = _cued(vt, k, found)
         if parts is not None:
             add(parts, [], None)
     for m in _LATIN_CUE_RE.finditer(vt):
@@ -1290,6 +1436,8 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     return out
 
 
+# a comedian's stage title before a name written after a space ("នាយ ក្រូច")
+_STAGE_TITLE_RE = re.compile("នាយ (?=[\u1780-\u17b3])")
 # a word glued before a name: "និងឡាវ ចន្ទី", "ឈ្មោះសាយ ចំរើន", "១-ឈ្មោះ..."
 _NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
 # a Latin-script name after "by", "named", or a word for a person
@@ -1550,12 +1698,28 @@ def _org_end(
     n = len(vt)
     if known:
         # a known name is complete; only a place written right after it extends it
+        if vt[i : i + 1] == " " and vt[i - 1 : i].isascii():
+            bm = _bare_place_re().match(vt, i + 1)
+            if bm and (bm.end() >= n or not _is_kh(vt[bm.end()])):
+                return bm.end()  # "WWF កម្ពុជា": the Cambodian office of a Latin-named body
         tm = _LOC_TYPE_RE.match(vt, i)
         pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group())) if tm else None
         if pm is not None:
             return pm[0]
-        if tm and (tm.end() >= n or not _is_kh(vt[tm.end()])):
-            return tm.end()  # "កងរាជអាវុធហត្ថស្រុក": the district unit
+        if tm and (
+            tm.end() >= n
+            or not _is_kh(vt[tm.end()])
+            or _stop_at(vt, tm.end(), _ORG_STOP_RE, starts)
+        ):
+            return tm.end()  # "កងរាជអាវុធហត្ថស្រុក(កំពុង...)": the district unit
+        bm = _bare_place_re().match(vt, i)
+        if (
+            bm
+            and _cstart(vt, bm.end())
+            and not _INTERNATIONAL_RE.search(vt, max(0, i - 30), i)
+            and any(p.type == "country" for p in gazetteer.index().by_key.get(bm.group(), ()))
+        ):
+            return bm.end()  # "ក្រសួងការពារជាតិកម្ពុជា": the ministry of that country
         return i
     j = i
     extra_chunks = 0
@@ -1632,6 +1796,11 @@ def _org_end(
                 nxt = tm.end()
                 if nxt >= n or not ("\u1780" <= vt[nxt] <= "\u17dd"):
                     j = nxt  # "មន្ទីរ...ខេត្ត": the provincial office, place not named
+                    continue
+            if j > i:
+                bm = _bare_place_re().match(vt, j)
+                if bm and _cstart(vt, bm.end()):
+                    j = bm.end()  # "...វៀតណាម": a country's name is not cut at ណា
                     continue
             if _stop_at(vt, j, _ORG_STOP_RE, starts):
                 break
@@ -1730,7 +1899,9 @@ _LOCAL_HEADS = frozenset(
     }
 )
 # heads that say what the body does: with a level word alone they name this area's body
-_FUNCTION_HEADS = frozenset({"សាលាដំបូង", "សាលាឧទ្ធរណ៍", "តុលាការ", "កងរាជអាវុធហត្ថ"})
+_FUNCTION_HEADS = frozenset(
+    {"សាលាដំបូង", "សាលាឧទ្ធរណ៍", "តុលាការ", "កងរាជអាវុធហត្ថ", "រតនាគារ", "អាវុធហត្ថ"} | _PLACED_HEADS
+)
 _GENERIC_STARTS = ("អង្គភាព", "ជុំវិញ", "នានា", "ពាក់ព័ន្ធ", "ទាំង", "មួយ", "ផ្សេង")
 # words after ក្រុមហ៊ុន that say what a company is like or does, not what it is called
 _NOT_COMPANY_WORDS = frozenset(
@@ -1779,7 +1950,25 @@ _LATIN_KH_RE = re.compile("[A-Za-z0-9.&'-]+(?=[\u1780-\u17ff])")
 # a local unit named only by what it does ("ស្នងការដ្ឋាននគរបាល") is "the commissariat"
 _UNIT_HEADS = frozenset({"ស្នងការដ្ឋាន", "អធិការដ្ឋាន"})
 _PLACE_TYPE_RE = re.compile("ខេត្ត|ស្រុក|ក្រុង|ខណ្ឌ|ឃុំ|សង្កាត់|រាជធានី|ភូមិ")
-_HEAD_BEFORE_RE = re.compile("(?:អង្គការ|ក្រុមហ៊ុន|ធនាគារ|ទីភ្នាក់ងារ|សមាគម|មូលនិធិ|សហព័ន្ធ)[ ]?$")
+_HEAD_BEFORE_RE = re.compile(
+    "(?:អង្គការ|ក្រុមហ៊ុន|ធនាគារ|ទីភ្នាក់ងារ|សមាគម|មូលនិធិ|សហព័ន្ធ|" + _alt(_MEDIA_HEADS) + ")[ ]?$"
+)
+# a Latin name of a body: capitalised words or acronyms ("RB Leipzig", "X Fighter", "JMB")
+_LATIN_ORG_NAME_RE = re.compile(
+    r"(?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9&'’.-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)"
+    r"(?: (?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9&'’.-]*|of|de|del|the|and|&)){0,4}"
+)
+_EVENT_WORDS = frozenset(
+    "League Cup Championship Championships Open Award Awards Show Factor Festival Games Tour "
+    "Series Trophy Prize Expo Forum Summit Conference Week Day Season Final Finals".split()
+)
+_LATIN_ORG_TRAIL = (" of", " de", " del", " the", " and", " &")
+# a team, club or band word before a Latin name; the word itself is outside the name
+# (docs/analysis.md: "ក្រុម [BTS]"); a Khmer nickname may sit between ("ក្លិបកាំភ្លើងធំ Arsenal")
+_TEAM_CUE_RE = re.compile("(?:ក្លិប|ក្លឹប|ក្រុម|ប្រភពព័ត៌មាន|ឧបត្ថម្ភដោយ)")
+_MEDIA_HEAD_RE = re.compile(f"(?:{_alt(_MEDIA_HEADS)})")
+# words that are not a team's nickname: "ក្រុមហ៊ុន", "ក្រុមប្រឹក្សា", "ក្រុមការងារ" are heads
+_NOT_NICKNAMES = ("ហ៊ុន", "ប្រឹក្សា", "ការងារ", "គ្រួសារ", "មន្ត្រី", "អ្នក")
 
 
 def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
@@ -1798,9 +1987,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 vt, max(0, start - 16), start
             ):
                 continue  # "UEFA Champions League", "កីឡដ្ឋាន Tottenham": another name
-            head = _HEAD_BEFORE_RE.search(vt, max(0, start - 16), start)
-            if head:
-                start = head.start()  # "អង្គការ USAID": the head word is part of the name
+        head = _HEAD_BEFORE_RE.search(vt, max(0, start - 24), start)
+        if head and not _ORG_HEAD_RE.match(name):
+            start = head.start()  # "អង្គការ USAID": the head word is part of the name
         en = known.get(name) or known.get(name.replace(" ", ""))
         end = _org_end(vt, m.end(), starts, False, known=True)
         out.append(_Mention("ORG", start, end, {"name_en": en if end == m.end() else None}))
@@ -1834,6 +2023,14 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             place_end = _place_at(vt, i)
             if place_end is None:
                 continue
+            if (
+                head == "អាជ្ញាធរ"
+                and not _LOC_TYPE_RE.match(vt, i)
+                and any(
+                    p.type == "country" for p in gazetteer.index().by_key.get(vt[i:place_end], ())
+                )
+            ):
+                continue  # "អាជ្ញាធរថៃ": the Thai authorities, not one body
             end = place_end
         if (
             len(name) < 2
@@ -1853,10 +2050,115 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "គណបក្សសាសនានានា", "ក្រុមហ៊ុនល្អ": a kind of body, not a name
         if head in _UNIT_HEADS and not _PLACE_TYPE_RE.search(name):
             continue
+        if head in _PLACED_HEADS and not _names_place(vt, i, end):
+            continue  # "នគរបាល", "នគរបាលចរាចរណ៍": the police, traffic police in general
+        if head in _PLACED_HEADS and (
+            (
+                _ROLE_RE.search(vt, max(0, m.start() - 12), m.start())
+                and m.start() > 0
+                and _is_kh(vt[m.start() - 1])
+            )
+            or (head in _NAMED_PLACE_HEADS and _is_generic(name, ""))
+            or (
+                head == "អធិការនគរបាល"
+                and _TITLE_RE.match(vt, end + 1 if vt[end : end + 1] == " " else end)
+            )
+        ):
+            continue  # "ស្នងការនគរបាលខេត្ត...", "អធិការនគរបាលស្រុក លោក ...": a chief's role
         if _generic_levels_follow(vt, end):
-            continue  # "មន្ទីរសុខាភិបាលរាជធានី ខេត្ត": every province's office, not one body
+            # "សមាគមក្រុមប្រឹក្សាក្រុង ស្រុក ឃុំ សង្កាត់ ខេត្តកំពត": the levels of one place;
+            # without a place after them, every province's office ("...រាជធានី ខេត្ត")
+            end = _levels_then_place(vt, end)
+            if end is None:
+                continue
+        if _CLASS_AFTER_RE.match(vt, end):
+            continue  # "ប៉ុស្តិ៍នគរបាល... ទាំងអស់": every such body
         out.append(_Mention("ORG", m.start(), end, {"name_en": None}))
         pos = end
+    out += _latin_orgs(vt, out)
+    return out
+
+
+def _names_place(vt: str, i: int, end: int) -> bool:
+    """The name ``vt[i:end]`` holds a place: a type word, a police post or a country, province
+    or city written at its end ("អន្តោប្រវេសន៍ថៃ")."""
+    name = vt[i:end]
+    if _PLACE_TYPE_RE.search(name) or "ប៉ុស្តិ៍" in name or name.startswith("ជាតិ"):
+        return True
+    for m in _bare_place_re().finditer(vt, i, end):
+        if m.end() == end:
+            # "...កម្ពុជា-ជប៉ុន": a cooperation between two countries, not one body
+            return vt[m.start() - 1 : m.start()] != "-"
+    return False
+
+
+def _levels_then_place(vt: str, end: int) -> int | None:
+    """After a name ending in a level word, more bare level words and then one place with its
+    type word: the end of that place, else None."""
+    j = end
+    while True:
+        for t in _PLACE_TYPE_WORDS:
+            if vt.startswith(" " + t, j):
+                k = j + 1 + len(t)
+                if k >= len(vt) or not _is_kh(vt[k]):
+                    j = k
+                    break
+                pm = _match_place_after(vt, k, gazetteer.type_of(t))
+                if pm is not None:
+                    return pm[0]
+                return None
+        else:
+            return None
+
+
+def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
+    """Latin names of teams, clubs, bands and news media, found by the word before them:
+    "ក្លិប RB Leipzig", "ក្រុម JMB" (the word outside), "កាសែត Calciomercato" (the head in)."""
+    if not _ASCII_LETTER_RE.search(vt):
+        return []
+    out: list[_Mention] = []
+    taken = [(o.vs, o.ve) for o in found]
+
+    def add(s: int, e: int, name_start: int) -> None:
+        name = vt[name_start:e]
+        for tail in _LATIN_ORG_TRAIL:
+            if name.endswith(tail):
+                e -= len(tail)
+        if e - name_start < 2 or any(a < e and s < b for a, b in taken):
+            return
+        if any(w in _EVENT_WORDS for w in name.split(" ")):
+            return  # "Champions League", "X Factor Cambodia": a competition or a show
+        if (
+            _LATIN_NEXT_RE.match(vt, e)
+            or re.match(" [a-z]", vt[e : e + 2])
+            or (e < len(vt) and vt[e].isalnum() and vt[e].isascii())
+        ):
+            return  # "Man utd": the name goes on
+        out.append(_Mention("ORG", s, e, {"name_en": None, "latin": vt[name_start:e]}))
+        taken.append((s, e))
+
+    for m in _MEDIA_HEAD_RE.finditer(vt):
+        j = m.end() + (1 if vt[m.end() : m.end() + 1] == " " else 0)
+        lm = _LATIN_ORG_NAME_RE.match(vt, j)
+        if lm and _cstart(vt, m.start()):
+            add(m.start(), lm.end(), j)
+    for m in _TEAM_CUE_RE.finditer(vt):
+        if not _cstart(vt, m.start()):
+            continue
+        j = m.end()
+        k = j
+        while k < len(vt) and _is_kh(vt[k]) and k - j <= 24:
+            k += 1
+        nick = vt[j:k]
+        if nick and (
+            nick.startswith(_NOT_NICKNAMES) or _cut(nick, _STOP_RE) < len(nick) or k - j > 24
+        ):
+            continue
+        if k < len(vt) and vt[k] == " ":
+            k += 1
+        lm = _LATIN_ORG_NAME_RE.match(vt, k)
+        if lm:
+            add(lm.start(), lm.end(), lm.start())
     return out
 
 
@@ -2080,14 +2382,23 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if not _is_boundary(vt, s, starts):
             continue
-        if e < len(vt) and (
-            not _cstart(vt, e)
-            or (starts is not None and "\u1780" <= vt[e] <= "\u17b3" and e not in starts)
+        dateline = (
+            vt[e : e + 1] == "ៈ" and not vt[:s].strip(" (") and vt[e + 1 : e + 2] in ("", " ")
+        )
+        if (
+            e < len(vt)
+            and not dateline  # "ព្រះវិហារៈ ...": ៈ typed for the dateline's colon
+            and (
+                not _cstart(vt, e)
+                or (starts is not None and "\u1780" <= vt[e] <= "\u17b3" and e not in starts)
+            )
         ):
             continue
         before = vt[max(0, s - 6) : s].rstrip(" ")
         if any(before.endswith(w) for w in _NOT_LOC_BEFORE):
             continue
+        if vt.startswith(_WORDS_HOLDING_PLACES, s):
+            continue  # "អាស៊ីត" (acid) is not Asia
         cands = [
             p for p in gazetteer.index().by_key.get(m.group(), ()) if p.type in _BARE_LOC_TYPES
         ]
@@ -2275,6 +2586,13 @@ def find_entities(
                 fixes_out.extend(_shift_fix(f, cs) for f in fixes)
             if not any("\u1780" <= c <= "\u17ff" for c in line):
                 entities.extend(_numeric_entities(line, cs, reference))
+                if _ASCII_LETTER_RE.search(line):
+                    # a Latin line in a Khmer text (a list item, a club): known names only
+                    view = View(line)
+                    for m in _find_orgs(view.text, None):
+                        s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
+                        entities.append(Entity("ORG", s, e, text[s:e], m.value))
+                    covered.append((cs, ce))
                 continue
             view = View(line, fixes)
             vt = view.text
@@ -2323,9 +2641,308 @@ def find_entities(
     entities.extend(_signatures(text, line_spans))
     entities = _merge_org_of(text, _select(entities))
     entities = _select(entities + _abbreviations(text, covered, entities))
+    entities = _select(entities + _bare_names(text, covered, entities))
+    for e in entities:
+        if e.label == "PERSON" and isinstance(e.value, dict) and e.value.get("bare"):
+            person_names.setdefault(e.value["name"], e.value)
     if person_names:
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
+    entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
+    entities = _select(entities + _aliases(text, covered, entities))
+    entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
+    for e in entities:
+        if isinstance(e.value, dict):  # internal marks, not part of the documented values
+            e.value.pop("bare", None)
+            e.value.pop("latin", None)
     return entities
+
+
+def _line_of(covered: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The analysed line (chunk) holding offset ``pos``."""
+    k = bisect.bisect_right(covered, (pos, len(covered) + 10**12)) - 1
+    if k >= 0 and covered[k][0] <= pos < covered[k][1]:
+        return covered[k]
+    return None
+
+
+_ALIAS_RE = re.compile("[ \u200b]*([(（][ \u200b]*)?ហៅ[ \u200b]*(?:ថា[ \u200b]*)?")
+
+
+def _aliases(text: str, covered: list[tuple[int, int]], entities: list[Entity]) -> list[Entity]:
+    """ "X Y ហៅ Z", "X Y (ហៅZ)": the alias after a person's name is a name too."""
+    out: list[Entity] = []
+    taken = _Taken((e.start, e.end) for e in entities)
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        m = _ALIAS_RE.match(text, e.end)
+        line = _line_of(covered, e.start)
+        if not m or line is None or m.end() >= line[1]:
+            continue
+        seg = text[m.end() : line[1]]
+        if m.group(1):
+            seg = seg.split(")")[0].split("）")[0]
+        view = View(seg)
+        vt = view.text
+        lm = _LATIN_FULL_RE.match(vt) or _LATIN_NAME_RE.match(vt)
+        if lm and lm.group()[0].isupper():
+            parts = [(0, lm.end())]
+        else:
+            parts, attached = _name_parts_at(vt, 0)
+            if attached and len(parts) > 1:
+                parts = parts[:-1]
+            elif attached:
+                continue
+            parts = parts[:2]
+            if not parts or any(
+                vt[a:b] in _STOP_EXACT or vt[a:b] in _NOT_NAME_WORDS or b - a > 12 for a, b in parts
+            ):
+                continue
+            if (
+                len(parts) == 2
+                and not m.group(1)
+                and vt[parts[1][0] : parts[1][1]] not in _name_parts()
+            ):
+                if not _plausible_name(vt, parts, strong=True):
+                    parts = parts[:1]
+        a = m.end() + view.orig(parts[0][0])
+        b = m.end() + view.orig_end(parts[-1][1])
+        if b <= a or taken.hits(a, b):
+            continue
+        name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[a:b])
+        out.append(
+            Entity(
+                "PERSON",
+                a,
+                b,
+                text[a:b],
+                {"titles": [], "name": name, "role": None, "romanized": _romanize(name)},
+            )
+        )
+        taken.add(a, b)
+    return out
+
+
+def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity]) -> list[Entity]:
+    """Khmer names written without a title or cue ("... ឌុច លីដា បាន..."): two space-separated
+    words, the first a family name, kept when the pair is written twice or more in the text,
+    or once when the family name is rarely a common word and the second word is a known name
+    part (docs/analysis.md)."""
+    known = _name_parts()
+    family = _family_names()
+    found: list[tuple[str, int, int, str]] = []  # key, start, end, name
+    for cs, ce in covered:
+        line = text[cs:ce]
+        if " " not in line:
+            continue
+        view = View(line)
+        vt = view.text
+        chunks = list(_CHUNK_RE.finditer(vt))
+        for c1, c2 in zip(chunks, chunks[1:], strict=False):
+            if c2.start() != c1.end() + 1 or vt[c1.end()] != " ":
+                continue
+            a_text = c1.group()
+            a0 = c1.start()
+            if a_text not in known and a_text not in family:
+                # a family name glued after a function word: "ផ្ទះរបស់ឌុច"
+                a0 = -1
+                for k in range(len(a_text) - 1, 0, -1):
+                    tail = a_text[k:]
+                    if (tail in known or tail in family) and _cstart(a_text, k):
+                        head = a_text[:k]
+                        if any(head.endswith(w) for w in _NAME_LEADS):
+                            a0 = c1.start() + k
+                        break
+                if a0 < 0:
+                    continue
+                a_text = vt[a0 : c1.end()]
+            b_text = c2.group()
+            b1 = c2.end()
+            if b_text not in known and len(b_text) > 10:
+                cut = _word_cut(b_text)
+                if cut < len(b_text) and b_text[:cut] in known:
+                    b1 = c2.start() + cut
+                    b_text = b_text[:cut]
+            parts = [(a0, c1.end()), (c2.start(), b1)]
+            if b_text in _NOT_NAME_WORDS or not _plausible_name(vt, parts, strong=True):
+                continue
+            if gazetteer.lookup(b_text) and b_text not in known:
+                continue
+            if _PERSON_NOUN_RE.match(b_text) or _PERSON_NOUN_RE.match(a_text):
+                continue
+            key = _name_key(a_text + " " + b_text)
+            s, e = cs + view.orig(a0), cs + view.orig_end(b1)
+            single = a_text in family and b_text in known
+            found.append((key, s, e, "single" if single else ""))
+    counts: dict[str, int] = {}
+    for key, *_ in found:
+        counts[key] = counts.get(key, 0) + 1
+    taken = _Taken((e.start, e.end) for e in entities if e.label != "QUANTITY")
+    out = []
+    for key, s, e, single in found:
+        if not single and counts[key] < 2:
+            continue
+        if taken.hits(s, e):
+            continue
+        name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[s:e])
+        out.append(
+            Entity(
+                "PERSON",
+                s,
+                e,
+                text[s:e],
+                {
+                    "titles": [],
+                    "name": name,
+                    "role": None,
+                    "romanized": _romanize(name),
+                    "bare": True,
+                },
+            )
+        )
+        taken.add(s, e)
+    return out
+
+
+# function words a bare name may be glued to ("របស់ឌុច លីដា", "ពីឯម ...")
+_NAME_LEADS = (
+    "របស់",
+    "ពី",
+    "ដោយ",
+    "និង",
+    "ជាមួយ",
+    "ឲ្យ",
+    "ឱ្យ",
+    "អោយ",
+    "ដល់",
+    "ថា",
+    "គឺ",
+    "ឈ្មោះ",
+    "ចំពោះ",
+    "នៃ",
+    "ទៅ",
+    "ហើយ",
+)
+_LATIN_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽ"
+_LATIN_LOW = "a-zß-öø-ÿāăąćčďđēęěğīıłńňōőœřśşšţťūůűźżž'"
+_LATIN_PERSON_RE = re.compile(
+    f"[{_LATIN_UP}][{_LATIN_LOW}]+(?:[ -](?:(?:de|van|von|da|del|le|la|dos|di) )?"
+    f"[{_LATIN_UP}][{_LATIN_LOW}{_LATIN_UP}]+){{1,2}}(?![{_LATIN_LOW}{_LATIN_UP}0-9])"
+)
+_LIST_ITEM_RE = re.compile(
+    r"[ \u200b]*(?:(?:[0-9\u17e0-\u17e9]{1,3}[.)\-–]?|[-•*–·])[ \u200b]*)?"
+    + f"({_LATIN_PERSON_RE.pattern})"
+    + r"[ \u200b]*(?:[(\[][^()\[\]]{0,40}[)\]])?[ \u200b]*[,.។៕]?[ \u200b]*$"
+)
+_LIST_SEP_RE = re.compile("[ \u200b]*(?:,|،|និង|and|&)[ \u200b]*")
+# a heading over a list of people: a word for a person or a count of people
+_PEOPLE_HEAD_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)}|បេក្ខភាព|អ្នកលេង|រូប|នាក់|ឈ្មោះ)")
+
+
+def _latin_lists(
+    text: str,
+    covered: list[tuple[int, int]],
+    entities: list[Entity],
+    lines: list[tuple[int, int]] | None = None,
+) -> list[Entity]:
+    """Latin names in a list of people: items of a list line by line ("1. Lionel Messi"), or
+    names joined by commas and និង to a name already found, are PERSONs when one item is a
+    person or the line before the list speaks of people."""
+    if not _ASCII_LETTER_RE.search(text):
+        return []
+    persons = {(e.start, e.end) for e in entities if e.label == "PERSON"}
+    taken = _Taken((e.start, e.end) for e in entities)
+    out: list[Entity] = []
+
+    def add(s: int, e: int) -> None:
+        if taken.hits(s, e):
+            return
+        name = text[s:e]
+        if any(w in _EVENT_WORDS for w in name.split()) or _known_orgs().get(name):
+            return
+        out.append(
+            Entity(
+                "PERSON", s, e, name, {"titles": [], "name": name, "role": None, "romanized": name}
+            )
+        )
+        taken.add(s, e)
+
+    # line lists
+    block: list[tuple[int, int]] = []
+    prev_line: tuple[int, int] | None = None
+    heads: list[tuple[int, int] | None] = []
+
+    def flush() -> None:
+        if len(block) >= 3:
+            head = heads[0]
+            cue = head is not None and _PEOPLE_HEAD_RE.search(text, head[0], head[1])
+            if cue or any(sp in persons for sp in block):
+                for s, e in block:
+                    add(s, e)
+        block.clear()
+        heads.clear()
+
+    for cs, ce in lines if lines is not None else covered:
+        m = _LIST_ITEM_RE.fullmatch(text, cs, ce)
+        if m:
+            if not block:
+                heads.append(prev_line)
+            block.append(m.span(1))
+        else:
+            flush()
+        prev_line = (cs, ce)
+    flush()
+    # names joined to a found name by commas or និង
+    for e in entities:
+        if e.label != "PERSON" or not text[e.start : e.end].isascii():
+            continue
+        line = _line_of(covered, e.start)
+        if line is None:
+            continue
+        pos = e.end
+        while True:
+            sm = _LIST_SEP_RE.match(text, pos, line[1])
+            if not sm or sm.end() == pos:
+                break
+            nm = _LATIN_PERSON_RE.match(text, sm.end(), line[1])
+            if not nm:
+                break
+            add(nm.start(), nm.end())
+            pos = nm.end()
+    return out
+
+
+def _repeat_latin_orgs(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A Latin team or media name found after its cue word ("ក្លិប RB Leipzig") is an ORG
+    wherever it is written again."""
+    names = {
+        e.value["latin"]
+        for e in entities
+        if e.label == "ORG" and isinstance(e.value, dict) and e.value.get("latin")
+    }
+    names = {n for n in names if len(n) >= 3}
+    if not names:
+        return []
+    taken = _Taken((e.start, e.end) for e in entities)
+    pattern = re.compile(
+        "(?<![A-Za-z0-9])(?:"
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + ")(?![A-Za-z0-9])"
+    )
+    out = []
+    for cs, ce in covered:
+        for m in pattern.finditer(text, cs, ce):
+            if (
+                taken.hits(m.start(), m.end())
+                or _LATIN_NEXT_RE.match(text, m.end())
+                or re.search("[A-Za-z][ -]?$", text[max(0, m.start() - 2) : m.start()])
+            ):
+                continue  # "AFC U-19": part of a longer Latin name
+            out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None}))
+            taken.add(m.start(), m.end())
+    return out
 
 
 def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
@@ -2574,9 +3191,6 @@ _DAY_DEICTICS = {
     "ស្អែក": 1,
     "ថ្ងៃនេះ": 0,
 }
-_DATE_WORD_RE = re.compile(
-    "[0-9\u17e0-\u17e9]|ថ្ងៃទី|" + _alt(_WEEKDAY_NAMES + _MONTH_WORDS) + "|" + _alt(_DAY_DEICTICS)
-)
 _DATE_START_RE = re.compile(
     "ថ្ងៃ[\u200b ]?(?:ទី|" + _alt(_WEEKDAY_NAMES) + "|[0-9\u17e0-\u17e9])|"
     "[0-9\u17e0-\u17e9]{1,2}[\u200b ]?(?:កើត|រោច)|" + _alt(_DAY_DEICTICS)
@@ -2591,8 +3205,8 @@ _ZW = "[\u200b\u200c\u200d]?"
 _DATE_PREFIX_RE = re.compile(f"(?:ចុង|ដើម|ពាក់កណ្[តដ]ាល|ដំណាច់){_ZW}$")
 # words after a date that belong to it: "ខាងមុខ", "នេះ", "កន្លងទៅ", "ម្សិលមិញ", "សប្តាហ៍មុន"
 _DATE_SUFFIX_RE = re.compile(
-    f"(?:[ ]?{_ZW}(?:ខាងមុខ(?:{_ZW}នេះ)?|កន្លងទៅ(?:{_ZW}នេះ)?|កន្លងមក|ក្រោយ|នេះ)|"
-    f"{_ZW}ម្សិលមិញ)(?![\u17b4-\u17d3])"
+    f"(?:[ \u200b]{{0,3}}(?:ខាង{_ZW}មុខ(?:{_ZW}នេះ)?|កន្លង{_ZW}ទៅ(?:{_ZW}នេះ)?|"
+    f"កន្លង{_ZW}មក(?:{_ZW}នេះ)?|ក្រោយ|នេះ(?!{_ZW}បើ)|ម្សិល{_ZW}មិញ))(?![\u17b4-\u17d3])"
 )
 _WEEK_SUFFIX_RE = re.compile(
     f"[ ]?{_ZW}សប្[តដ]ាហ៍{_ZW}(មុន|ក្រោយ|ខាងមុខ|នេះ)(?:{_ZW}នេះ)?(?![\u17b4-\u17d3])"
@@ -2647,7 +3261,7 @@ def _split_datetime(line: str, s: int, e: int) -> list[tuple[str, int, int]]:
 def _extend_date(line: str, s: int, e: int, floor: int = 0) -> tuple[int, int]:
     """Take in ចុង/ដើម before a month, the day-part word before ថ្ងៃ (not one that ends a
     clock time before ``floor``) and the deictic words after the date."""
-    if line.startswith(("ខែ", "ឆ្នាំ"), s):
+    if line.startswith(("ខែ", "ឆ្នាំ", "សប្តាហ៍", "សប្ដាហ៍"), s):
         m = _DATE_PREFIX_RE.search(line, max(floor, s - 12), s)
         # "៥ខែដើមឆ្នាំ២០២២" (the first five months): ដើម belongs to the duration
         if m and not re.search(f"ខែ{_ZW}$", line[max(0, m.start() - 4) : m.start()]):
@@ -2834,8 +3448,8 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
                 floor = max(floor, e)
             else:
                 s, e = _extend_date(line, s, e, floor)
-                if not _DATE_WORD_RE.search(line, s, e):
-                    continue  # "ឆ្នាំនេះ", "ខែក្រោយ": no day, weekday, month or year named
+                if _SPELLED_MONTH_RE.fullmatch(line, s, e):
+                    continue  # "ក​យ មួយកញ្ញា": a name (កញ្ញា "Miss"), not "1 September"
                 if _NOWADAYS_RE.search(line, max(0, s - 6), s):
                     continue  # "សព្វថ្ងៃនេះ" is "nowadays"
                 value = None
@@ -2845,6 +3459,7 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
                         value = f"{value}/{_iso_day(d.end_value)}"
             out.append(Entity(label, offset + s, offset + e, line[s:e], value))
     out += _weekday_dates(line, offset, reference, out)
+    out = _extra_dates(line, offset, out, reference)
     out = _year_ranges(line, offset, out)
     out = _merge_ranges(line, offset, out)
     taken = []
@@ -2889,6 +3504,78 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
 
 
 _DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+_D = "[0-9\u17e0-\u17e9]"
+# a day number written in words before a bare month name: "មួយកញ្ញា" is a name, not a date
+_SPELLED_MONTH_RE = re.compile(
+    "(?:ទី[\u200b]?)?(?:មួយ|ពីរ|បី|បួន|ប្រាំ|ប្រាំមួយ|ប្រាំពីរ|ប្រាំបី|ប្រាំបួន|ដប់)[\u200b ]?"
+    + f"(?:{_alt(_MONTH_WORDS)})"
+)
+_EN_MONTHS = {
+    m: k + 1
+    for k, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+_EN_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?"
+# extra DATE shapes find_dates does not read (docs/analysis.md): "ទសវត្សរ៍ ៦០" (a decade),
+# "រដូវកាល២០១៥/១៦" (a season), "22/ 03/ 2015" or "09 08 2015" (a day written with spaces),
+# "22, Oct 2019" / "Oct 22, 2019" (an English month)
+_EXTRA_DATE_RE = re.compile(
+    f"(?P<decade>ទសវត្ស(?:រ៍)?[ \u200b]{{0,2}}(?:ទី[ \u200b]?)?(?:ឆ្នាំ[ \u200b]?)?{_D}{{2,4}}"
+    f"(?:[ \u200b]{{0,2}}(?:និង|ដល់|-)[ \u200b]{{0,2}}{_D}{{2,4}})?)(?!{_D})"
+    f"|(?P<season>រដូវកាល[ \u200b]?{_D}{{4}}[/-]{_D}{{2,4}})(?!{_D})"
+    f"|(?P<numeric>(?:ថ្ងៃទី[ \u200b]?)?(?<![0-9\u17e0-\u17e9/.:,-]){_D}{{1,2}}(?:/ ?| )"
+    f"{_D}{{1,2}}(?:/ ?| )(?:19|20|១៩|២០){_D}{{2}})(?![0-9\u17e0-\u17e9/.:,])"
+    f"|(?P<en>(?<![0-9])[0-9]{{1,2}},? {_EN_MONTH},? [12][0-9]{{3}}"
+    f"|{_EN_MONTH} [0-9]{{1,2}},? [12][0-9]{{3}})(?![0-9])"
+    f"|(?P<night>រាត្រី{_ZW}(?:នេះ|មិញ))(?![\u17b4-\u17d3])"
+)
+
+
+def _extra_dates(
+    line: str, offset: int, found: list[Entity], reference: date | None = None
+) -> list[Entity]:
+    """Decades, seasons, days written with spaces and English month names (find_dates reads
+    none of them); a shorter DATE inside one ("ថ្ងៃទី20" of "ថ្ងៃទី20 10 2019") gives way."""
+    if not _EXTRA_DATE_HINT_RE.search(line):
+        return found
+    out = list(found)
+    for m in _EXTRA_DATE_RE.finditer(line):
+        s, e = m.span()
+        value: str | None = None
+        if m.group("numeric"):
+            nums = [int(x) for x in re.findall("[0-9]+", m.group().translate(_DIGITS))]
+            day, month, year = nums[-3:]
+            try:
+                value = date(year, month, day).isoformat()
+            except ValueError:
+                continue
+        elif m.group("night"):
+            if reference is not None:
+                back = 1 if m.group().endswith("មិញ") else 0
+                value = (reference - timedelta(days=back)).isoformat()
+        elif m.group("en"):
+            words = re.findall("[A-Za-z]+|[0-9]+", m.group())
+            mon = next(w for w in words if w.isalpha())
+            day, year = (int(w) for w in words if w.isdigit())
+            try:
+                value = date(year, _EN_MONTHS[mon[:3].lower()], day).isoformat()
+            except ValueError:
+                continue
+        s, e = _extend_date(line, s, e)
+        inside = [
+            x for x in out if x.label == "DATE" and s <= x.start - offset and x.end - offset <= e
+        ]
+        if any(x.start - offset < e and s < x.end - offset and x not in inside for x in out):
+            continue
+        out = [x for x in out if x not in inside]
+        out.append(Entity("DATE", offset + s, offset + e, line[s:e], value))
+    return out
+
+
+_EXTRA_DATE_HINT_RE = re.compile(
+    "ទសវត្ស|រដូវកាល|រាត្រី|[0-9\u17e0-\u17e9][/ ] ?[0-9\u17e0-\u17e9]|[A-Z][a-z]{2}"
+)
 _YEAR_RANGE_RE = re.compile(
     "(?<![0-9\u17e0-\u17e9/.:,-])((?:ឆ្នាំ[ ]?)?)([12១២][0-9\u17e0-\u17e9]{3})"
     "[ ]?[-–][ ]?([12១២][0-9\u17e0-\u17e9]{3})(?![0-9\u17e0-\u17e9/.:,-])"

@@ -60,7 +60,7 @@ def fold_key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One gazetteer entry. ``type`` is province, district, commune, village, country or city."""
+    """One gazetteer entry. ``type`` is province, district, commune, village, country, city or region."""
 
     type: str
     name_kh: str
