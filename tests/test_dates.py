@@ -694,3 +694,17 @@ def test_two_digit_year_rules():
     assert one("02/03/69", reference=REF).value == dt.date(1969, 3, 2)
     with pytest.raises(ValueError):
         expand_two_digit_year(100)
+
+
+def test_spelled_day_and_month_name_need_a_year_or_thngai():
+    ref = dt.date(2019, 10, 22)
+    assert find_dates("អ្នកនាង មួយកញ្ញា បានថ្លែងថា", reference=ref) == []  # a name, not 1 Sept
+    assert [m.value for m in find_dates("ម្ភៃ មករា ឆ្នាំ២០២០")] == [dt.date(2020, 1, 20)]
+    assert [m.value for m in find_dates("ថ្ងៃទីម្ភៃ ខែមករា", reference=ref)] == [dt.date(2020, 1, 20)]
+
+
+def test_annual_of_last_year_is_last_year():
+    ref = dt.date(2019, 10, 22)
+    (m,) = find_dates("របាយការណ៍ប្រចាំឆ្នាំកន្លងទៅ", reference=ref)
+    assert m.text == "ឆ្នាំកន្លងទៅ" and m.value == dt.date(2018, 1, 1)
+    assert find_dates("រាល់ឆ្នាំនេះ", reference=ref) == []  # every year: a habit

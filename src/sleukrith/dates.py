@@ -378,6 +378,9 @@ _COUNT_BEFORE_RE = re.compile(
     f"(?:(?P<count>[0-9]|(?<!\u17d2)(?:{_alt([*_UNIT_WORDS, *_TEN_WORDS, 'រយ', 'ពាន់', 'ម៉ឺន'])}))"
     f"|សព្វ|រាល់|ប្រចាំ|ប៉ុន្មាន|ច្រើន|រាប់|ពីរបី|មួយចំនួន|ប្រាក់|ព្រះ|ៗ){_S}$"
 )
+# ... but ប្រចាំ before a qualified unit is "of": របាយការណ៍ប្រចាំឆ្នាំកន្លងទៅ (last year's annual
+# report) names last year
+_ANNUAL_BEFORE_RE = re.compile(f"ប្រចាំ{_S}$")
 _AGO_END_CHARS = frozenset("\n\r ។៕!?,.»)\"'”’:;…")
 
 
@@ -702,8 +705,17 @@ def _date_cands(f: str) -> list[_Cand]:
             # "២ ខែ ៩" is 2 September, but "៣ ខែ ៥ ថ្ងៃ" is three months five days
             if int(m.group("md")) > 12 or _DURATION_AFTER_RE.match(f, m.end()):
                 continue
-        if m.group("dw") and not prefixed and not m.group("mn"):
-            continue  # a spelled day needs ថ្ងៃ/ទី or a month name: "ពីរ ខែ ៣" is not a date
+        if (
+            m.group("dw")
+            and not prefixed
+            and not (
+                m.group("mn")
+                and (year or f[m.start("dw") : m.start("mn")].rstrip(" \t\u200b").endswith("ខែ"))
+            )
+        ):
+            # a spelled day needs ថ្ងៃ/ទី, or a month name with ខែ or a year: "ពីរ ខែ ៣" is
+            # not a date, and "មួយកញ្ញា" may be a name (កញ្ញា is also "Miss")
+            continue
         if m.group("mdw") and not (prefixed or year):
             continue
         day = _int(m.group("d"), m.group("dw"))
@@ -900,7 +912,9 @@ def _rel_cands(f: str, text: str) -> list[_Cand]:
             continue
         if q == "ទៅ" and u != "ឆ្នាំ":
             continue  # ឆ្នាំទៅ is "last year"; ខែទៅ, សប្តាហ៍ទៅ are not said
-        if _count_before(f, s) or (u == "អាទិត្យ" and f[max(0, s - 4) : s].rstrip(" \t") == "ថ្ងៃ"):
+        if (_count_before(f, s) and not _ANNUAL_BEFORE_RE.search(f, max(0, s - 12), s)) or (
+            u == "អាទិត្យ" and f[max(0, s - 4) : s].rstrip(" \t") == "ថ្ងៃ"
+        ):
             continue  # ២ឆ្នាំនេះ, ប្រាក់ខែនេះ, ព្រះអាទិត្យ; ថ្ងៃអាទិត្យនេះ is a weekday
         unit = _UNIT_OF[u]
         out.append(_Cand(s, m.end(), unit, rel=(unit, _UNIT_QUAL[q])))
