@@ -293,3 +293,77 @@ def test_report_date_is_not_a_coming_date() -> None:
     doc = analyze(text)
     assert doc.date == date(2024, 10, 10)
     assert [u["date"] for u in doc.record.upcoming] == ["2025-01-01"]
+
+
+# --- round 3: the title of a typed document, short breadcrumbs, the CLI reference ------------
+
+
+@pytest.mark.parametrize(
+    "first,second,title_is_second",
+    [
+        ("សេចក្តីជូនដំណឹង", "ស្តីពីការផ្អាកសេវាសាធារណៈ", True),
+        ("សេចក្ដីប្រកាសព័ត៌មាន", "ស្ដីពីលទ្ធផលនៃដំណើរទស្សនកិច្ច", True),
+        ("របាយការណ៍", "អំពីការអនុវត្តផែនការប្រចាំខែ", True),
+        ("លិខិតអញ្ជើញ ៖", "ស្តីពីការចូលរួមពិធីបើកសិក្ខាសាលា", True),
+        # a type word over a line that is no subject, or a real headline: left as it is
+        ("សេចក្តីជូនដំណឹង", "ក្រសួងសូមជូនដំណឹងដល់សាធារណជន។", False),
+        ("សេចក្តីជូនដំណឹងស្តីពីការប្រឡង", "ស្តីពីកាលបរិច្ឆេទ", False),
+    ],
+)
+def test_title_of_a_typed_document(first: str, second: str, title_is_second: bool) -> None:
+    text = f"{first}\n{second}\nមន្ទីរ​សូមជម្រាបជូនថា ការងារនឹងចាប់ផ្តើម។\n"
+    s, e = find_title(text)  # type: ignore[misc]
+    assert text[s:e] == (second if title_is_second else first)
+
+
+def test_title_needs_a_body_after_the_subject() -> None:
+    text = "សេចក្តីជូនដំណឹង\nស្តីពីការផ្អាកសេវាសាធារណៈ\n"
+    s, e = find_title(text)  # type: ignore[misc]
+    assert text[s:e] == "សេចក្តីជូនដំណឹង"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_doc_type_line_is_total(text: str) -> None:
+    from sleukrith.clean import is_doc_type_line
+
+    assert isinstance(is_doc_type_line(text), bool)
+
+
+def test_doc_type_line_type_error() -> None:
+    from sleukrith.clean import is_doc_type_line
+
+    with pytest.raises(TypeError):
+        is_doc_type_line(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        ("ព័ត៌មានជាតិ > សង្គម", "navigation"),
+        ("Home » Business", "navigation"),
+        ("អត្រាការប្រាក់ > ៥ភាគរយ ក្នុងមួយឆ្នាំ បើធៀបនឹងឆ្នាំមុន។", None),
+    ],
+)
+def test_short_breadcrumbs(line: str, reason: str | None) -> None:
+    assert noise_reason(line) == reason
+
+
+def test_cli_reference_accepts_khmer_digits_and_today(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sleukrith.cli import _load_verbs, app
+
+    _load_verbs()
+    report = tmp_path / "r.txt"
+    report.write_text("ប្រជុំ\nគណៈកម្មការនឹងប្រជុំនៅថ្ងៃទី១០ ខែមីនា ឆ្នាំ២០២៥។\n", encoding="utf-8")
+    runner = CliRunner()
+    khmer = runner.invoke(app, ["analyze", str(report), "--json", "--reference", "២០២៥-០៣-០១"])
+    assert khmer.exit_code == 0, khmer.output
+    doc = json.loads(khmer.output)
+    assert doc["date"] == "2025-03-01"
+    assert [u["date"] for u in doc["record"]["upcoming"]] == ["2025-03-10"]
+    today = runner.invoke(app, ["analyze", str(report), "--json", "-r", "today"])
+    assert today.exit_code == 0 and json.loads(today.output)["date"] == date.today().isoformat()
+    bad = runner.invoke(app, ["analyze", str(report), "--reference", "១០/០៣"])
+    assert bad.exit_code == 2 and "--reference" in bad.output

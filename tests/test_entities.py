@@ -597,3 +597,92 @@ def test_round2_places(text: str, loc: str) -> None:
 
 def test_acid_is_not_asia() -> None:
     assert ents("ជំងឺច្រាលអាស៊ីតក្នុងក្រពះ", "LOC") == []
+
+
+# --- round 3: places inside ORG names, the next day, places named like function words --------
+
+
+@pytest.mark.parametrize(
+    "text,org,code",
+    [
+        ("ក្រុមការងារបានមកដល់សាលាឃុំរំលេច ស្រុកបាកាន", "សាលាឃុំរំលេច", "150106"),
+        ("កម្លាំងប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ស្វាយដង្គំ បានឃាត់ខ្លួនជនសង្ស័យ", None, None),
+        ("អ្នកនាំពាក្យរដ្ឋបាលស្រុកបាកាន បានឱ្យដឹង", "រដ្ឋបាលស្រុកបាកាន", "1501"),
+    ],
+)
+def test_org_value_carries_the_place_in_its_name(
+    text: str, org: str | None, code: str | None
+) -> None:
+    found = [e for e in find_entities(text) if e.label == "ORG"]
+    assert len(found) == 1
+    e = found[0]
+    if org is None:  # a police post of a sangkat is one ORG, post and sangkat together
+        assert e.text == "ប៉ុស្តិ៍នគរបាលរដ្ឋបាលសង្កាត់ស្វាយដង្គំ"
+        assert e.value["place"]["type"] == "commune"
+        return
+    assert e.text == org
+    assert e.value["place"]["code"] == code
+    assert not [x for x in find_entities(text) if x.label == "LOC" and x.start < e.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "សមត្ថកិច្ចប៉ុស្ដិ៍នគរបាលរដ្ឋបាលឃុំរំលេច បានឱ្យដឹង",  # ្ដ spelling
+        "ប៉ុស្តិ៍នគរបាលរដ្ឋបាលឃុំ រំលេច បានឱ្យដឹង",  # a space before the commune
+    ],
+)
+def test_police_post_of_a_commune_is_one_org(text: str) -> None:
+    org = one(text, "ORG")
+    assert org.text.startswith(("ប៉ុស្ដិ៍នគរបាល", "ប៉ុស្តិ៍នគរបាល")) and org.text.endswith("រំលេច")
+
+
+def test_the_next_day_counts_from_the_date_just_written() -> None:
+    text = (
+        "កាលពីថ្ងៃទី២៨ ខែកុម្ភៈ ឆ្នាំ២០២៤ ខ្យល់បានបក់រលំផ្ទះ។\n"
+        "ផ្ទះនោះជាផ្ទះឈើ។\n"
+        "នៅរសៀលថ្ងៃបន្ទាប់ ក្រុមការងារបានមកជួសជុល។\n"
+    )
+    days = [(e.text, e.value) for e in find_entities(text) if e.label == "DATE"]
+    assert days == [
+        ("ថ្ងៃទី២៨ ខែកុម្ភៈ ឆ្នាំ២០២៤", "2024-02-28"),
+        ("រសៀលថ្ងៃបន្ទាប់", "2024-02-29"),  # a leap year
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "នៅថ្ងៃបន្ទាប់ គាត់បានត្រឡប់មកវិញ។",  # nothing to count from
+        "ខែមេសា ឆ្នាំ២០២៤ ... នៅថ្ងៃបន្ទាប់ គាត់បានមកវិញ។",  # a month, not a day
+        "ថ្ងៃទី៥ ខែមេសា ឆ្នាំ២០២៤ ថ្ងៃដំបូងមានការប្រកួត និងថ្ងៃបន្ទាប់មានពិធីបិទ។",  # after និង
+        "ថ្ងៃទី៥ ខែមេសា ឆ្នាំ២០២៤ គាត់នឹងសម្រាកបីថ្ងៃបន្ទាប់ពីការប្រឡង។",  # a duration, ពី
+        "ថ្ងៃទី៥ ខែមេសា ឆ្នាំ២០២៤ ហើយនៅថ្ងៃបន្ទាប់ៗ គាត់បានមក។",  # the following days
+    ],
+)
+def test_the_next_day_without_a_day_before_it_is_no_date(text: str) -> None:
+    assert not [e for e in find_entities(text) if e.label == "DATE" and "បន្ទាប់" in e.text]
+
+
+def test_place_named_like_a_function_word() -> None:
+    assert ents("លោកអភិបាលស្រុកពួក បានចុះទៅឃុំពួក ស្រុកពួក ខេត្តសៀមរាប", "LOC") == [
+        ("LOC", "ស្រុកពួក"),
+        ("LOC", "ឃុំពួក"),
+        ("LOC", "ស្រុកពួក"),
+        ("LOC", "ខេត្តសៀមរាប"),
+    ]
+    # "their homeland" is no district
+    assert ents("ពួកគេបានត្រឡប់ទៅស្រុកពួកគេវិញ", "LOC") == []
+
+
+def test_most_specific_place() -> None:
+    from sleukrith.entities import most_specific_place
+
+    province = {"type": "province", "code": "17"}
+    village = {"type": "village", "code": "17071007"}
+    commune = {"type": "commune", "code": "170710"}
+    unknown = {"type": "village", "code": None}
+    assert most_specific_place([province, commune, village]) is village
+    assert most_specific_place([province, unknown]) is province  # a known place first
+    assert most_specific_place([None, "x"]) is None
+    assert most_specific_place([]) is None

@@ -14,7 +14,16 @@ from typing import NamedTuple
 
 from sleukrith.chars import require_str
 
-__all__ = ["Removal", "REASONS", "find_noise", "find_title", "line_spans", "noise_reason"]
+__all__ = [
+    "Removal",
+    "REASONS",
+    "DOC_TYPE_WORDS",
+    "find_noise",
+    "find_title",
+    "is_doc_type_line",
+    "line_spans",
+    "noise_reason",
+]
 
 
 class Removal(NamedTuple):
@@ -119,13 +128,15 @@ _AD_RE = re.compile(r"(?i)^\s*(?:advertisement|sponsored|ads?|ពាណិជ្
 _LETTER_RE = re.compile(r"[\w\u1780-\u17ff]")
 _ZW_DROP = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff"}
 _BULLET_ONLY_RE = re.compile(r"^\s*[\-*•·]+\s*$")
+# a breadcrumb of two short parts ("ព័ត៌មាន > សេដ្ឋកិច្ច", "News » Sport")
+_SHORT_CRUMB_RE = re.compile(r"^[^\s>»›។៕]{1,25}(?: [^\s>»›។៕]{1,25})? (?:>|»|›) [^>»›។៕]{1,40}$")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the non-blank lines of ``text`` (line ends and trailing spaces excluded).
 
     >>> line_spans("ក\\n\\n ខ \\n")
-    [(0, 1), (3, 5)]
+    [(0, 1), (4, 5)]
     """
     require_str(text)
     spans = []
@@ -199,6 +210,8 @@ def noise_reason(line: str) -> str | None:
         )
     ):
         return "navigation"
+    if _SHORT_CRUMB_RE.match(s):
+        return "navigation"  # "ព័ត៌មាន > សេដ្ឋកិច្ច": a section and its subsection
     return None
 
 
@@ -251,4 +264,47 @@ def find_title(text: str, removals: list[Removal] | None = None) -> tuple[int, i
     # a dateline ("ខេត្តបាត់ដំបង៖ ...") or a bulleted item starts the body, not a title
     if re.match(r"^\s*[\-*•]", line):
         return None
+    if len(content) >= 3 and is_doc_type_line(line):
+        # "សេចក្តីជូនដំណឹង" over "ស្តីពី...": the subject line says what the document is about
+        s2, e2 = content[1]
+        if e2 - s2 <= 300 and _SUBJECT_RE.match(text[s2:e2].translate(_ZW_DROP)):
+            return s2, e2
     return s, e
+
+
+#: words that name the kind of document, written alone on the first line above its subject
+DOC_TYPE_WORDS = (
+    "សេចក្តីជូនដំណឹង",
+    "ការជូនដំណឹង",
+    "សេចក្តីប្រកាសព័ត៌មាន",
+    "សេចក្តីប្រកាស",
+    "ប្រកាសព័ត៌មាន",
+    "សេចក្តីថ្លែងការណ៍ព័ត៌មាន",
+    "សេចក្តីថ្លែងការណ៍",
+    "សេចក្តីអំពាវនាវ",
+    "សេចក្តីណែនាំ",
+    "សេចក្តីសម្រេច",
+    "សារាចរណែនាំ",
+    "សារាចរ",
+    "របាយការណ៍សង្ខេប",
+    "របាយការណ៍",
+    "លិខិតអញ្ជើញ",
+    "លិខិតជូនដំណឹង",
+    "លិខិត",
+)
+_DOC_TYPE_RE = re.compile(
+    "^(?:" + "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True)) + ")[\\s៖:.!]*$"
+)
+_SUBJECT_RE = re.compile(r"^\s*(?:ស្[តដ]ីពី|ស្[តដ]ីអំពី|អំពី)")
+
+
+def is_doc_type_line(line: str) -> bool:
+    """True when ``line`` is only a document-type word ("សេចក្តីជូនដំណឹង", "របាយការណ៍", ...),
+    the heading of a document whose subject follows on the next line.
+
+    >>> is_doc_type_line("សេចក្ដីជូនដំណឹង"), is_doc_type_line("សេចក្តីជូនដំណឹងស្តីពីការប្រឡង")
+    (True, False)
+    """
+    require_str(line)
+    folded = line.translate(_ZW_DROP).strip().replace("\u17d2\u178a", "\u17d2\u178f")
+    return bool(_DOC_TYPE_RE.match(folded))

@@ -2346,7 +2346,7 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 )
             continue
         end, cands = found
-        if vt[m.end() : end].strip() in _STOP_EXACT:
+        if vt[m.end() : end].strip() in _STOP_EXACT and not _word_place(vt, end):
             continue
         name_len = end - m.end()
         if (
@@ -2418,6 +2418,18 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if cands:
             out.append(_Mention("LOC", s, e, None, cands))
     return out
+
+
+_PRONOUN_AFTER_RE = re.compile("[ \u200b]?(?:គេ|គាត់|យើង|ខ្ញុំ|វា|ឯង|ទាំង)")
+
+
+def _word_place(vt: str, end: int) -> bool:
+    """A place whose name is also a function word (ស្រុកពួក, Puok district) written after its
+    type word, as a word of its own: not glued to what follows and not "ស្រុកពួកគេ" (their
+    homeland)."""
+    if end < len(vt) and _is_kh(vt[end]):
+        return False
+    return not _PRONOUN_AFTER_RE.match(vt, end)
 
 
 _BARE_PROVINCE_SLOT_RE = re.compile(
@@ -2635,9 +2647,12 @@ def find_entities(
     }
     doc_provinces.discard(None)
     _resolve_places(loc_mentions, doc_provinces)  # type: ignore[arg-type]
+    loc_pool: list[Entity] = []
     for (_, m), (view, cs) in zip(loc_mentions, loc_meta, strict=True):
         s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
-        entities.append(Entity("LOC", s, e, text[s:e], m.value))
+        loc = Entity("LOC", s, e, text[s:e], m.value)
+        entities.append(loc)
+        loc_pool.append(loc)
     entities.extend(_signatures(text, line_spans))
     entities = _merge_org_of(text, _select(entities))
     entities = _select(entities + _abbreviations(text, covered, entities))
@@ -2650,11 +2665,130 @@ def find_entities(
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
+    entities = _org_places(entities, loc_pool)
+    entities = _select(entities + _next_days(text, covered, entities))
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
             e.value.pop("latin", None)
     return entities
+
+
+#: how specific a place type is (lower = more specific): the record's place value and the place
+#: of an ORG are the most specific place written
+PLACE_RANK = {
+    "village": 0,
+    "commune": 1,
+    "district": 2,
+    "city": 3,
+    "province": 4,
+    "country": 5,
+    "region": 6,
+}
+
+
+def most_specific_place(values: Iterable[Any]) -> dict[str, Any] | None:
+    """The most specific of some LOC values (village before commune before district before
+    province ...); the first one written wins a tie; known places (with a code) first."""
+    best: dict[str, Any] | None = None
+    best_key: tuple[int, int] | None = None
+    for v in values:
+        if not isinstance(v, dict):
+            continue
+        key = (0 if v.get("code") else 1, PLACE_RANK.get(str(v.get("type")), 9))
+        if best_key is None or key < best_key:
+            best, best_key = v, key
+    return best
+
+
+def _org_places(entities: list[Entity], pool: list[Entity]) -> list[Entity]:
+    """Give each ORG the most specific place written inside its name (``value["place"]``):
+    ``សាលាឃុំ...``, ``រដ្ឋបាលស្រុក...``, ``ប៉ុស្តិ៍នគរបាលរដ្ឋបាលឃុំ...`` say where the body sits."""
+    if not pool:
+        return entities
+    pool = sorted(pool, key=lambda e: e.start)
+    starts = [e.start for e in pool]
+    out: list[Entity] = []
+    for e in entities:
+        if e.label == "ORG":
+            i = bisect.bisect_left(starts, e.start)
+            inner = []
+            while i < len(pool) and pool[i].start < e.end:
+                if pool[i].end <= e.end and isinstance(pool[i].value, dict):
+                    inner.append(pool[i].value)
+                i += 1
+            place = most_specific_place(inner)
+            if place is not None:
+                value = dict(e.value) if isinstance(e.value, dict) else {"name_en": None}
+                value["place"] = dict(place)
+                e = Entity(e.label, e.start, e.end, e.text, value)
+        out.append(e)
+    return out
+
+
+# "the next day" after a dated day: "នៅព្រឹកថ្ងៃបន្ទាប់", "ថ្ងៃបន្ទាប់មក"
+@lru_cache(maxsize=1)
+def _next_day_re() -> re.Pattern[str]:
+    return re.compile(
+        f"(?:(?:{_alt(_DAYPART_WORDS)})[\u200b ]?)?ថ្ងៃ[\u200b]?បន្ទាប់(?:[\u200b]?មក)?"
+        "(?![\u17b4-\u17d3ៗ])(?![\u200b ]?ពី)"
+    )
+
+
+_NEXT_DAY_BEFORE_RE = re.compile(
+    "(?:^|[។៕,៖;]|(?:នៅ|នា|កាលពី|លុះ|ដល់|ក្នុង|ពេល|រហូតដល់|ចាប់ពី|លុះដល់))[\u200b ]*$"
+)
+
+
+_DAY_WORD_RE = re.compile(r"ថ្ងៃ|កើត|រោច|ស្អែក|ម្សិលមិញ|[0-9០-៩][/.\- ][0-9០-៩]")
+
+
+def _names_a_day(e: Entity) -> bool:
+    """A DATE that names one day (not a month, a year or a range)."""
+    v = e.value
+    return isinstance(v, str) and len(v) == 10 and bool(_DAY_WORD_RE.search(e.text))
+
+
+def _next_days(text: str, covered: list[tuple[int, int]], entities: list[Entity]) -> list[Entity]:
+    """``ថ្ងៃបន្ទាប់`` ("the next day") as a DATE: the day after the date just written.
+
+    The date it counts from is the last DATE written before it; that DATE must name one day
+    and sit on the same line, or be the first dated day of the text (the event of the lead).
+    Otherwise (a range, a month, nothing before it) it is left out: then it is no date.
+    """
+    if "បន្ទាប់" not in text:
+        return []
+    dates = [e for e in entities if e.label == "DATE"]
+    if not dates:
+        return []
+    first_day = next((e for e in dates if _names_a_day(e)), None)
+    taken = _Taken((e.start, e.end) for e in entities)
+    date_starts = [e.start for e in dates]
+    out: list[Entity] = []
+    for ls, le in covered:
+        line = text[ls:le]
+        if "បន្ទាប់" not in line:
+            continue
+        for m in _next_day_re().finditer(line):
+            s, e = ls + m.start(), ls + m.end()
+            if taken.hits(s, e):
+                continue
+            if not _NEXT_DAY_BEFORE_RE.search(line[max(0, m.start() - 12) : m.start()]):
+                continue  # "និងថ្ងៃបន្ទាប់", "ពីរថ្ងៃបន្ទាប់": not a dated day
+            k = bisect.bisect_left(date_starts, s) - 1
+            if k < 0:
+                continue
+            anchor = dates[k]
+            if not _names_a_day(anchor):
+                continue  # "ខែមីនា ... ថ្ងៃបន្ទាប់": no day to count from
+            if not (ls <= anchor.start or anchor is first_day):
+                continue
+            try:
+                day = date.fromisoformat(anchor.value) + timedelta(days=1)
+            except ValueError:
+                continue
+            out.append(Entity("DATE", s, e, text[s:e], day.isoformat()))
+    return out
 
 
 def _line_of(covered: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

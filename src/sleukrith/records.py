@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sleukrith.entities import Entity
+from sleukrith.clean import is_doc_type_line
+from sleukrith.entities import Entity, most_specific_place
 
 __all__ = ["Record", "KINDS", "build_record", "bullet_item"]
 
@@ -134,8 +135,14 @@ _KIND_CUES: dict[str, tuple[str, ...]] = {
         "ខ្យល់កន្ត្រាក់",
         "ជនរងគ្រោះ",
         "ជនសង្ស័យ",
+        "ទឹកជំនន់",
+        "បោកបក់",
+        "ខ្យល់ព្យុះ",
+        "ភ្លើងឆេះ",
     ),
 }
+# a flood or a storm told in passing further on does not make a report an incident
+_LEAD_ONLY_CUES = frozenset({"ទឹកជំនន់", "បោកបក់", "ខ្យល់ព្យុះ"})
 _KIND_ORDER = ("video_conference", "incident", "announcement", "ceremony", "visit", "meeting")
 
 _BULLET_RE = re.compile(
@@ -152,7 +159,11 @@ _CHAIR_AFTER_RE = re.compile(
     "ជាអធិបតី|បើកកិច្ចប្រជុំ|អញ្ជើញចុះ|ចុះពិនិត្យ|ចុះសួរសុខទុក្ខ|បានអញ្ជើញ"
 )
 _ATTEND_RE = re.compile("ចូលរួម|សមាសភាព|វត្តមាន|អ្នកចូលរួម|សិក្ខាកាម|ប្រតិភូ")
-_NOT_ATTEND = "ចែក|ជូន|ដល់|ស្លាប់|របួស|រងគ្រោះ|ជម្លៀស|ឃាត់ខ្លួន|ចាប់ខ្លួន"
+# a count of people given something, hurt or held is no attendance (ជូន, not inside ជញ្ជូន)
+# ... and a limit ("កំណត់ត្រឹម ៦០នាក់", "មិនលើស") is no count of those who came
+_NOT_ATTEND_RE = re.compile(
+    "ចែក|(?<!\u17d2)ជូន|ដល់|ស្លាប់|របួស|រងគ្រោះ|ជម្លៀស|ឃាត់ខ្លួន|ចាប់ខ្លួន|កំណត់|ត្រឹម|មិនលើស|យ៉ាងច្រើន|អតិបរមា|ជ្រើសរើស"
+)
 _DIRECTIVE_RE = re.compile(
     "ណែនាំ|សម្រេច|ឯកភាព|ផ្តាំ|បញ្ជា|អនុសាសន៍|ដាក់ចេញ|ស្នើ|អនុម័ត|"
     "ប្រគល់ភារកិច្ច|ចាត់ចែង|វិធានការ|ផ្តល់អនុសាសន៍|ទិសដៅ|ត្រូវ(?!ការ)|សំណូមពរ|"
@@ -207,6 +218,49 @@ _ZW_RE = re.compile("[\u200b\u200c\u200d\ufeff]")
 
 def _fold(s: str) -> str:
     return _ZW_RE.sub("", s).replace("\u17d2\u178a", "\u17d2\u178f")
+
+
+_WINDOW = 600  # characters of context read around a date, a count or in a lead
+_KEEP_RE = re.compile("[^\u200b\u200c\u200d\ufeff]+")
+
+
+class _Folded:
+    """``text[s:e]`` without zero-width characters and with ្ដ written ្ត (what the rules
+    match on), with the map back to the original offsets: record fields are taken from the
+    source, in its own spelling (only the invisible zero-width characters dropped)."""
+
+    __slots__ = ("src", "text", "idx", "end")
+
+    def __init__(self, src: str, s: int, e: int) -> None:
+        parts: list[str] = []
+        idx: list[int] = []
+        for m in _KEEP_RE.finditer(src, s, e):
+            parts.append(m.group())
+            idx.extend(range(m.start(), m.end()))
+        self.src = src
+        self.text = "".join(parts).replace("\u17d2\u178a", "\u17d2\u178f")
+        self.idx = idx
+        self.end = e
+
+    def orig(self, a: int, b: int) -> tuple[int, int]:
+        """Original span of the folded span ``[a, b)``."""
+        if not self.idx:
+            return self.end, self.end
+        a = min(max(a, 0), len(self.idx))
+        b = min(max(b, a), len(self.idx))
+        if b == a:
+            o = self.idx[a] if a < len(self.idx) else self.end
+            return o, o
+        return self.idx[a], self.idx[b - 1] + 1
+
+    def pos(self, orig: int) -> int:
+        """Folded offset of an original offset."""
+        return bisect.bisect_left(self.idx, orig)
+
+    def source(self, a: int, b: int) -> str:
+        """The source text of the folded span ``[a, b)``, zero-width characters dropped."""
+        os_, oe = self.orig(a, b)
+        return _ZW_RE.sub("", self.src[os_:oe]).strip()
 
 
 def bullet_item(line: str) -> str | None:
@@ -266,6 +320,8 @@ def _kind(title: str, lead: str, rest: str) -> str:
         for text, weight in ((title, 3.0), (lead, 2.0), (rest, 0.5)):
             low = text.lower()
             for cue in cues:
+                if weight < 1 and cue in _LEAD_ONLY_CUES:
+                    continue
                 c = low.count(cue)
                 if c:
                     # longer cues are more specific
@@ -280,7 +336,7 @@ def _kind(title: str, lead: str, rest: str) -> str:
 def _person_dict(e: Entity) -> dict[str, Any]:
     v = e.value or {}
     return {
-        "text": e.text,
+        "text": _ZW_RE.sub("", e.text),
         "name": v.get("name"),
         "titles": list(v.get("titles") or []),
         "role": v.get("role"),
@@ -317,16 +373,13 @@ _DEADLINE_WORDS = (
 )
 
 
-def _event_text(text: str, sent: tuple[int, int], ds: int, de: int) -> str:
-    """What happens on a future date: the event noun phrase next to the date expression."""
-    before = _fold(text[sent[0] : ds]).rstrip(" ")
-    after = _fold(text[de : sent[1]]).strip(" ")
-    item = bullet_item(before)
-    if item is not None:
-        before = item
-    deadline = False
-    for _ in range(3):
-        for w in (
+_EVENT_NOUN_RE = re.compile(
+    "|".join(sorted((n for n in _EVENT_NOUNS if n != "ការ"), key=len, reverse=True))
+)
+# connectors between the event and its date, and deadline words ("... ឱ្យបានមុនថ្ងៃ ...")
+_DATE_LEADS = tuple(
+    sorted(
+        {
             "នៅថ្ងៃ",
             "នៅ",
             "នា",
@@ -335,32 +388,173 @@ def _event_text(text: str, sent: tuple[int, int], ds: int, de: int) -> str:
             "ថ្ងៃ",
             "គឺ",
             "ចាប់ពី",
+            "ចាប់ផ្តើមពី",
+            "តាំងពី",
             "រហូតដល់",
             "ដល់",
+            "ត្រូវនឹង",
+            "វេលា",
+            "កាលពី",
             *_DEADLINE_WORDS,
-        ):
-            if before.endswith(w):
-                before = before[: -len(w)].rstrip(" ")
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# words that end the event noun phrase: the verb or relative clause after it
+_EVENT_CUT_RE = re.compile(
+    "នឹង|ដែល|គ្រោង|ត្រូវ|នោះ|នេះ|រយៈពេល|ចាប់ពី|ចាប់ផ្តើម|ប្រព្រឹត្តទៅ|ធ្វើឡើង|នៅ|នា|កាលពី|ខាងមុខ"
+)
+# verbs that only say that something takes place ("... នឹងធ្វើឡើង", "... នឹងប្រព្រឹត្តទៅ")
+_HAPPEN_VERBS = (
+    "ធ្វើឡើង",
+    "ប្រព្រឹត្តទៅ",
+    "ប្រព្រឹត្ត",
+    "ប្រារព្ធឡើង",
+    "កើតឡើង",
+    "ចាប់ផ្តើម",
+    "ចាប់",
+    "ធ្វើ",
+    "មាន",
+    "ដំណើរការ",
+    "បើក",
+    "ត្រូវ",
+    "ត្រូវបាន",
+)
+_CLAUSE_BREAK_RE = re.compile("[។៕៖;!?]|ថា[ ]?|, | ហើយ[ ]?")
+_LIST_INTRO_RE = re.compile(
+    "[ ]*(?:តាម)?(?:កាលវិភាគ)?[ ]?(?:ដូច)?(?:ខាងក្រោម|តទៅ|តទៅនេះ)?[ ]*[៖:]*[ ]*$"
+)
+
+
+def _cut_event(f: _Folded, i: int, end: int) -> int:
+    """End of the event phrase starting at folded offset ``i`` (its word group, up to ``end``)."""
+    t = f.text
+    j = t.find(" ", i, end)
+    j = end if j < 0 else j
+    if t.startswith("និង", j + 1):  # "... កញ្ជ្រឹល និងស្អូច": a list of two goes on
+        k = t.find(" ", j + 1, end)
+        j = end if k < 0 else k
+    for cut in _EVENT_CUT_RE.finditer(t, i + 1, j):
+        a, b = cut.span()
+        # a word of its own, not letters of a longer one ("នា" in "ឆ្នាំ")
+        if t[a - 1] != "\u17d2" and (b >= len(t) or not _is_mark(t[b])):
+            return a
+    return j
+
+
+def _event_span(f: _Folded, lo: int, hi: int) -> tuple[int, int] | None:
+    """The event named in the folded text ``[lo, hi)`` written before a date, as folded offsets:
+    an event noun phrase (``កិច្ចប្រជុំលើកក្រោយ``, ``វគ្គបណ្តុះបណ្តាល...``), else the planned action
+    after នឹង (``ចាប់ផ្តើមសាងសង់...``), else the subject of a bare "will take place"."""
+    t = f.text
+    while hi > lo and t[hi - 1] == " ":
+        hi -= 1
+    c0 = lo
+    for m in _CLAUSE_BREAK_RE.finditer(t, lo, hi):
+        c0 = m.end()
+    while c0 < hi and t[c0] == " ":
+        c0 += 1
+    if c0 >= hi:
+        return None
+    m = _EVENT_NOUN_RE.search(t, c0, hi)
+    if m and (m.start() == c0 or not _is_mark(t[m.start()])):
+        e = _cut_event(f, m.start(), hi)
+        return (m.start(), e) if e > m.start() else None
+    k = t.rfind("នឹង", c0, hi)
+    if k < 0:
+        k = t.rfind("គ្រោង", c0, hi)
+        w = 5
+    else:
+        w = 3
+    if k >= 0:
+        v = k + w
+        while v < hi and t[v] == " ":
+            v += 1
+        e = _cut_event(f, v, hi)
+        verb = t[v:e]
+        if len(verb) >= 4 and verb not in _HAPPEN_VERBS:
+            return v, e
+        # "... លើកក្រោយ នឹងធ្វើឡើង": the thing that takes place is written before
+        subj_end = k
+        while subj_end > c0 and t[subj_end - 1] == " ":
+            subj_end -= 1
+        sp = t.rfind(" ", c0, subj_end)
+        subj_start = c0 if sp < 0 else sp + 1
+        if subj_end - subj_start >= 4 and _khmer(t[subj_start:subj_end]):
+            return subj_start, subj_end
+    return None
+
+
+def _is_mark(ch: str) -> bool:
+    return "\u17b4" <= ch <= "\u17d3"
+
+
+def _khmer(s: str) -> bool:
+    return any("\u1780" <= c <= "\u17ff" for c in s)
+
+
+def _strip_leads(t: str, lo: int, hi: int) -> tuple[int, bool]:
+    """``hi`` moved back over the connectors and deadline words written before a date."""
+    deadline = False
+    for _ in range(4):
+        while hi > lo and t[hi - 1] in " ,":
+            hi -= 1
+        for w in _DATE_LEADS:
+            if t.endswith(w, lo, hi):
+                hi -= len(w)
                 deadline = deadline or w in _DEADLINE_WORDS
+                break
+        else:
+            break
+    while hi > lo and t[hi - 1] in " ,":
+        hi -= 1
+    return hi, deadline
+
+
+def _event_text(
+    text: str, sent: tuple[int, int], ds: int, de: int, heading: tuple[int, int] | None = None
+) -> str:
+    """What happens on a future date, as written in the source (zero-width characters
+    dropped): the event noun phrase before the date, the planned action, or for a deadline
+    (មុន / ត្រឹម) the clause before it; for a date that opens a list item, the event its
+    heading announces; else what follows the date."""
+    # a window around the date (a "sentence" of a text without sentence ends may be huge)
+    f = _Folded(text, max(sent[0], ds - _WINDOW), min(sent[1], de + _WINDOW))
+    t = f.text
+    lo, hi = 0, f.pos(ds)
+    m = _BULLET_RE.match(t, 0, hi) if hi else None
+    if m:
+        lo = m.end()
+    hi, deadline = _strip_leads(t, lo, hi)
     if deadline:
-        return before[-160:].strip()
-    chunk = before.rsplit(" ", 1)[-1] if before else ""
-    for noun in _EVENT_NOUNS:
-        i = chunk.find(noun)
-        if i >= 0:
-            return chunk[i:].strip()
-    if (
-        chunk
-        and len(chunk) >= 4
-        and not before.endswith(("ថា", "៖"))
-        and any("\u1780" <= c <= "\u17ff" for c in chunk)
-    ):
-        return chunk
-    if chunk and not any("\u1780" <= c <= "\u17ff" for c in chunk):
-        return before[-80:].strip()  # "... West Ham United នៅ ...": the clause, not a name
+        c0 = lo
+        for b in re.finditer("[។៕៖;]", t[lo:hi]):
+            c0 = lo + b.end()
+        return f.source(max(c0, hi - 160), hi)
+    if hi > lo:
+        span = _event_span(f, lo, hi)
+        if span is not None:
+            return f.source(*span)
+        chunk_start = t.rfind(" ", lo, hi) + 1 or lo
+        chunk = t[max(chunk_start, lo) : hi]
+        if chunk and not _khmer(chunk):
+            return f.source(max(lo, hi - 80), hi)  # "... West Ham United នៅ ...": the clause
+        if len(chunk) >= 4 and not t.endswith(("ថា", "៖"), lo, hi):
+            return f.source(max(chunk_start, lo), hi)
+    elif heading is not None:
+        # "១. ថ្ងៃអង្គារ ទី១៤ ...": the heading of the list says what happens on each day
+        h = _Folded(text, max(heading[0], heading[1] - _WINDOW), heading[1])
+        intro = _LIST_INTRO_RE.search(h.text)
+        h_hi = intro.start() if intro else len(h.text)
+        span = _event_span(h, 0, h_hi)
+        if span is not None:
+            return h.source(*span)
     # the date opens the clause: what follows it is what happens
-    after = re.split("[។៕;]", after)[0]
-    return after[:160].strip() or before[-160:].strip()
+    a = f.pos(de)
+    stop = re.search("[។៕;]", t[a:])
+    b = a + stop.start() if stop else len(t)
+    return f.source(a, min(b, a + 160)) or f.source(max(lo, hi - 160), hi)
 
 
 _SIGNED_RE = re.compile("ធ្វើនៅ|^[^ ]{2,30}[ ,\u200b]*ថ្ងៃទី[^ ]+ ខែ[^ ]+ ឆ្នាំ[^ ]+$")
@@ -435,45 +629,76 @@ _VENUE_START_RE = re.compile(
 )
 
 
+# "កសិករនៅក្នុងស្រុក...", "រស់នៅភូមិ...": where people live, not where the event is
+_RESIDENCE_RE = re.compile("(?:រស់|កសិករ|ប្រជាពលរដ្ឋ|ពលរដ្ឋ|បងប្អូន|អ្នកភូមិ|សិស្ស|គ្រួសារ)[ ]?$")
+
+
+def _place_values(ents: Sequence[Entity], os_: int, oe: int) -> dict[str, Any] | None:
+    """The most specific place written in ``[os_, oe)``: the LOCs there and the places inside
+    the names of the ORGs there (``សាលាឃុំ...``, ``រដ្ឋបាលស្រុក...``)."""
+    values: list[Any] = []
+    for x in ents:
+        if x.start < os_ or x.end > oe:
+            continue
+        if x.label == "LOC":
+            values.append(x.value)
+        elif x.label == "ORG" and isinstance(x.value, dict):
+            values.append(x.value.get("place"))
+    return most_specific_place(values)
+
+
 def _venue(
-    text: str, spans: Sequence[tuple[int, int]], ents: Sequence[Entity]
+    text: str, spans: Sequence[tuple[int, int]], ents: Sequence[Entity], kind: str = "other"
 ) -> dict[str, Any] | None:
-    """The place phrase of the lead ("នៅសាលប្រជុំសាលាខេត្ត...") with the LOC written in it."""
+    """The place phrase of the lead ("នៅសាលប្រជុំសាលាខេត្ត...") in the source spelling, and the
+    most specific place written in it (village before commune before district before province).
+
+    A venue (a hall, an office, a school ...) is preferred over a bare administrative place
+    written earlier in the lead, except in an incident (where the place is the address);
+    places where people live (``កសិករនៅក្នុងស្រុក...``) are skipped."""
     for s, e in spans:
-        folded = _fold(text[s:e])
+        f = _Folded(text, s, min(e, s + 4 * _WINDOW))  # the venue is in the lead's opening
+        folded = f.text
+        found: list[tuple[int, int]] = []
         for m in _VENUE_START_RE.finditer(folded):
-            stop = _VENUE_STOP_RE.search(folded, m.end())
-            end = stop.start() if stop else min(len(folded), m.end() + 120)
-            place_text = folded[m.end() : end].strip()
-            if len(place_text) < 4 or place_text in _VENUE_NOUNS:
+            if _RESIDENCE_RE.search(folded, max(0, m.start() - 14), m.start()):
                 continue
-            locs = [_fold(x.text) for x in ents if x.label == "LOC" and s <= x.start < e]
-            if locs and any(place_text.startswith(w) for w in _PLACE_WORDS):
-                # "នៅប្រទេសចិនមានទំហំធំ...": a place written alone ends with its address chain
-                pos = 0
-                while True:
-                    nxt = next(
-                        (
-                            w
-                            for w in sorted(locs, key=len, reverse=True)
-                            if place_text.startswith(w, pos)
-                        ),
-                        None,
-                    )
-                    if nxt is None:
-                        break
-                    pos += len(nxt)
-                    while pos < len(place_text) and place_text[pos] in " ,":
-                        pos += 1
-                if pos:
-                    place_text = place_text[:pos].rstrip(" ,")
-            value = None
-            for x in ents:
-                if x.label == "LOC" and s <= x.start < e and _fold(x.text) in place_text:
-                    value = x.value
+            a = m.end()
+            stop = _VENUE_STOP_RE.search(folded, a)
+            b = stop.start() if stop else min(len(folded), a + 120)
+            while a < b and folded[a] == " ":
+                a += 1
+            while b > a and folded[b - 1] == " ":
+                b -= 1
+            phrase = folded[a:b]
+            if len(phrase) < 4 or phrase in _VENUE_NOUNS:
+                continue
+            found.append((a, b))
+        if not found:
+            continue
+        a, b = found[0]
+        if kind != "incident":
+            a, b = next(
+                ((x, y) for x, y in found if not folded.startswith(_PLACE_WORDS, x)), found[0]
+            )
+        os_, oe = f.orig(a, b)
+        if folded.startswith(_PLACE_WORDS, a):
+            # "នៅប្រទេសចិនមានទំហំធំ...": a place written alone ends with its address chain
+            pos = os_
+            for x in sorted((x for x in ents if x.label == "LOC"), key=lambda x: x.start):
+                if x.start < pos or x.end > oe:
+                    continue
+                if _ZW_RE.sub("", text[pos : x.start]).strip(" ,"):
                     break
-            return {"text": place_text, "value": value}
+                pos = x.end
+            if pos > os_:
+                oe = pos
+        place = _ZW_RE.sub("", text[os_:oe]).strip()
+        return {"text": place, "value": _place_values(ents, os_, oe)}
     return None
+
+
+_YEAR_RE = re.compile("ឆ្នាំ|[0-9០-៩]{4}")
 
 
 def _event_date(
@@ -500,14 +725,92 @@ def _event_date(
             for d in days:
                 if s <= d.start < e:
                     return d.value
-    for s, e in body[:2]:
+    for k, (s, e) in enumerate(body[:2]):
         for d in days:
             if s <= d.start < e and (ref is None or d.value <= ref):
+                if k and body[0][1] - body[0][0] > 80 and not _YEAR_RE.search(d.text):
+                    continue  # a day without its year further on is a detail, not the event
                 before = _fold(text[max(s, d.start - 25) : d.start])
                 if re.search("ចេញផ្សាយ|ផ្សព្វផ្សាយនៅ|ចុះហត្ថលេខា", before):
                     continue
                 return d.value
     return None
+
+
+_PRIVATE_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា", "នាង", "អ្នក", "ក្មួយ"})
+# in an incident, only someone leading an action in the lead is its "chair"
+_LEAD_AFTER_RE = re.compile("ដឹកនាំ|អធិបតី|ជាប្រធានក្រុម|បញ្ជាការ")
+
+
+def _private(e: Entity) -> bool:
+    """A person named without a role and with at most a courtesy title (លោក, លោកស្រី ...):
+    in an incident, a victim, an owner, a witness or a suspect — not a participant."""
+    v = e.value if isinstance(e.value, dict) else {}
+    if v.get("role"):
+        return False
+    return all(t in _PRIVATE_TITLES for t in v.get("titles") or [])
+
+
+def _masked(text: str, s: int, e: int, ents: Sequence[Entity]) -> str:
+    """``text[s:e]`` with the names of people, bodies and places blanked out, so that a cue
+    word is not found inside a name (ជូន in មន្ទីរ...ដឹកជញ្ជូន...)."""
+    parts = []
+    pos = s
+    for x in ents:
+        if x.end <= s or x.start >= e or x.label not in ("PERSON", "ORG", "LOC"):
+            continue
+        a, b = max(x.start, s), min(x.end, e)
+        if a < pos:
+            continue
+        parts.append(text[pos:a])
+        parts.append(" ")
+        pos = b
+    parts.append(text[pos:e])
+    return _fold("".join(parts))
+
+
+# the purpose of a meeting in its lead sentence: a verb of review or planning with its object
+# glued to it ("កិច្ចប្រជុំពិនិត្យវឌ្ឍនភាព...", "ដើម្បីវាយតម្លៃលទ្ធផល...")
+_PURPOSE_RE = re.compile(
+    "(?:(?:កិច្ចប្រជុំ|ការប្រជុំ|ប្រជុំ|សិក្ខាសាលា|វេទិកា)(?:[ ]?ដើម្បី)?|ដើម្បី|"
+    "ក្នុងគោលបំណង(?:[ ]?ដើម្បី)?)[ ]?(?=(?:ត្រួតពិនិត្យ|ពិនិត្យ|វាយតម្លៃ|បូកសរុប|"
+    "ត្រៀមរៀបចំ|ផ្សព្វផ្សាយ|ពិភាក្សា(?!លើ|អំពី|គ្នា)|ស្វែងរកដំណោះស្រាយ|ដោះស្រាយ|លើកផែនការ|"
+    "ពង្រឹង|ជំរុញ)(?:លើ|ពី)?[\u1780-\u17b3])"
+)
+_PURPOSE_STOP_RE = re.compile(
+    '[។៕៖;()«»"“”!?]| (?=ឯកឧត្តម|លោក|សម្តេច|ក្រោម|ដែល|នៅ|នា|ដោយ|ជាមួយ|កាលពី|ដើម្បី|'
+    "ថ្ងៃ|វេលា|ម៉ោង|បាន|ហើយ|ព្រមទាំង|ប្រជាពលរដ្ឋ)|ក្រោមអធិបតី|ដែលបាន|បានធ្វើ|"
+    "(?:នៅ|នា)(?:ថ្ងៃ|ព្រឹក|រសៀល|ល្ងាច|សាល|ទី)|កាលពី|ថ្ងៃទី"
+)
+
+
+def _topics_in(f: _Folded, pattern: re.Pattern[str], stop_re: re.Pattern[str]) -> list[str]:
+    out = []
+    t = f.text
+    for m in pattern.finditer(t):
+        stop = stop_re.search(t, m.end())
+        end = stop.start() if stop else min(len(t), m.end() + 120)
+        if end - m.end() > 120:  # no end in sight: up to the last space before 120
+            end = t.rfind(" ", m.end(), m.end() + 120)
+            if end < 0:
+                continue
+        topic = f.source(m.end(), end)
+        if len(topic) >= 4:
+            out.append(topic)
+    return out
+
+
+_PAST_AFTER_RE = re.compile("(?<!ឱ្យ)(?<!ឲ្យ)(?<!អោយ)បាន(?!ត្រឹម|មុន)")
+_FUTURE_RE = re.compile("នឹង|គ្រោង|ខាងមុខ|ត្រូវ|សូម|ត្រៀម")
+
+
+def _narrated_past(text: str, sent: tuple[int, int], e: Entity) -> bool:
+    """A date after the report date whose sentence tells what *was* done on it ("... ថ្ងៃទី៤
+    ... លោក ... បានចុះសួរសុខទុក្ខ"): the report date was read too early; not upcoming."""
+    a, b = max(sent[0], e.start - _WINDOW), min(sent[1], e.end + _WINDOW)
+    if _FUTURE_RE.search(_fold(text[a:b])):
+        return False
+    return bool(_PAST_AFTER_RE.search(_fold(text[e.end : b])))
 
 
 def build_record(
@@ -522,17 +825,26 @@ def build_record(
 ) -> Record:
     """Fill the event record of a report from its layout and entities.
 
-    ``paragraphs`` are the content line spans (title and noise already left out).
+    ``paragraphs`` are the content line spans (title and noise already left out). A line
+    before the title that only names the document type (``សេចក្តីជូនដំណឹង`` above a
+    ``ស្តីពី...`` title) is part of the heading, not of the body. Text fields are taken from
+    the source in its own spelling (zero-width characters dropped).
     """
-    title = text[title_span[0] : title_span[1]].strip() if title_span else None
-    body = [p for p in paragraphs if p != title_span]
+    title = _ZW_RE.sub("", text[title_span[0] : title_span[1]]).strip() if title_span else None
+    header = [
+        p
+        for p in paragraphs
+        if title_span and p[1] <= title_span[0] and is_doc_type_line(text[p[0] : p[1]])
+    ]
+    body = [p for p in paragraphs if p != title_span and p not in header]
     lead_span = body[0] if body else (0, 0)
     lead = _fold(text[lead_span[0] : lead_span[1]])
     first_sent = _sentence_of(sentences, lead_span[0]) if body else None
     lead_sentence = _fold(text[first_sent[0] : first_sent[1]]) if first_sent else lead
     rest = _fold(" ".join(text[s:e] for s, e in body[:4]))
     rec = Record(title=title)
-    rec.kind = _kind(_fold(title or ""), lead_sentence, rest)
+    head_text = " ".join(text[s:e] for s, e in header) + " " + (title or "")
+    rec.kind = _kind(_fold(head_text), lead_sentence, rest)
     rec.date = _event_date(text, body, entities, report_date, rec.kind)
 
     removed_sorted = sorted(removed)
@@ -561,32 +873,46 @@ def build_record(
                     rec.time = e.value[:5]
                     break
     # place: the venue phrase of the lead paragraph
-    rec.place = _venue(text, body[:1], ents)
+    rec.place = _venue(text, body[:1], ents, rec.kind)
     # chair: a person introduced as presiding (or, at a meeting, the first person of the lead)
     persons = [e for e in body_ents if e.label == "PERSON"]
     chair: Entity | None = None
-    for e in persons:
-        before = _fold(text[max(0, e.start - 40) : e.start])
-        if _CHAIR_BEFORE_RE.search(before):
-            chair = e
-            break
-    if chair is None:
-        for e in persons[:6]:
-            sent = _sentence_of(sentences, e.start)
-            if not sent:
+    if rec.kind == "incident":
+        # an incident has no chair, unless the lead names someone leading an action
+        # ("... ដឹកនាំដោយលោក ...", "លោក ... បានដឹកនាំកម្លាំង ..."); a visit to the victims
+        # later on does not make its visitor the chair
+        for e in persons:
+            if not (lead_span[0] <= e.start < lead_span[1]):
                 continue
-            after = _fold(text[e.end : min(sent[1], e.end + 250)])
-            if _CHAIR_AFTER_RE.search(after):
+            before = _fold(text[max(lead_span[0], e.start - 40) : e.start])
+            sent = _sentence_of(sentences, e.start) or (e.start, lead_span[1])
+            after = _fold(text[e.end : min(sent[1], lead_span[1], e.end + 120)])
+            if _CHAIR_BEFORE_RE.search(before) or _LEAD_AFTER_RE.search(after):
                 chair = e
                 break
-    if (
-        chair is None
-        and persons
-        and rec.kind in ("meeting", "video_conference")
-        and body
-        and body[0][0] <= persons[0].start < body[0][1]
-    ):
-        chair = persons[0]
+    else:
+        for e in persons:
+            before = _fold(text[max(0, e.start - 40) : e.start])
+            if _CHAIR_BEFORE_RE.search(before):
+                chair = e
+                break
+        if chair is None:
+            for e in persons[:6]:
+                sent = _sentence_of(sentences, e.start)
+                if not sent:
+                    continue
+                after = _fold(text[e.end : min(sent[1], e.end + 250)])
+                if _CHAIR_AFTER_RE.search(after):
+                    chair = e
+                    break
+        if (
+            chair is None
+            and persons
+            and rec.kind in ("meeting", "video_conference")
+            and body
+            and body[0][0] <= persons[0].start < body[0][1]
+        ):
+            chair = persons[0]
     if chair is not None:
         rec.chair = _person_dict(chair)
     seen: set[str] = set()
@@ -597,6 +923,8 @@ def build_record(
         if key in seen:
             continue
         seen.add(key)
+        if rec.kind == "incident" and _private(e):
+            continue  # a victim, an owner, a suspect: in the story, not taking part
         rec.participants.append(_person_dict(e))
     orgs_seen: set[str] = set()
     for e in ents:
@@ -615,37 +943,50 @@ def build_record(
         if e.value.get("unit") not in _PEOPLE_UNITS:
             continue
         sent = _sentence_of(sentences, e.start) or (max(0, e.start - 200), e.end)
-        before = _fold(text[sent[0] : e.start])
-        if _ATTEND_RE.search(before) and not re.search(_NOT_ATTEND, before[-40:]):
+        before = _masked(text, max(sent[0], e.start - _WINDOW), e.start, body_ents)
+        if _ATTEND_RE.search(before) and not _NOT_ATTEND_RE.search(before[-40:]):
             v = e.value.get("value")
             if isinstance(v, int | float):
                 rec.attendance = int(v)
                 break
     # decisions / topics: bulleted lines, by the heading that introduces them
     heading_kind = None
+    heading_line: tuple[int, int] | None = None
+    list_heading: dict[int, tuple[int, int]] = {}
     for s, e in body:
         line = text[s:e]
         item = bullet_item(line)
         if item is None:
+            heading_line = (s, e)
             heading_kind, first = _heading(_fold(line))
             if first is None or heading_kind is None:
                 continue
-            item = first  # "... រួមមាន ៖ +ស្នើសុំ...": the first item on the heading line
+            # "... រួមមាន ៖ +ស្នើសុំ...": the first item on the heading line (source spelling)
+            item = bullet_item(line[line.find("៖") + 1 :]) or first
+        elif heading_line is not None:
+            list_heading[s] = heading_line
         item = _ZW_RE.sub("", item)
         if heading_kind == "topics":
             rec.topics.append(item)
         elif heading_kind == "decisions" or _DIRECTIVE_ITEM_RE.match(item):
             rec.decisions.append(item)
     for s, e in ([title_span] if title_span else []) + list(body[:2]):
-        folded = _fold(text[s:e])
-        for m in _TOPIC_RE.finditer(folded):
-            stop = _TOPIC_STOP_RE.search(folded, m.end())
-            end = stop.start() if stop else min(len(folded), m.end() + 120)
-            topic = folded[m.end() : end].strip()
-            if len(topic) >= 4 and topic not in rec.topics:
+        for topic in _topics_in(
+            _Folded(text, s, min(e, s + 4 * _WINDOW)), _TOPIC_RE, _TOPIC_STOP_RE
+        ):
+            if topic not in rec.topics:
                 rec.topics.append(topic)
-    # upcoming: dates after the report date, with what happens then
+    if not rec.topics and first_sent and rec.kind in ("meeting", "video_conference"):
+        # "... បានដឹកនាំកិច្ចប្រជុំពិនិត្យវឌ្ឍនភាព...", "... ដើម្បីវាយតម្លៃ...": the purpose
+        # of the meeting in its lead sentence
+        fs = _Folded(text, first_sent[0], min(first_sent[1], first_sent[0] + 4 * _WINDOW))
+        for topic in _topics_in(fs, _PURPOSE_RE, _PURPOSE_STOP_RE):
+            if topic not in rec.topics:
+                rec.topics.append(topic)
+    # upcoming: dates after the report date, with what happens then (in date order)
     body_starts = [a for a, _ in body]
+    times = sorted((x for x in body_ents if x.label == "TIME"), key=lambda x: x.end)
+    time_ends = [x.end for x in times]
     if report_date is not None:
         ref = report_date.isoformat()
         for e in body_ents:
@@ -658,6 +999,19 @@ def build_record(
             k = bisect.bisect_right(body_starts, e.start) - 1
             line = body[k] if k >= 0 and body[k][0] <= e.start < body[k][1] else sent
             sent = (max(sent[0], line[0]), min(sent[1], line[1]))
-            what = _event_text(text, sent, e.start, e.end)
-            rec.upcoming.append({"date": iso, "text": what})
+            if _narrated_past(text, sent, e):
+                continue
+            ds = e.start
+            # "... មុនម៉ោង ៥ល្ងាច ថ្ងៃទី២២ ...": the clock time belongs to the date
+            j = bisect.bisect_left(time_ends, ds + 1) - 1
+            if j >= 0:
+                x = times[j]
+                if sent[0] <= x.start < ds and not _ZW_RE.sub("", text[x.end : ds]).strip(" ,"):
+                    ds = x.start
+            what = _event_text(text, sent, ds, e.end, list_heading.get(line[0]))
+            end = e.value.split("/", 1)[1][:10] if "/" in e.value else None
+            if end is not None and (len(end) < 10 or end <= iso):
+                end = None
+            rec.upcoming.append({"date": iso, "end_date": end, "text": what})
+    rec.upcoming.sort(key=lambda u: u["date"])
     return rec

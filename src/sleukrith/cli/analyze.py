@@ -10,7 +10,7 @@ from typing import Any
 import typer
 
 from sleukrith.cli._app import app
-from sleukrith.cli._io import read_text
+from sleukrith.cli._io import parse_date, read_text
 
 
 def _fail(message: str) -> typer.Exit:
@@ -21,17 +21,28 @@ def _fail(message: str) -> typer.Exit:
 def _parse_reference(value: str | None) -> date | None:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise _fail(f"--reference must be a date like 2024-03-02, not {value!r}") from exc
+    return parse_date(value, "--reference")
+
+
+def _place_md(v: Any) -> str:
+    """A linked place in a few words: ``Roleang Chak (commune 050701, Kampong Speu)``."""
+    if not isinstance(v, dict):
+        return ""
+    bits = " ".join(str(x) for x in (v.get("type"), v.get("code")) if x)
+    prov = v.get("province") if v.get("province") != v.get("name_en") else None
+    inner = ", ".join(x for x in (bits, prov) if x)
+    return f"{v.get('name_en') or '?'}" + (f" ({inner})" if inner else "")
 
 
 def _md_value(v: Any) -> str:
     if v is None:
         return "–"
     if isinstance(v, dict):
-        return ", ".join(f"{k}: {x}" for k, x in v.items() if x not in (None, "", []))
+        return ", ".join(
+            f"{k}: {_place_md(x) if isinstance(x, dict) else x}"
+            for k, x in v.items()
+            if x not in (None, "", [])
+        )
     return str(v)
 
 
@@ -45,7 +56,11 @@ def markdown_card(doc: Any, name: str = "") -> str:
     lines.append(f"| kind | {rec.kind} |")
     lines.append(f"| date | {rec.date or '–'} |")
     lines.append(f"| time | {rec.time or '–'} |")
-    lines.append(f"| place | {rec.place['text'] if rec.place else '–'} |")
+    if rec.place:
+        where = _place_md(rec.place.get("value"))
+        lines.append(f"| place | {rec.place['text']}" + (f" — {where}" if where else "") + " |")
+    else:
+        lines.append("| place | – |")
     if rec.chair:
         chair = " ".join(rec.chair.get("titles") or []) + " " + (rec.chair.get("name") or "")
         role = f" ({rec.chair['role']})" if rec.chair.get("role") else ""
@@ -69,7 +84,12 @@ def markdown_card(doc: Any, name: str = "") -> str:
             lines += [f"**{heading}**", ""] + [f"- {x}" for x in items] + [""]
     if rec.upcoming:
         lines += ["**Upcoming**", ""]
-        lines += [f"- {u['date'] or '?'}: {u['text']}" for u in rec.upcoming]
+        lines += [
+            f"- {u.get('date') or '?'}"
+            + (f" – {u['end_date']}" if u.get("end_date") else "")
+            + f": {u.get('text')}"
+            for u in rec.upcoming
+        ]
         lines.append("")
     lines += ["## Entities", ""]
     by_label: dict[str, list[Any]] = {}
@@ -112,7 +132,7 @@ def analyze_cmd(
         None,
         "--reference",
         "-r",
-        help="The report's date (YYYY-MM-DD): resolves dates "
+        help="The report's date (YYYY-MM-DD, Khmer digits allowed, or 'today'): resolves dates "
         "written without a year and decides which events are upcoming.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print Document.to_dict() as JSON."),
