@@ -33,8 +33,9 @@ from typing import Any
 
 from sleukrith import gazetteer
 from sleukrith.chars import require_str
-from sleukrith.dates import find_dates
+from sleukrith.dates import MONTHS, find_dates
 from sleukrith.gazetteer import Place, View
+from sleukrith.lunar import MONTHS as LUNAR_MONTHS
 from sleukrith.normalize import Fix, explain
 from sleukrith.numbers import UNIT_EN, find_numbers, parse_number
 from sleukrith.romanize import romanize
@@ -3286,35 +3287,8 @@ _WEEKDAY_NUMBER = {
     "សៅរិ៍": 5,
     "អាទិត្យ": 6,
 }
-_MONTH_WORDS = (
-    "មករា",
-    "កុម្ភៈ",
-    "កុម្ភ",
-    "មីនា",
-    "មិនា",
-    "មេសា",
-    "ឧសភា",
-    "មិថុនា",
-    "កក្កដា",
-    "សីហា",
-    "កញ្ញា",
-    "តុលា",
-    "វិច្ឆិកា",
-    "វិច្ចិកា",
-    "ធ្នូ",
-    "មិគសិរ",
-    "បុស្ស",
-    "មាឃ",
-    "ផល្គុន",
-    "ចេត្រ",
-    "ពិសាខ",
-    "ជេស្ឋ",
-    "អាសាឍ",
-    "ស្រាពណ៍",
-    "ភទ្របទ",
-    "អស្សុជ",
-    "កត្តិក",
-)
+# Gregorian months (with common misspellings) and lunar months, as the dates module names them
+_MONTH_WORDS = (*MONTHS, "កុម្ភ", "មិនា", "វិច្ចិកា", *LUNAR_MONTHS)
 # day words that name one day relative to the report: a DATE (docs/analysis.md)
 _DAY_DEICTICS = {
     "ថ្ងៃម្សិលមិញ": -1,
