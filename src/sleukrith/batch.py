@@ -53,7 +53,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from sleukrith.chars import khmer_ratio
+from sleukrith.chars import dedup_key, khmer_ratio
 
 #: The steps ``sleukrith batch`` knows, in the order they run.
 STEPS: tuple[str, ...] = ("normalize", "words", "analyze", "dedup")
@@ -142,15 +142,6 @@ def check_steps(steps: Iterable[str]) -> tuple[str, ...]:
     if unknown:
         raise ValueError(f"unknown step(s) {', '.join(unknown)}; choose from {', '.join(STEPS)}")
     return tuple(s for s in STEPS if s in wanted)
-
-
-def dedup_key(text: str) -> str:
-    """The text dedup compares: whitespace runs collapsed, ZWSP (site-specific) dropped.
-
-    >>> dedup_key(" ក\u200bខ \\n គ ")
-    'កខ គ'
-    """
-    return " ".join(text.replace("\u200b", "").split())
 
 
 def content_hash(text: str) -> str:

@@ -25,6 +25,7 @@ __all__ = [
     "is_khmer_letter",
     "has_khmer",
     "khmer_ratio",
+    "dedup_key",
     "clusters",
     "cluster_spans",
     "CLUSTER_RE",
@@ -181,6 +182,16 @@ _KHMER_ANY_RE = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 def has_khmer(text: str) -> bool:
     """True when ``text`` contains at least one Khmer code point."""
     return _KHMER_ANY_RE.search(require_str(text)) is not None
+
+
+def dedup_key(text: str) -> str:
+    """The text two documents are compared on for exact duplicates (``batch`` dedup, the
+    archive's content hash): whitespace runs collapsed, ZWSP (site-specific) dropped.
+
+    >>> dedup_key(" ក\u200bខ \\n គ ")
+    'កខ គ'
+    """
+    return " ".join(text.replace("\u200b", "").split())
 
 
 def khmer_ratio(text: str) -> float:

@@ -3261,19 +3261,6 @@ _EXTRA_CLASSIFIERS = (
 _EXTRA_CLS_RE = re.compile(
     f"[0-9\u17e0-\u17e9][0-9\u17e0-\u17e9,.]*[ ]?({_alt(_EXTRA_CLASSIFIERS)})"
 )
-_WEEKDAY_NAMES = (
-    "ច័ន្ទ",
-    "ចន្ទ",
-    "អង្គារ",
-    "ពុធ",
-    "ព្រហស្បតិ៍",
-    "ព្រហស្បត្តិ៍",
-    "ព្រហស្បតិ",
-    "សុក្រ",
-    "សៅរ៍",
-    "សៅរិ៍",
-    "អាទិត្យ",
-)
 _WEEKDAY_NUMBER = {
     "ច័ន្ទ": 0,
     "ចន្ទ": 0,
@@ -3287,6 +3274,7 @@ _WEEKDAY_NUMBER = {
     "សៅរិ៍": 5,
     "អាទិត្យ": 6,
 }
+_WEEKDAY_NAMES = tuple(_WEEKDAY_NUMBER)
 # Gregorian months (with common misspellings) and lunar months, as the dates module names them
 _MONTH_WORDS = (*MONTHS, "កុម្ភ", "មិនា", "វិច្ចិកា", *LUNAR_MONTHS)
 # day words that name one day relative to the report: a DATE (docs/analysis.md)

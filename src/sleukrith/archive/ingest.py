@@ -39,7 +39,7 @@ from sleukrith.archive.terms import (
     place_name,
     query_terms,
 )
-from sleukrith.chars import require_str
+from sleukrith.chars import dedup_key, require_str
 
 __all__ = [
     "SUFFIXES",
@@ -122,8 +122,8 @@ class Summary:
 
 
 def content_hash(text: str) -> str:
-    """The identity of a document: SHA-256 of its text with whitespace runs collapsed and
-    zero-width spaces dropped (sites sprinkle them differently), as ``batch`` compares texts.
+    """The identity of a document: SHA-256 of ``chars.dedup_key(text)`` (whitespace runs
+    collapsed, zero-width spaces dropped), the key ``batch`` dedup compares too.
 
     >>> content_hash("ក  ខ") == content_hash("ក ខ")
     True
@@ -131,7 +131,7 @@ def content_hash(text: str) -> str:
     True
     """
     require_str(text)
-    return hashlib.sha256(" ".join(text.replace("\u200b", "").split()).encode("utf-8")).hexdigest()
+    return hashlib.sha256(dedup_key(text).encode("utf-8")).hexdigest()
 
 
 def _legacy_hash(text: str) -> str:
