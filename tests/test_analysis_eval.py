@@ -114,9 +114,9 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 45
+    assert len(files) >= 81
     parts = {p.parent.name for p in files}
-    assert parts == {"dev", "dev2", "heldout"}
+    assert parts == {"dev", "dev2", "dev3", "heldout", "heldout2"}
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
@@ -152,6 +152,11 @@ def news_dev2() -> dict:
 
 
 @pytest.fixture(scope="module")
+def news_dev3() -> dict:
+    return _news("dev3")
+
+
+@pytest.fixture(scope="module")
 def news_heldout() -> dict:
     return _news("heldout")
 
@@ -169,6 +174,13 @@ def test_news_dev_f1_floor(news_dev: dict, label: str, floor: float) -> None:
 )
 def test_news_dev2_f1_floor(news_dev2: dict, label: str, floor: float) -> None:
     assert news_dev2["labels"][label]["f1"] >= floor, (label, news_dev2["labels"][label])
+
+
+@pytest.mark.parametrize(
+    "label,floor", [("PERSON", 0.80), ("ORG", 0.88), ("LOC", 0.95), ("DATE", 0.88)]
+)
+def test_news_dev3_f1_floor(news_dev3: dict, label: str, floor: float) -> None:
+    assert news_dev3["labels"][label]["f1"] >= floor, (label, news_dev3["labels"][label])
 
 
 def test_dev2_articles_are_new() -> None:

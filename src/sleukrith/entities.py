@@ -79,6 +79,7 @@ class Entity:
 # kinship words it also lists (បង ពូ មីង ...) are left out: in news they are not titles.
 TITLES: tuple[str, ...] = (
     "ឯកឧត្តម",
+    "ឯឧត្តម",
     "ឯឧ",
     "ឯ.ឧ.",
     "ឯ.ឧ",
@@ -127,6 +128,7 @@ TITLES: tuple[str, ...] = (
     "ព្រះនាង",
     "ព្រះនាងម្ចាស់",
     "អ្នកម្នាង",
+    "ម្ចាស់ក្សត្រី",
     "ព្រះអគ្គមហេសី",
     "ឯកអគ្គរាជទូត",
     "នាយឧត្តមសេនីយ៍",
@@ -384,6 +386,10 @@ _STOP_WORDS: tuple[str, ...] = (
     "ជម្រាប",
     "ទូលថ្វាយ",
     "ផ្ញើសារ",
+    "ព្រោះ",
+    "ទាត់",
+    "ចាំ",
+    "ខណៈ",
     "ណា",
     "អ្វី",
     "យ៉ាង",
@@ -493,6 +499,7 @@ _ORG_HEADS: tuple[str, ...] = (
     "អាជ្ញាធរ",
     "ឧត្តមក្រុមប្រឹក្សា",
     "តុលាការ",
+    "ពន្ធនាគារ",
     "សាលាដំបូង",
     "សាលាឧទ្ធរណ៍",
     "ទីភ្នាក់ងារ",
@@ -587,7 +594,7 @@ _NOT_LOC_BEFORE = (
 )
 
 # common words that start with a place name
-_WORDS_HOLDING_PLACES = ("អាស៊ីត",)
+_WORDS_HOLDING_PLACES = ("អាស៊ីត", "អាស៊ីដ")
 _KH_LETTER = "\u1780-\u17b3"
 _KH_MARK = "\u17b4-\u17d3\u17dd"
 _NAME_CHARS = f"[{_KH_LETTER}{_KH_MARK}]"
@@ -904,7 +911,7 @@ _LATIN_NAME_RE = re.compile(
 # a Latin name of two or three capitalised words ("Elle Fanning"), after a cue
 _LATIN_FULL_RE = re.compile(
     r"[A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|del|le|la) )?[A-Z][a-zA-Z]+)"
-    r"{1,2}(?![A-Za-z0-9])"
+    r"{1,3}(?![A-Za-z0-9])"
 )
 # words that end a clause ("លោកបន្តថា ...", "លោកស្រីបាននិយាយថា"): a chunk ending so is no name
 _NAME_END_STOPS = ("ថា", "បាន", "ទៀត", "ដែរ", "ផង", "ហើយ", "នេះ", "នោះ", "ទេ", "ដែល", "និង")
@@ -917,6 +924,8 @@ _TITLE_NOT_AFTER = ("ពិភព", "មនុស្ស", "សកល", "បរ",
 # common words that follow a name or a word for a person but are never a name part
 _NOT_NAME_WORDS = frozenset(
     {
+        "ឯង",
+        "រូប",
         "ម្តាយ",
         "ឪពុក",
         "បងប្អូន",
@@ -960,12 +969,11 @@ _NOT_NAME_WORDS = frozenset(
         "នេះ",
         "ខាងលើ",
         "រូបនេះ",
-        "រូប",
         "ទី",
     }
 )
 # function words that also start given names ("ស្រីនាង", "សុខា", "មានរិទ្ធ")
-_NAME_INITIAL_WORDS = ("ស្រី", "សុខ", "មាន", "ប្រុស", "ពៅ", "ជា")
+_NAME_INITIAL_WORDS = ("ស្រី", "សុខ", "មាន", "ប្រុស", "ពៅ", "ជា", "ណា", "ទេវ", "ទេព", "ថាវ", "ថារ")
 _COPULA_NOUNS = (
     "មន្ត្រី",
     "អ្នក",
@@ -1190,6 +1198,7 @@ _PERSON_NOUNS = (
     "អ្នកប្រដាល់",
     "គ្រូបង្វឹក",
     "ជនសង្ស័យ",
+    "ជនត្រូវចោទ",
     "ជនរងគ្រោះ",
     "ជនល្មើស",
     "ជនជាប់ចោទ",
@@ -1404,6 +1413,8 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             add(parts, [], None)
     for m in _LATIN_CUE_RE.finditer(vt):
         lm = _LATIN_FULL_RE.match(vt, m.end())
+        if not lm and m.group().strip() in _NAMING_CUES:
+            lm = _LATIN_ONE_RE.match(vt, m.end())
         if lm and not any(t.vs <= m.end() < t.ve for t in found):
             add([(m.end(), lm.end())], [], None)
     for m in _AFTER_NAME_RE.finditer(vt):
@@ -1442,7 +1453,12 @@ _STAGE_TITLE_RE = re.compile("នាយ (?=[\u1780-\u17b3])")
 # a word glued before a name: "និងឡាវ ចន្ទី", "ឈ្មោះសាយ ចំរើន", "១-ឈ្មោះ..."
 _NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
 # a Latin-script name after "by", "named", or a word for a person
-_LATIN_CUE_RE = re.compile(f"(?:ដោយ|ឈ្មោះថា|ឈ្មោះ|{_alt(_PERSON_NOUNS)})[ ]?(?=[A-Z])")
+_LATIN_CUE_RE = re.compile(
+    f"(?:ដោយ|ឈ្មោះថា|ឈ្មោះ|ព្រះនាម|{_alt(_PERSON_NOUNS)})(?:ស្រី|ប្រុស)?[ ]?(?=[A-Z])"
+)
+# after a word that introduces a name, one capitalised word is a name too ("ឈ្មោះ Nat")
+_NAMING_CUES = ("ឈ្មោះ", "ព្រះនាម")
+_LATIN_ONE_RE = re.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
 
 
 _GENERIC_TAILS = frozenset(
@@ -1537,6 +1553,8 @@ _ACTIVITY_WORDS = (
     "ម៉ៅការ",
     "កែច្នៃ",
 )
+# a country in brackets after a company's name ("ក្រុមហ៊ុន X (ខេមបូឌា)"): its local branch
+_COUNTRY_IN_COMPANY = frozenset({"ខេមបូឌា", "កម្ពុជា", "Cambodia", "ខេមបូឌាន"})
 _COMPANY_PAREN_RE = re.compile(r" ?\([^()]{1,20}\)")
 _PLACE_TYPE_WORDS = ("ខេត្ត", "ស្រុក", "ក្រុង", "ខណ្ឌ", "ឃុំ", "សង្កាត់", "រាជធានី", "ភូមិ")
 _COMPANY_HEADS = frozenset({"ក្រុមហ៊ុន", "ធនាគារ", "សណ្ឋាគារ", "រោងចក្រ"})
@@ -1677,6 +1695,10 @@ def _stop_at(vt: str, j: int, stop_re: re.Pattern[str], starts: frozenset[int] |
     return starts is None or e in starts or j in starts
 
 
+def _is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "\u17e0" <= ch <= "\u17e9"
+
+
 def _is_kh(ch: str) -> bool:
     """A Khmer letter or mark (or ៗ): a character that can be inside a word."""
     return "\u1780" <= ch <= "\u17d3" or ch == "\u17dd" or ch == "\u17d7"
@@ -1751,8 +1773,11 @@ def _org_end(
                 continue
             if company and extra_chunks < 4:
                 pm = _COMPANY_PAREN_RE.match(vt, j)
-                if pm and _COMPANY_SUFFIX_RE.match(
-                    vt, pm.end() + 1 if vt.startswith(" ", pm.end()) else pm.end()
+                if pm and (
+                    _COMPANY_SUFFIX_RE.match(
+                        vt, pm.end() + 1 if vt.startswith(" ", pm.end()) else pm.end()
+                    )
+                    or pm.group().strip(" ()") in _COUNTRY_IN_COMPANY
                 ):
                     j = pm.end()  # "... (ខេមបូឌា) ខូអិលធីឌី"
                     continue
@@ -1820,6 +1845,23 @@ def _list_continuation(vt: str, k: int, starts: frozenset[int] | None) -> int | 
         if word.startswith("និង"):
             rest = j + 3
             if not vt.startswith(_domain_words(), rest):
+                # "ការិយាល័យប្រឆាំង... និងការពារអនីតិជន ខេត្តសៀមរាប": a second function,
+                # then the body's place, is one name
+                end = _org_end(vt, rest, starts, False)
+                if (
+                    end > rest + 1
+                    and not _ORG_HEAD_RE.match(vt, rest)
+                    and not _TITLE_RE.match(vt, rest)
+                    and not _ROLE_RE.match(vt, rest)
+                    and not _stop_at(vt, rest, _ORG_STOP_RE, starts)
+                ):
+                    if _PLACE_TYPE_RE.search(vt, rest, end):
+                        return end
+                    tm = _LOC_TYPE_RE.match(vt, end + 1) if vt[end : end + 1] == " " else None
+                    if tm and tm.group() in _PLACE_TYPE_WORDS:
+                        pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
+                        if pm is not None:
+                            return pm[0]
                 return None
             if (
                 rest >= cm.end()
@@ -1949,7 +1991,32 @@ _NOT_COMPANY_WORDS = frozenset(
 )
 _LATIN_KH_RE = re.compile("[A-Za-z0-9.&'-]+(?=[\u1780-\u17ff])")
 # a local unit named only by what it does ("ស្នងការដ្ឋាននគរបាល") is "the commissariat"
-_UNIT_HEADS = frozenset({"ស្នងការដ្ឋាន", "អធិការដ្ឋាន"})
+# venues whose name starts with a head word (docs/analysis.md: venues are not ORGs)
+_VENUES = frozenset({"មជ្ឈមណ្ឌលកោះពេជ្រ"})
+_UNIT_HEADS = frozenset({"ស្នងការដ្ឋាន", "អធិការដ្ឋាន", "ពន្ធនាគារ"})
+# what follows តុលាការ in the name of one court (its kind or its level and place)
+_COURT_KINDS = (
+    "កំពូល",
+    "ឧទ្ធរណ៍",
+    "ធម្មនុញ្ញ",
+    "យោធា",
+    "អន្តរជាតិ",
+    "កាត់ទោស",
+    "ពិសេស",
+    "ខេត្ត",
+    "ក្រុង",
+    "រាជធានី",
+    "ស្រុក",
+    "ខណ្ឌ",
+    "ជាន់ខ្ពស់",
+    "ប្រជាជន",
+    "ពាណិជ្ជកម្ម",
+    "ការងារ",
+)
+# prefixes glued to a head word that keep it a head ("អគ្គរដ្ឋបាល", "អនុគណៈកម្មាធិការ")
+_HEAD_PREFIXES = ("អគ្គ", "អនុ")
+# words with a head word inside them (found in the news corpus): not a body's name
+_WORDS_HOLDING_HEADS = ("សារមន្ទីរ", "វិសាខា")
 _PLACE_TYPE_RE = re.compile("ខេត្ត|ស្រុក|ក្រុង|ខណ្ឌ|ឃុំ|សង្កាត់|រាជធានី|ភូមិ")
 _HEAD_BEFORE_RE = re.compile(
     "(?:អង្គការ|ក្រុមហ៊ុន|ធនាគារ|ទីភ្នាក់ងារ|សមាគម|មូលនិធិ|សហព័ន្ធ|" + _alt(_MEDIA_HEADS) + ")[ ]?$"
@@ -2002,8 +2069,22 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         pos = m.end()
         if not _cstart(vt, m.start()) or any(o.vs <= m.start() < o.ve for o in out):
             continue
+        if any(
+            0 < w.find(m.group()) <= m.start() and vt.startswith(w, m.start() - w.find(m.group()))
+            for w in _WORDS_HOLDING_HEADS
+        ):
+            continue  # "សារមន្ទីរ" (a museum) is one word, not the head មន្ទីរ
+        org_start = m.start()
+        for prefix in _HEAD_PREFIXES:
+            if vt.endswith(prefix, 0, org_start) and _is_boundary(
+                vt, org_start - len(prefix), starts
+            ):
+                org_start -= len(prefix)  # "អគ្គរដ្ឋបាលគយ": the prefix is part of the name
+                break
         head = m.group()
         i = m.end()
+        if head == "នគរបាល" and vt.startswith(("ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន"), i):
+            continue  # "នគរបាល[ការិយាល័យ...]": the police's office is named from its head
         company = head in _COMPANY_HEADS or (
             i < len(vt) and vt[i] == " " and head in ("អង្គការ", "សមាគម", "ក្រុមហ៊ុន", "ធនាគារ")
         )
@@ -2013,6 +2094,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if head == "តុលាការ" and not name.startswith(_COURT_KINDS):
+            continue  # "តុលាការចោទប្រកាន់", "តុលាការកម្ពុជា": the courts, not one court
         if gazetteer.lookup(vt[m.start() : end], "country"):
             continue  # "សហព័ន្ធរុស្ស៊ី" is a country
         if head in ("ក្រុមហ៊ុន", "រោងចក្រ", "សហគ្រាស") and (
@@ -2040,7 +2123,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         ):
             continue
         if (
-            name.endswith(("នានា", "ទាំងឡាយ", "ទាំងអស់"))
+            name.endswith(("នានា", "ទាំងឡាយ", "ទាំងអស់", "ផ្សេងៗ", "ផ្សេងទៀត"))
+            or vt[m.start() : end] in _VENUES
             or name in _NOT_COMPANY_WORDS
             or (
                 name.startswith(tuple(_NOT_COMPANY_WORDS))
@@ -2074,7 +2158,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 continue
         if _CLASS_AFTER_RE.match(vt, end):
             continue  # "ប៉ុស្តិ៍នគរបាល... ទាំងអស់": every such body
-        out.append(_Mention("ORG", m.start(), end, {"name_en": None}))
+        out.append(_Mention("ORG", org_start, end, {"name_en": None}))
         pos = end
     out += _latin_orgs(vt, out)
     return out
@@ -2172,8 +2256,8 @@ def _match_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, lis
     n = len(vt)
     if i < n and vt[i] == " ":
         i += 1
-    if i >= n or not ("\u1780" <= vt[i] <= "\u17b3"):
-        return None
+    if i >= n or not ("\u1780" <= vt[i] <= "\u17b3" or "\u17e0" <= vt[i] <= "\u17e9"):
+        return None  # a name starts with a letter or a Khmer digit ("ខណ្ឌ៧មករា")
     # the compact window: view offsets of the next non-space characters
     offs: list[int] = []
     j = i
@@ -2200,8 +2284,8 @@ def _match_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, lis
             continue
         # must end at a cluster boundary of the text
         end = offs[length - 1] + 1
-        if not _cstart(vt, end):
-            continue
+        if not _cstart(vt, end) or (end < n and _is_digit(vt[end - 1]) and _is_digit(vt[end])):
+            continue  # never inside a cluster or a number
         cands = [p for p in places if p.type in levels]
         if cands:
             return end, cands
@@ -2333,6 +2417,20 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         found = _match_place_after(vt, m.end(), levels)
         if found is None and m.group() in _PLACE_TYPE_WORDS:
             found = _near_place_after(vt, m.end(), levels)
+        if found is None and m.group() in _FOREIGN_TYPE_WORDS and vt[m.end() : m.end() + 1] == " ":
+            lm = _LATIN_FULL_RE.match(vt, m.end() + 1) or _LATIN_ONE_RE.match(vt, m.end() + 1)
+            if lm:  # "ស្រុក Tha Muang": a foreign place written in Latin script
+                out.append(
+                    _Mention("LOC", m.start(), lm.end(), None, [Place(levels[0], lm.group(), None)])
+                )
+                continue
+        if found is None and m.group() == "ភូមិ":
+            nm = _NUMBERED_VILLAGE_RE.match(vt, m.end())
+            if nm:  # "ភូមិ១១": villages of a town are often numbered
+                out.append(
+                    _Mention("LOC", m.start(), nm.end(), None, [Place("village", nm.group(), None)])
+                )
+                continue
         if found is None:
             end = _unknown_place_end(vt, m.end(), m.group())
             if end is not None:
@@ -2421,6 +2519,11 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     return out
 
 
+# a village number: digits not followed by a unit or a counted noun ("ភូមិ៨ ឃុំ...", not "៨នាក់")
+_FOREIGN_TYPE_WORDS = frozenset({"ខេត្ត", "ស្រុក", "ទីក្រុង", "ក្រុង", "រដ្ឋ", "ប្រទេស"})
+_NUMBERED_VILLAGE_RE = re.compile(
+    "[0-9\u17e0-\u17e9]{1,3}(?![0-9\u17e0-\u17e9.,/]|[\u1780-\u17d3])"
+)
 _PRONOUN_AFTER_RE = re.compile("[ \u200b]?(?:គេ|គាត់|យើង|ខ្ញុំ|វា|ឯង|ទាំង)")
 
 
@@ -2543,6 +2646,21 @@ _PRIORITY = {
 
 def _select(ents: list[Entity]) -> list[Entity]:
     """Drop overlaps: the higher-priority (then longer) entity wins; ORG swallows inner LOCs."""
+    locs = sorted((e.start, e.end) for e in ents if e.label == "LOC")
+    if locs:  # a date inside a place name is part of it ("ខណ្ឌ៧មករា")
+        starts = [a for a, _ in locs]
+        reach = []  # reach[k]: the furthest end of the places starting at or before locs[k]
+        for _, b in locs:
+            reach.append(max(b, reach[-1]) if reach else b)
+
+        def inside_place(s: int, e: int) -> bool:
+            k = bisect.bisect_right(starts, s) - 1  # places starting at or before s
+            if k >= 0 and reach[k] > e:
+                return True
+            k = bisect.bisect_left(starts, s) - 1  # places starting before s
+            return k >= 0 and reach[k] >= e
+
+        ents = [e for e in ents if e.label != "DATE" or not inside_place(e.start, e.end)]
     ents.sort(key=lambda e: (_PRIORITY.get(e.label, 9), -(e.end - e.start), e.start))
     kept: list[Entity] = []
     taken = _Taken()
@@ -2666,8 +2784,10 @@ def find_entities(
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
+    entities = _select(entities + _repeat_latin_people(text, covered, entities))
     entities = _org_places(entities, loc_pool)
     entities = _select(entities + _next_days(text, covered, entities))
+    entities = _join_dates(text, entities)
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
@@ -3077,6 +3197,96 @@ def _repeat_latin_orgs(
                 continue  # "AFC U-19": part of a longer Latin name
             out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None}))
             taken.add(m.start(), m.end())
+    return out
+
+
+def _repeat_latin_people(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A Latin-script name found as a PERSON (after a title or a cue) is a PERSON wherever
+    the same name is written again in the document ("តារាស្រីPark Min Young ... របស់Park Min
+    Young")."""
+    names = {}
+    taken = _Taken((e.start, e.end) for e in entities)
+    out = []
+    for e in entities:
+        if e.label != "PERSON" or not isinstance(e.value, dict):
+            continue
+        name = str(e.value.get("name") or "")
+        if name.isascii() and " " in name and len(name) >= 5 and _ASCII_LETTER_RE.search(name):
+            names[name] = e.value
+        pm = None if name.isascii() else _PAREN_LATIN_RE.match(text, e.end)
+        if pm and not taken.hits(*pm.span(1)):  # "សុធីតា (Suthida)": the name in Latin
+            out.append(_latin_person(text, *pm.span(1)))
+            taken.add(*pm.span(1))
+    # one word of a found name written alone later ("Roman Bak Tigzih ... ជនត្រូវចោទ Roman")
+    words = {w for n in names for w in n.split(" ") if len(w) >= 4 and w[0].isupper()}
+    words -= set(_known_orgs())
+    if not names:
+        return out
+    pattern = re.compile(
+        "(?<![A-Za-z0-9])(?:"
+        + "|".join(re.escape(n) for n in sorted(set(names) | words, key=len, reverse=True))
+        + ")(?![A-Za-z0-9])"
+    )
+    for cs, ce in covered:
+        for m in pattern.finditer(text, cs, ce):
+            if (
+                taken.hits(m.start(), m.end())
+                or _LATIN_NEXT_RE.match(text, m.end())
+                or re.search("[A-Za-z][ -]?$", text[max(0, m.start() - 2) : m.start()])
+            ):
+                continue  # part of a longer Latin name
+            out.append(_latin_person(text, m.start(), m.end()))
+            taken.add(m.start(), m.end())
+    return out
+
+
+_PAREN_LATIN_RE = re.compile(
+    r"[ \u200b]*[(（][ \u200b]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})[ \u200b]*[)）]"
+)
+
+
+def _latin_person(text: str, s: int, e: int) -> Entity:
+    name = text[s:e]
+    return Entity(
+        "PERSON", s, e, name, {"titles": [], "name": name, "role": None, "romanized": name}
+    )
+
+
+_DATE_JOIN_RE = re.compile("[ \u200b]*និង[ \u200b]*")
+_YEAR_RE = re.compile("[0-9\u17e0-\u17e9]{4}")
+_VAGUE_BEFORE = ("ប៉ុន្មាន", "ច្រើន", "រាប់")
+
+
+def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
+    """Two dates joined by និង where only the second has the year are one DATE
+    ("ខែឧសភា និង ខែមិថុនា ឆ្នាំ២០១៩"), like a range; a count of months or years before
+    a relative date makes it vague ("ប៉ុន្មានខែមុននេះ" a few months ago), not a DATE."""
+    out: list[Entity] = []
+    for e in entities:
+        if e.label == "DATE" and text[max(0, e.start - 9) : e.start].rstrip(" \u200b").endswith(
+            _VAGUE_BEFORE
+        ):
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and e.label == "DATE"
+            and prev.label == "DATE"
+            and _DATE_JOIN_RE.fullmatch(text, prev.end, e.start)
+            and not _YEAR_RE.search(prev.text)
+            and _YEAR_RE.search(e.text)
+        ):
+            value = None
+            if isinstance(e.value, str) and e.value[:4].isdigit():
+                # the first date read with the second one's year: "start/end"
+                first = find_dates(f"{prev.text} ឆ្នាំ{e.value[:4]}")
+                if first and first[0].value is not None:
+                    value = f"{_iso_day(first[0].value)}/{e.value.split('/')[-1]}"
+            out[-1] = Entity("DATE", prev.start, e.end, text[prev.start : e.end], value)
+            continue
+        out.append(e)
     return out
 
 
