@@ -387,7 +387,7 @@ _STOP_WORDS: tuple[str, ...] = (
     "ទូលថ្វាយ",
     "ផ្ញើសារ",
     "ព្រោះ",
-    "ទាត់",
+    "ទាត់ចោល",
     "ចាំ",
     "ខណៈ",
     "ណា",
@@ -609,10 +609,12 @@ _ROLE_RE = re.compile(f"(?:{_alt(ROLE_WORDS)})")
 _STOP_RE = re.compile(f"(?:{_alt(_STOP_WORDS)})")
 _NAME_STOP_RE = re.compile(f"(?:{_alt(_STOP_WORDS + ROLE_WORDS + TITLES)})")
 _ORG_NAME_VERBS = frozenset({"រៀបចំ", "ការពារ", "គ្រប់គ្រង", "អភិវឌ្ឍ", "ប្រឆាំង", "ស្តារ", "ចាក់"})
+# stop words that end a name but not a body's name ("រង់ចាំ", "បាល់ទាត់" stay whole there)
+_NAME_ONLY_STOPS = frozenset({"ព្រោះ", "ទាត់ចោល", "ចាំ", "ខណៈ"})
 _ORG_STOP_RE = re.compile(
     "(?:"
     + _alt(
-        [w for w in _STOP_WORDS if w not in _ORG_NAME_VERBS]
+        [w for w in _STOP_WORDS if w not in _ORG_NAME_VERBS and w not in _NAME_ONLY_STOPS]
         + list(_ORG_EXTRA_STOPS)
         + list(TITLES)
         + list(ROLE_WORDS)
@@ -1094,6 +1096,14 @@ def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
     return parts, attached
 
 
+def _two_known_parts(word: str, known: frozenset[str]) -> bool:
+    """A name written without its space ("ហ៊ុនសែន"): two known name parts glued."""
+    return any(
+        _cstart(word, k) and word[:k] in known and word[k:] in known
+        for k in range(2, len(word) - 1)
+    )
+
+
 def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     out: list[_Mention] = []
     n = len(vt)
@@ -1131,7 +1141,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         ):
             continue  # "លោក មិន ទាន់...": "he has not yet", not Min ...
         if len(parts) == 1:
-            known = first in parts_known
+            known = first in parts_known or _two_known_parts(first, parts_known)
             if weak and not known and not (spaced and len(first) <= 10 and not attached_tail):
                 continue
             if len(first) > 14 and not known:
@@ -1767,7 +1777,7 @@ def _org_end(
                 )
                 if pm is not None and not _PLACE_TYPE_RE.search(vt, i, j):
                     return pm[0]
-            lst = _list_continuation(vt, k, starts)
+            lst = _list_continuation(vt, k, starts, i)
             if lst:
                 j = lst
                 continue
@@ -1834,7 +1844,9 @@ def _org_end(
     return j
 
 
-def _list_continuation(vt: str, k: int, starts: frozenset[int] | None) -> int | None:
+def _list_continuation(
+    vt: str, k: int, starts: frozenset[int] | None, name_start: int | None = None
+) -> int | None:
     """``X Y និងZ`` after an organisation name: a listed domain ("កសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ")."""
     j = k
     for _ in range(4):
@@ -1850,6 +1862,10 @@ def _list_continuation(vt: str, k: int, starts: frozenset[int] | None) -> int | 
                 end = _org_end(vt, rest, starts, False)
                 if (
                     end > rest + 1
+                    and name_start is not None
+                    and not _PLACE_TYPE_RE.search(vt, name_start, k)
+                    and not _LOC_TYPE_RE.match(vt, rest)
+                    and not vt.startswith(_SECOND_BODY_WORDS, rest)
                     and not _ORG_HEAD_RE.match(vt, rest)
                     and not _TITLE_RE.match(vt, rest)
                     and not _ROLE_RE.match(vt, rest)
@@ -2521,6 +2537,8 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
 
 # a village number: digits not followed by a unit or a counted noun ("ភូមិ៨ ឃុំ...", not "៨នាក់")
 _FOREIGN_TYPE_WORDS = frozenset({"ខេត្ត", "ស្រុក", "ទីក្រុង", "ក្រុង", "រដ្ឋ", "ប្រទេស"})
+# words that start a second body after និង ("និងកម្លាំងនគរបាល...")
+_SECOND_BODY_WORDS = ("កម្លាំង", "សមត្ថកិច្ច", "នគរបាល", "អាជ្ញាធរ", "មន្ត្រី", "ក្រុម")
 _NUMBERED_VILLAGE_RE = re.compile(
     "[0-9\u17e0-\u17e9]{1,3}(?![0-9\u17e0-\u17e9.,/]|[\u1780-\u17d3])"
 )
@@ -3214,14 +3232,17 @@ def _repeat_latin_people(
             continue
         name = str(e.value.get("name") or "")
         if name.isascii() and " " in name and len(name) >= 5 and _ASCII_LETTER_RE.search(name):
-            names[name] = e.value
+            names[name] = bool(e.value.get("titles"))
         pm = None if name.isascii() else _PAREN_LATIN_RE.match(text, e.end)
         if pm and not taken.hits(*pm.span(1)):  # "សុធីតា (Suthida)": the name in Latin
             out.append(_latin_person(text, *pm.span(1)))
             taken.add(*pm.span(1))
     # one word of a found name written alone later ("Roman Bak Tigzih ... ជនត្រូវចោទ Roman")
-    words = {w for n in names for w in n.split(" ") if len(w) >= 4 and w[0].isupper()}
-    words -= set(_known_orgs())
+    # (only of names written with a title: a cue word alone is weaker evidence)
+    words = {
+        w for n, t in names.items() if t for w in n.split(" ") if len(w) >= 4 and w[0].isupper()
+    }
+    words -= {w for org in _known_orgs() for w in org.split(" ")}
     if not names:
         return out
     pattern = re.compile(
@@ -3256,7 +3277,7 @@ def _latin_person(text: str, s: int, e: int) -> Entity:
 
 _DATE_JOIN_RE = re.compile("[ \u200b]*និង[ \u200b]*")
 _YEAR_RE = re.compile("[0-9\u17e0-\u17e9]{4}")
-_VAGUE_BEFORE = ("ប៉ុន្មាន", "ច្រើន", "រាប់")
+_VAGUE_BEFORE_RE = re.compile("(?:ប៉ុន្មាន|ច្រើន|(?<![\u1780-\u17ff])រាប់)[ \u200b]*$")
 
 
 def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
@@ -3265,9 +3286,7 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
     a relative date makes it vague ("ប៉ុន្មានខែមុននេះ" a few months ago), not a DATE."""
     out: list[Entity] = []
     for e in entities:
-        if e.label == "DATE" and text[max(0, e.start - 9) : e.start].rstrip(" \u200b").endswith(
-            _VAGUE_BEFORE
-        ):
+        if e.label == "DATE" and _VAGUE_BEFORE_RE.search(text, max(0, e.start - 12), e.start):
             continue
         prev = out[-1] if out else None
         if (
