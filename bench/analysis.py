@@ -332,6 +332,42 @@ _TITLES_NIPTICT += ("អ្នក~នាង", "អ្នក~ស្រី", "ឧ�
 _NAME_TITLES = ("លោក", "លោកជំទាវ", "ឯកឧត្តម", "កញ្ញា", "លោកស្រី", "អ្នកនាង")
 
 
+def build_predicates(data: Path, out: Path, name_parts: frozenset[str]) -> int:
+    """Write ``data/predicates.txt``: words that are verbs, adjectives or adverbs (never a
+    proper noun) in the khPOS corpus, so a name is not taken to run on into one ("លោក ត្រាំ
+    លុបចោល...", "Trump cancels ..."). A word is kept when it is seen 3 times or more, 90 % or
+    more of them tagged VB, JJ or RB, never PN, and it is not a listed name part. Returns the
+    number of words written."""
+    counts: dict[str, dict[str, int]] = {}
+    with (data / "seg" / "khpos-train.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            for tok in line.split():
+                word, sep, tag = tok.rpartition("/")
+                if not sep:
+                    continue
+                word = word.replace("_", "").replace("~", "").replace("^", "")
+                word = word.replace("\u17d2\u178a", "\u17d2\u178f")
+                c = counts.setdefault(word, {})
+                c[tag] = c.get(tag, 0) + 1
+    words = []
+    for word, c in counts.items():
+        n = sum(c.values())
+        pred = c.get("VB", 0) + c.get("JJ", 0) + c.get("RB", 0)
+        if n >= 3 and pred / n >= 0.9 and not c.get("PN") and len(word) >= 2:
+            if word not in name_parts:
+                words.append(word)
+    header = [
+        "# Verbs, adjectives and adverbs: never part of a name (bench/analysis.py"
+        " --build-predicates).",
+        "# Derived from seg/khpos-train.txt (khPOS, Ye Kyaw Thu, Vichet Chea, Sagisaka, ONA 2017;"
+        " CC BY-NC-SA 4.0): words seen 3+ times,",
+        "# 90 %+ tagged VB/JJ/RB, never PN, not a name part. Only the words are shipped."
+        " See data/LICENSES.md.",
+    ]
+    out.write_text("\n".join(header + sorted(words)) + "\n", encoding="utf-8")
+    return len(words)
+
+
 def build_name_parts(data: Path, out: Path) -> int:
     """Rewrite ``data/name-parts.txt``: the name parts already listed, with ``<TAB>family``
     after the family names that are rarely a common word (docs/analysis.md, bare names).
@@ -394,7 +430,7 @@ def build_name_parts(data: Path, out: Path) -> int:
 
 
 def main(argv: list[str]) -> None:
-    known = {"--eval", "--news", "-v", "--build-name-parts", "-h", "--help"}
+    known = {"--eval", "--news", "-v", "--build-name-parts", "--build-predicates", "-h", "--help"}
     unknown = [a for a in argv if a not in known and not a.startswith("--part=")]
     if "-h" in argv or "--help" in argv or unknown:
         print(__doc__)
@@ -408,6 +444,12 @@ def main(argv: list[str]) -> None:
         return
     from bench._report import data_dir, write_section
 
+    if "--build-predicates" in argv:
+        from sleukrith.entities import _name_parts
+
+        path = ROOT / "src" / "sleukrith" / "data" / "predicates.txt"
+        print(build_predicates(data_dir(), path, _name_parts()), "words written to", path)
+        return
     if "--build-name-parts" in argv:
         path = ROOT / "src" / "sleukrith" / "data" / "name-parts.txt"
         print(build_name_parts(data_dir(), path), "family names marked in", path)

@@ -359,3 +359,17 @@ def test_colon_typed_for_the_visarga_is_still_an_org() -> None:
     rec = analyze(text).record
     assert rec.chair is not None and rec.chair["role"] == "អភិបាលនៃគណ:អភិបាលខេត្តពោធិ៍សាត់"
     assert rec.organisations == ["គណ:អភិបាលខេត្តពោធិ៍សាត់"]
+
+
+def test_venue_without_a_place_takes_the_datelines() -> None:
+    text = (
+        "កិច្ចប្រជុំបូកសរុបការងារ\n"
+        "(ព្រៃវែង)៖ នៅរសៀលថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២៥ នៅសាលប្រជុំមន្ទីរអប់រំ យុវជន និងកីឡា "
+        "បានរៀបចំកិច្ចប្រជុំបូកសរុបការងារ ក្រោមអធិបតីភាព លោក សៅ ពិសិដ្ឋ ប្រធានមន្ទីរ។\n"
+    )
+    place = analyze(text).record.place
+    assert place is not None and place["value"]["type"] == "province"
+    assert place["value"]["name_en"] == "Prey Veng"
+    # a venue that names its own place keeps it
+    text2 = text.replace("មន្ទីរអប់រំ យុវជន និងកីឡា", "សាលាស្រុកកំចាយមារ")
+    assert analyze(text2).record.place["value"]["type"] == "district"

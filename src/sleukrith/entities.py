@@ -685,6 +685,27 @@ def _name_parts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _predicates() -> frozenset[str]:
+    """Verbs, adjectives and adverbs that are never a name part (data/predicates.txt)."""
+    text = resources.files("sleukrith").joinpath("data/predicates.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _long_predicates() -> tuple[str, ...]:
+    return tuple(sorted((w for w in _predicates() if len(w) >= 4), key=len, reverse=True))
+
+
+def _is_predicate(chunk: str, known: frozenset[str]) -> bool:
+    """A verb or adjective where a name part could stand ("លោក ត្រាំ លុបចោល...")."""
+    if chunk in known:
+        return False
+    if chunk in _predicates():
+        return True
+    return len(chunk) > 9 and chunk.startswith(_long_predicates())
+
+
+@lru_cache(maxsize=1)
 def _name_rows() -> dict[str, str]:
     """name part -> its mark ("family": a family name rarely used as a common word)."""
     path = resources.files("sleukrith").joinpath("data").joinpath("name-parts.txt")
@@ -1041,7 +1062,7 @@ def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
         complete = cm.end() >= n or not _is_kh(vt[cm.end()])
         if _NAME_ROLE_STOP_RE.match(chunk) and chunk not in known:
             break
-        if chunk in _NOT_NAME_WORDS:
+        if chunk in _NOT_NAME_WORDS or (parts and _is_predicate(chunk, known)):
             break
         if chunk in _STOP_EXACT and not (chunk in known and not parts):
             if not (
@@ -1058,7 +1079,11 @@ def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
             break  # "លោកបន្តថា": a verb ending in ថា is never a name
         if complete and len(chunk) <= 16:
             keep = len(chunk)
-            if parts and chunk.startswith(_NAME_INITIAL_WORDS) and len(chunk) <= 9:
+            if (
+                parts
+                and chunk.startswith(_NAME_INITIAL_WORDS)
+                and len(chunk) <= (12 if chunk.startswith("ស្រី") else 9)
+            ):
                 pass  # "ហេង ស្រីនាង": a given name may start with ស្រី, សុខ ...
             elif (not parts or len(chunk) > 6) and _STOP_RE.match(chunk) and chunk not in known:
                 keep = 0
@@ -1547,6 +1572,12 @@ _GENERIC_TAILS = frozenset(
         "ភិបាល",
     }
 )
+# heads of government offices: with a level word, a domain names one office
+_OFFICE_HEADS = frozenset({"មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "អង្គភាព"})
+# generic tails that are also the domain of a government office ("ទេសចរណ៍", "រ៉ែ")
+_DOMAIN_TAILS = frozenset(
+    {"ទេសចរណ៍", "រ៉ែ", "កសិកម្ម", "ពាណិជ្ជកម្ម", "ដឹកជញ្ជូន", "បច្ចេកវិទ្យា", "សំណង់", "អគ្គិសនី"}
+)
 # heads that name a body only together with a place ("អាជ្ញាធរខេត្ត...", "រដ្ឋាភិបាលជប៉ុន")
 _PLACE_BOUND_HEADS = frozenset({"អាជ្ញាធរ", "រដ្ឋាភិបាល"})
 _ACTIVITY_WORDS = (
@@ -1838,6 +1869,9 @@ def _org_end(
                 if bm and _cstart(vt, bm.end()):
                     j = bm.end()  # "...វៀតណាម": a country's name is not cut at ណា
                     continue
+            if vt.startswith("និង", j) and j > i and vt.startswith(_domain_words(), j + 3):
+                j += 3  # "មន្ទីររ៉ែនិងថាមពល...": a second domain glued with និង
+                continue
             if _stop_at(vt, j, _ORG_STOP_RE, starts):
                 break
         j += 1
@@ -1939,6 +1973,8 @@ def _is_generic(name: str, head: str = "") -> bool:
     if not rest:
         # "សាលាដំបូងខេត្ត": a head that names a function is this province's body
         return not (name and head in _FUNCTION_HEADS)
+    if head in _OFFICE_HEADS and rest != name and rest in _DOMAIN_TAILS:
+        return False  # "មន្ទីរទេសចរណ៍ខេត្ត": the province's department of tourism
     return rest in _GENERIC_TAILS or rest.startswith(_GENERIC_STARTS)
 
 
@@ -2239,6 +2275,14 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         taken.append((s, e))
 
     for m in _MEDIA_HEAD_RE.finditer(vt):
+        j = m.end() + (1 if vt[m.end() : m.end() + 1] == " " else 0)
+        lm = _LATIN_ORG_NAME_RE.match(vt, j)
+        if lm and _cstart(vt, m.start()):
+            add(m.start(), lm.end(), j)
+    for m in _ORG_HEAD_RE.finditer(vt):
+        # "មូលនិធិ 1MDB", "សាកលវិទ្យាល័យ Virginia": a head word, then the body's Latin name
+        if m.group() in _PLACE_BOUND_HEADS or m.group() in _PLACED_HEADS or m.group() == "សាខា":
+            continue
         j = m.end() + (1 if vt[m.end() : m.end() + 1] == " " else 0)
         lm = _LATIN_ORG_NAME_RE.match(vt, j)
         if lm and _cstart(vt, m.start()):
@@ -3110,6 +3154,8 @@ _LIST_ITEM_RE = re.compile(
 _LIST_SEP_RE = re.compile("[ \u200b]*(?:,|،|និង|and|&)[ \u200b]*")
 # a heading over a list of people: a word for a person or a count of people
 _PEOPLE_HEAD_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)}|បេក្ខភាព|អ្នកលេង|រូប|នាក់|ឈ្មោះ)")
+# a word for people inside a sentence that lists names ("រូប" there is as often a picture)
+_PEOPLE_WORD_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)}|បេក្ខភាព|អ្នកលេង|[0-9០-៩]+[ ]?នាក់)")
 
 
 def _latin_lists(
@@ -3165,6 +3211,23 @@ def _latin_lists(
             flush()
         prev_line = (cs, ce)
     flush()
+    # names listed inside a sentence that speaks of people: "១. Park Shin Hye ២. Jang Geun Suk"
+    # or "Mohamed Salah, Sadio Mane និង Alisson" (three or more, none a known body)
+    for cs, ce in covered:
+        for sent in _SENTENCE_RE.finditer(text, cs, ce):
+            a, b = sent.span()
+            if not _PEOPLE_WORD_RE.search(text, a, b):
+                continue
+            for items in (_numbered_items(text, a, b), _comma_items(text, a, b)):
+                if len(items) < 2:
+                    continue
+                names = [text[s:e] for s, e in items]
+                if any(
+                    _known_orgs().get(n) or any(w in _EVENT_WORDS for w in n.split()) for n in names
+                ):
+                    continue
+                for s, e in items:
+                    add(s, e)
     # names joined to a found name by commas or និង
     for e in entities:
         if e.label != "PERSON" or not text[e.start : e.end].isascii():
@@ -3182,6 +3245,43 @@ def _latin_lists(
                 break
             add(nm.start(), nm.end())
             pos = nm.end()
+    return out
+
+
+_SENTENCE_RE = re.compile("[^។៕!?\n]+")
+_LIST_NAME = (
+    f"[{_LATIN_UP}][{_LATIN_LOW}]+(?:[ -](?:van |de |da )?[{_LATIN_UP}][{_LATIN_LOW}]+){{0,3}}"
+)
+_NUMBERED_NAME_RE = re.compile(
+    f"(?:^|(?<=[ \u200b]))[0-9\u17e0-\u17e9]{{1,2}}[.)][ \u200b]*({_LIST_NAME})(?=[ \u200b]|$)"
+)
+_COMMA_LIST_RE = re.compile(
+    f"({_LIST_NAME})((?:[ \u200b]*,[ \u200b]*{_LIST_NAME})*)[ \u200b]*,?[ \u200b]*"
+    f"(?:និង|and)[ \u200b]*({_LIST_NAME})(?![{_LATIN_LOW}{_LATIN_UP}])"
+)
+
+
+def _numbered_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [m.span(1) for m in _NUMBERED_NAME_RE.finditer(text, a, b)]
+
+
+def _comma_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of a list "A, B, C និង D" in ``text[a:b]`` (three or more, one of them with
+    two words; or two full names joined by និង)."""
+    out: list[tuple[int, int]] = []
+    for m in _COMMA_LIST_RE.finditer(text, a, b):
+        if _LATIN_NEXT_RE.match(text, m.end()) or (
+            m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()
+        ):
+            continue
+        items = [m.span(1)]
+        base = m.start(2)
+        for part in re.finditer(_LIST_NAME, m.group(2)):
+            items.append((base + part.start(), base + part.end()))
+        items.append(m.span(3))
+        spaced = [" " in text[s:e] for s, e in items]
+        if (len(items) >= 3 and any(spaced)) or (len(items) == 2 and all(spaced)):
+            out += items  # "A, B និង C"; two full names "A B និង C D"
     return out
 
 

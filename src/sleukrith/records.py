@@ -694,7 +694,26 @@ def _venue(
             if pos > os_:
                 oe = pos
         place = _ZW_RE.sub("", text[os_:oe]).strip()
-        return {"text": place, "value": _place_values(ents, os_, oe)}
+        value = _place_values(ents, os_, oe) or _dateline_place(text, spans, ents)
+        return {"text": place, "value": value}
+    return None
+
+
+_DATELINE_END_RE = re.compile("[ \u200b)]*[៖:ៈ]")
+
+
+def _dateline_place(
+    text: str, spans: Sequence[tuple[int, int]], ents: Sequence[Entity]
+) -> dict[str, Any] | None:
+    """The place of the dateline ("(កំពង់ធំ)៖ ..."): where a venue that names no place is."""
+    if not spans:
+        return None
+    s, _e = spans[0]
+    for x in ents:
+        if x.label != "LOC" or x.start < s or x.start > s + 40:
+            continue
+        if _DATELINE_END_RE.match(text, x.end) and isinstance(x.value, dict):
+            return x.value
     return None
 
 
