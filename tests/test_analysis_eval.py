@@ -114,9 +114,9 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 81
+    assert len(files) >= 101
     parts = {p.parent.name for p in files}
-    assert parts == {"dev", "dev2", "dev3", "heldout", "heldout2"}
+    assert parts == {"dev", "dev2", "dev3", "dev4", "heldout", "heldout2"}
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
@@ -157,6 +157,11 @@ def news_dev3() -> dict:
 
 
 @pytest.fixture(scope="module")
+def news_dev4() -> dict:
+    return _news("dev4")
+
+
+@pytest.fixture(scope="module")
 def news_heldout() -> dict:
     return _news("heldout")
 
@@ -194,6 +199,13 @@ def news_heldout2() -> dict:
 )
 def test_news_heldout2_f1_floor(news_heldout2: dict, label: str, floor: float) -> None:
     assert news_heldout2["labels"][label]["f1"] >= floor, (label, news_heldout2["labels"][label])
+
+
+@pytest.mark.parametrize(
+    "label,floor", [("PERSON", 0.90), ("ORG", 0.75), ("LOC", 0.92), ("DATE", 0.92)]
+)
+def test_news_dev4_f1_floor(news_dev4: dict, label: str, floor: float) -> None:
+    assert news_dev4["labels"][label]["f1"] >= floor, (label, news_dev4["labels"][label])
 
 
 def test_dev2_articles_are_new() -> None:

@@ -797,3 +797,45 @@ def test_a_count_of_months_before_a_relative_date_is_vague() -> None:
 )
 def test_person_round4(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # two foreign places written as one word are one LOC
+        ("ជនជាតិចិនតៃវ៉ាន់ម្នាក់", "LOC", ["ចិនតៃវ៉ាន់"]),
+        ("នៅលើកោះតៃវ៉ាន់ និងចក្រភពអង់គ្លេស", "LOC", ["កោះតៃវ៉ាន់", "ចក្រភពអង់គ្លេស"]),
+        ("ក្រោយការដួលរលំនៃសហភាពសូវៀតក្បែរនោះ", "LOC", ["សហភាពសូវៀត"]),
+        ("ក្រោយការដួលរលំនៃសហភាពសូវៀតក្បែរនោះ", "ORG", []),
+        # the police of a place written after a space; a chief's role after a titled name
+        ("កម្លាំងនគរបាល ខណ្ឌសែនសុខ បានចុះ", "ORG", ["នគរបាល ខណ្ឌសែនសុខ"]),
+        ("លោក កែវ សុភ័ក្រ អធិការនគរបាលស្រុកស្អាង បាន", "ORG", []),
+        ("ត្រូវបញ្ជូនទៅអធិការនគរបាលស្រុកស្អាង ដើម្បី", "ORG", ["អធិការនគរបាលស្រុកស្អាង"]),
+        ("ដឹកទៅមន្ទីរពេទ្យភ្លាមៗ", "ORG", []),
+        # a name in Khmer script in brackets after a Latin one; a cue after a Latin name
+        ("ជនសង្ស័យឈ្មោះ Arjun Mehta (អាជុន មេថា) បាន", "PERSON", ["Arjun Mehta", "អាជុន មេថា"]),
+        ("វត្តមានរបស់ Minji សមាជិកក្រុម NewJeans", "PERSON", ["Minji"]),
+        ("ក្រុមចម្រៀងល្បីឈ្មោះ Aespa បានមកដល់", "PERSON", []),
+        ("អ្នកចាត់ការសញ្ជាតិអ៊ីតាលី Carlo Rossi អាចនឹងមក", "PERSON", ["Carlo Rossi"]),
+        # a stop word at the start of an unknown first part, a known part after it
+        ("ចៅក្រម លោក ថានើ ឡេង បានសម្រេច", "PERSON", ["លោក ថានើ ឡេង"]),
+        ("លោកនេតាន់យ៉ាហ៊ូ ក្រោយពីបរាជ័យ", "PERSON", ["លោកនេតាន់យ៉ាហ៊ូ"]),
+        ("លោកតាចាស់ បានប្រាប់", "PERSON", []),
+    ],
+)
+def test_round4_dev4_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("\u200bពីថ្ងៃទី៣ ដល់ថ្ងៃទី៥ ខែមីនា នេះ ក្រសួង", ["ថ្ងៃទី៣ ដល់ថ្ងៃទី៥ ខែមីនា នេះ"]),
+        ("កាលពីថ្ងៃទី៩ ខែមីនា ឆ្នាំ២០២០ ក្រោយធ្វើការស្រាវជ្រាវ", ["ថ្ងៃទី៩ ខែមីនា ឆ្នាំ២០២០"]),
+        ("សិក្ខាសាលា៣ថ្ងៃនេះមានការចូលរួម", []),
+        ("កាលពីរសៀលថ្ងៃមិញនេះ គេបានមក", ["រសៀលថ្ងៃមិញនេះ"]),
+        ("កាលពីរសៀល ថ្ងៃព្រហស្បតិ៍ គេបានមក", ["រសៀល ថ្ងៃព្រហស្បតិ៍"]),
+    ],
+)
+def test_round4_date_spans(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "DATE")] == expected

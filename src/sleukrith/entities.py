@@ -387,6 +387,7 @@ _STOP_WORDS: tuple[str, ...] = (
     "ទូលថ្វាយ",
     "ផ្ញើសារ",
     "ព្រោះ",
+    "ក្រោយ",
     "ទាត់ចោល",
     "ចាំ",
     "ខណៈ",
@@ -949,6 +950,7 @@ _NOT_NAME_WORDS = frozenset(
     {
         "ឯង",
         "រូប",
+        "ព្រះ",
         "ម្តាយ",
         "ឪពុក",
         "បងប្អូន",
@@ -1033,6 +1035,29 @@ def _copula_ahead(vt: str, end: int) -> bool:
     )
 
 
+_PRONOUN_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា"})
+
+
+def _subject_glued(vt: str, part: tuple[int, int], attached: bool, known: frozenset[str]) -> bool:
+    """An unknown word glued to a pronoun-like title that is clearly a name: long, complete,
+    no verb, and a verb or function word right after it ("លោកនេតាន់យ៉ាហ៊ូ ក្រោយពី...")."""
+    a, b = part
+    word = vt[a:b]
+    if attached or len(word) < 6 or vt[b : b + 1] != " " or _is_predicate(word, known):
+        return False
+    if word.startswith(("តា", "យាយ", "ពូ", "មីង")):
+        return False  # "លោកតាចាស់": grandfather, an address
+    if _cut(word, _NAME_STOP_RE) < len(word) or word in _NOT_NAME_WORDS:
+        return False
+    return bool(_STOP_RE.match(vt, b + 1))
+
+
+def _known_part_after(vt: str, end: int, known: frozenset[str]) -> bool:
+    """A known name part follows after one space ("ថានើ ឡេង")."""
+    nm = _CHUNK_RE.match(vt, end + 1) if vt[end : end + 1] == " " else None
+    return nm is not None and nm.group() in known
+
+
 def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
     """The space-separated parts of a name starting at view offset ``i``.
 
@@ -1085,7 +1110,12 @@ def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
                 and len(chunk) <= (12 if chunk.startswith("ស្រី") else 9)
             ):
                 pass  # "ហេង ស្រីនាង": a given name may start with ស្រី, សុខ ...
-            elif (not parts or len(chunk) > 6) and _STOP_RE.match(chunk) and chunk not in known:
+            elif (
+                (not parts or len(chunk) > 6)
+                and _STOP_RE.match(chunk)
+                and chunk not in known
+                and not (not parts and len(chunk) <= 6 and _known_part_after(vt, cm.end(), known))
+            ):
                 keep = 0
             else:
                 # a role or title glued to a short name: "ចាន់ថុលឧបនាយក..." is cut below
@@ -1167,7 +1197,15 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "លោក មិន ទាន់...": "he has not yet", not Min ...
         if len(parts) == 1:
             known = first in parts_known or _two_known_parts(first, parts_known)
-            if weak and not known and not (spaced and len(first) <= 10 and not attached_tail):
+            if (
+                weak
+                and not known
+                and not (spaced and len(first) <= 10 and not attached_tail)
+                and not (
+                    titles[-1] in _PRONOUN_TITLES
+                    and _subject_glued(vt, parts[0], attached_tail, parts_known)
+                )
+            ):
                 continue
             if len(first) > 14 and not known:
                 continue
@@ -1289,6 +1327,8 @@ _PERSON_NOUNS = (
     "បេក្ខជន",
     "បវរកញ្ញា",
     "ព្រះសង្ឃ",
+    "អ្នកចាត់ការទូទៅ",
+    "អ្នកចាត់ការ",
 )
 _PERSON_NOUN_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)})")
 # what follows a name in an incident report: "X Y ភេទប្រុស", "X Y អាយុ ៣៥ឆ្នាំ", "X Y ហៅ Z"
@@ -1446,9 +1486,16 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
         parts = _cued(vt, k, found)
         if parts is not None:
             add(parts, [], None)
+    for m in _LATIN_BEFORE_CUE_RE.finditer(vt):
+        if not any(t.vs <= m.start(1) < t.ve for t in found):
+            add([m.span(1)], [], None)
     for m in _LATIN_CUE_RE.finditer(vt):
         lm = _LATIN_FULL_RE.match(vt, m.end())
-        if not lm and m.group().strip() in _NAMING_CUES:
+        if (
+            not lm
+            and m.group().strip() in _NAMING_CUES
+            and "ក្រុម" not in vt[max(0, m.start() - 25) : m.start()]  # a band's name
+        ):
             lm = _LATIN_ONE_RE.match(vt, m.end())
         if lm and not any(t.vs <= m.end() < t.ve for t in found):
             add([(m.end(), lm.end())], [], None)
@@ -1489,7 +1536,15 @@ _STAGE_TITLE_RE = re.compile("នាយ (?=[\u1780-\u17b3])")
 _NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
 # a Latin-script name after "by", "named", or a word for a person
 _LATIN_CUE_RE = re.compile(
-    f"(?:ដោយ|ឈ្មោះថា|ឈ្មោះ|ព្រះនាម|{_alt(_PERSON_NOUNS)})(?:ស្រី|ប្រុស)?[ ]?(?=[A-Z])"
+    f"(?:ដោយ|ឈ្មោះថា|ឈ្មោះ|ព្រះនាម|{_alt(_PERSON_NOUNS)})(?:ស្រី|ប្រុស)?"
+    # "តារាស្រីជើងចាស់Jennifer Lopez", "អ្នកចាត់ការសញ្ជាតិព័រទុយហ្គាល់ Jose Mourinho"
+    "(?:ជើងចាស់|ល្បីឈ្មោះ|ល្បីល្បាញ|ល្បី|វ័យក្មេង)?"
+    "(?:(?:ជនជាតិ|សញ្ជាតិ)[\u1780-\u17dd]{2,15}?)?"
+    "[ ]?(?=[A-Z])"
+)
+# a Latin name then a word saying who the person is ("Dahyun សមាជិកក្រុម Twice")
+_LATIN_BEFORE_CUE_RE = re.compile(
+    "(?<![A-Za-z0-9])([A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}) (?=សមាជិក|កីឡាករ|អតីតកីឡាករ)"
 )
 # after a word that introduces a name, one capitalised word is a name too ("ឈ្មោះ Nat")
 _NAMING_CUES = ("ឈ្មោះ", "ព្រះនាម")
@@ -1570,6 +1625,7 @@ _GENERIC_TAILS = frozenset(
         "ព័ត៌មាន",
         "សំរាម",
         "ភិបាល",
+        "អាកាសចរណ៍",
     }
 )
 # heads of government offices: with a level word, a domain names one office
@@ -1656,6 +1712,9 @@ _PROTECTED = (
     "ពិភពលោក",
     "សកលលោក",
     "មនុស្សលោក",
+    # "against" inside a body's name ("មជ្ឈមណ្ឌលជាតិប្រយុទ្ធនឹងជំងឺគ្រុនចាញ់")
+    "ប្រយុទ្ធនឹង",
+    "ប្រឆាំងនឹង",
 )
 
 
@@ -1799,6 +1858,13 @@ def _org_end(
             if known:
                 break
             k = j + 1
+            if head in _PLACED_HEADS and j == i:
+                # "នគរបាល ខណ្ឌទួលគោក": the police of the place written after a space
+                tm = _LOC_TYPE_RE.match(vt, k)
+                if tm and tm.group() in _PLACE_TYPE_WORDS:
+                    pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
+                    if pm is not None:
+                        return pm[0]
             if head in _LOCAL_HEADS and j > i:
                 tm = _LOC_TYPE_RE.match(vt, k)
                 pm = (
@@ -1973,6 +2039,8 @@ def _is_generic(name: str, head: str = "") -> bool:
     if not rest:
         # "សាលាដំបូងខេត្ត": a head that names a function is this province's body
         return not (name and head in _FUNCTION_HEADS)
+    if rest == name and rest.endswith("ៗ") and rest.rstrip("ៗ") in _predicates():
+        return True  # "មន្ទីរពេទ្យភ្លាមៗ": "to hospital at once"
     if head in _OFFICE_HEADS and rest != name and rest in _DOMAIN_TAILS:
         return False  # "មន្ទីរទេសចរណ៍ខេត្ត": the province's department of tourism
     return rest in _GENERIC_TAILS or rest.startswith(_GENERIC_STARTS)
@@ -2053,7 +2121,6 @@ _COURT_KINDS = (
     "ធម្មនុញ្ញ",
     "យោធា",
     "អន្តរជាតិ",
-    "កាត់ទោស",
     "ពិសេស",
     "ខេត្ត",
     "ក្រុង",
@@ -2150,6 +2217,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "តុលាការចោទប្រកាន់", "តុលាការកម្ពុជា": the courts, not one court
         if gazetteer.lookup(vt[m.start() : end], "country"):
             continue  # "សហព័ន្ធរុស្ស៊ី" is a country
+        bm = _bare_place_re().match(vt, m.start())
+        if bm and bm.end() > m.end() and gazetteer.lookup(bm.group(), "country"):
+            continue  # "សហភាពសូវៀត..." starts with a country's name
         if head in ("ក្រុមហ៊ុន", "រោងចក្រ", "សហគ្រាស") and (
             any(p.type == "country" for p in gazetteer.lookup(name))
             or name.startswith(_ACTIVITY_WORDS)
@@ -2198,7 +2268,10 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             or (head in _NAMED_PLACE_HEADS and _is_generic(name, ""))
             or (
                 head == "អធិការនគរបាល"
-                and _TITLE_RE.match(vt, end + 1 if vt[end : end + 1] == " " else end)
+                and (
+                    _TITLE_RE.match(vt, end + 1 if vt[end : end + 1] == " " else end)
+                    or _titled_name_before(vt, m.start())
+                )
             )
         ):
             continue  # "ស្នងការនគរបាលខេត្ត...", "អធិការនគរបាលស្រុក លោក ...": a chief's role
@@ -2214,6 +2287,21 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         pos = end
     out += _latin_orgs(vt, out)
     return out
+
+
+def _titled_name_before(vt: str, start: int) -> bool:
+    """A titled name ends right before ``start`` ("លោក សុខ ហេង អធិការនគរបាល..."): what
+    follows is that person's role."""
+    if start < 2 or vt[start - 1] != " ":
+        return False
+    window = vt[max(0, start - 40) : start - 1]
+    last = None
+    for t in _TITLE_RE.finditer(window):
+        last = t
+    if last is None:
+        return False
+    chunks = window[last.end() :].split()
+    return 1 <= len(chunks) <= 3 and not any(_STOP_RE.match(c) for c in chunks)
 
 
 def _names_place(vt: str, i: int, end: int) -> bool:
@@ -2485,7 +2573,7 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 )
                 continue
         if found is None and m.group() == "ភូមិ":
-            nm = _NUMBERED_VILLAGE_RE.match(vt, m.end())
+            nm = _NUMBERED_VILLAGE_RE.match(vt, m.end() + (vt[m.end() : m.end() + 1] == " "))
             if nm:  # "ភូមិ១១": villages of a town are often numbered
                 out.append(
                     _Mention("LOC", m.start(), nm.end(), None, [Place("village", nm.group(), None)])
@@ -2850,6 +2938,7 @@ def find_entities(
     entities = _org_places(entities, loc_pool)
     entities = _select(entities + _next_days(text, covered, entities))
     entities = _join_dates(text, entities)
+    entities = _join_glued_places(text, entities)
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
@@ -3331,10 +3420,11 @@ def _repeat_latin_people(
         if e.label != "PERSON" or not isinstance(e.value, dict):
             continue
         name = str(e.value.get("name") or "")
-        if name.isascii() and " " in name and len(name) >= 5 and _ASCII_LETTER_RE.search(name):
-            names[name] = bool(e.value.get("titles"))
-        pm = None if name.isascii() else _PAREN_LATIN_RE.match(text, e.end)
-        if pm and not taken.hits(*pm.span(1)):  # "សុធីតា (Suthida)": the name in Latin
+        if name.isascii() and len(name) >= 4 and name[0].isupper() and name[1:2].islower():
+            names[name] = bool(e.value.get("titles")) and " " in name
+        pm = (_PAREN_KHMER_RE if name.isascii() else _PAREN_LATIN_RE).match(text, e.end)
+        if pm and not taken.hits(*pm.span(1)):
+            # "សុធីតា (Suthida)", "Goyal Kartik (រ៉ូយ៉ា បាទិក)": the name in the other script
             out.append(_latin_person(text, *pm.span(1)))
             taken.add(*pm.span(1))
     # one word of a found name written alone later ("Roman Bak Tigzih ... ជនត្រូវចោទ Roman")
@@ -3343,6 +3433,7 @@ def _repeat_latin_people(
         w for n, t in names.items() if t for w in n.split(" ") if len(w) >= 4 and w[0].isupper()
     }
     words -= {w for org in _known_orgs() for w in org.split(" ")}
+    names = {n: t for n, t in names.items() if n not in _known_orgs()}
     if not names:
         return out
     pattern = re.compile(
@@ -3368,6 +3459,12 @@ _PAREN_LATIN_RE = re.compile(
 )
 
 
+_PAREN_KHMER_RE = re.compile(
+    "[ \u200b]*[(（][ \u200b]*([\u1780-\u17d3\u200b]{2,20}(?: [\u1780-\u17d3\u200b]{2,20}){1,2})"
+    "[ \u200b]*[)）]"
+)
+
+
 def _latin_person(text: str, s: int, e: int) -> Entity:
     name = text[s:e]
     return Entity(
@@ -3377,7 +3474,64 @@ def _latin_person(text: str, s: int, e: int) -> Entity:
 
 _DATE_JOIN_RE = re.compile("[ \u200b]*និង[ \u200b]*")
 _YEAR_RE = re.compile("[0-9\u17e0-\u17e9]{4}")
+_GLUED_DAYPART_RE = re.compile("(?:កាលពី|នៅ|នា|ពី|ដល់|រហូតដល់)(ព្រឹក|រសៀល|ល្ងាច|យប់|រាត្រី|ថ្ងៃត្រង់)[ \u200b]*$")
 _VAGUE_BEFORE_RE = re.compile("(?:ប៉ុន្មាន|ច្រើន|(?<![\u1780-\u17ff])រាប់)[ \u200b]*$")
+
+
+def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
+    """Two foreign place names written as one word are one LOC ("ចិនតៃវ៉ាន់" Taiwanese
+    Chinese, "ចិនប៉េកាំង"); its value is the second, more specific place."""
+    out: list[Entity] = []
+    for e in entities:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and e.label == "LOC"
+            and prev.label == "LOC"
+            and (prev.end == e.start or text[prev.end : e.start] == "\u200b")
+            and _bare_foreign(prev)
+            and _bare_foreign(e)
+        ):
+            out[-1] = Entity("LOC", prev.start, e.end, text[prev.start : e.end], e.value)
+            continue
+        out.append(e)
+    return out
+
+
+def _bare_foreign(e: Entity) -> bool:
+    return (
+        isinstance(e.value, dict)
+        and e.value.get("type") in ("country", "city", "region")
+        and not _LOC_TYPE_RE.match(e.text)
+    )
+
+
+_LEADING_FROM_RE = re.compile("ពី[ \u200b]*(?=ថ្ងៃ|ខែ|ឆ្នាំ|[0-9\u17e0-\u17e9])")
+_TRAILING_AFTER_RE = re.compile("[ \u200b]+(?:ក្រោយ|មុន)$")
+_RELATIVE_UNIT_RE = re.compile("(?:ថ្ងៃ|ខែ|ឆ្នាំ|សប្តាហ៍|សប្ដាហ៍)(?:នេះ|មុន|ក្រោយ)")
+
+
+def _trim_date(text: str, e: Entity) -> Entity | None:
+    """A DATE's span by the guidelines: the connector ពី outside ("ពីថ្ងៃទី២១ ដល់..."), no
+    "after"/"before" after a full date ("ឆ្នាំ២០១៩ ក្រោយធ្វើ..." is "after doing"), and no
+    DATE for a duration ("វេទិកា៣ថ្ងៃនេះ" this three-day forum)."""
+    s, t = e.start, e.end
+    lm = _LEADING_FROM_RE.match(text, s, t)
+    if lm:
+        s = lm.end()
+    tm = _TRAILING_AFTER_RE.search(text, s, t)
+    if tm and _YEAR_RE.search(text, s, tm.start()) and t < len(text) and _is_kh(text[t]):
+        t = tm.start()
+    if (
+        s > 0
+        and _is_digit(text[s - 1])
+        and _RELATIVE_UNIT_RE.match(text, s)
+        and not _YEAR_RE.search(text, s, t)
+    ):
+        return None
+    if (s, t) == (e.start, e.end):
+        return e
+    return Entity("DATE", s, t, text[s:t], e.value)
 
 
 def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
@@ -3388,6 +3542,14 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if e.label == "DATE" and _VAGUE_BEFORE_RE.search(text, max(0, e.start - 12), e.start):
             continue
+        if e.label == "DATE":
+            e = _trim_date(text, e)
+            if e is None:
+                continue
+        dm = _GLUED_DAYPART_RE.search(text, max(0, e.start - 16), e.start)
+        if e.label == "DATE" and dm and e.text.startswith("ថ្ងៃ"):
+            # "កាលពីរសៀលថ្ងៃព្រហស្បតិ៍": the day-part glued to its connector is the DATE's
+            e = Entity("DATE", dm.start(1), e.end, text[dm.start(1) : e.end], e.value)
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -3516,6 +3678,15 @@ def _name_pattern(name: str) -> str:
     return "[\u200b\u200c\u200d]*".join(out)
 
 
+def _final_consonant_at(text: str, i: int) -> bool:
+    """A consonant at ``i`` that closes the syllable before it (no vowel or subscript of its own,
+    "បាទិក)"): a word does not end before it."""
+    if i >= len(text) or not ("\u1780" <= text[i] <= "\u17a2"):
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    return not ("\u17b4" <= nxt <= "\u17d3") and not ("\u1780" <= nxt <= "\u17a2")
+
+
 def _repeat_names(
     text: str,
     covered: list[tuple[int, int]],
@@ -3531,7 +3702,11 @@ def _repeat_names(
     for cs, ce in covered:
         for m in pattern.finditer(text, cs, ce):
             span = (m.start(), m.end())
-            if taken.hits(*span) or (m.end() < len(text) and "\u17b4" <= text[m.end()] <= "\u17d3"):
+            if (
+                taken.hits(*span)
+                or (m.end() < len(text) and "\u17b4" <= text[m.end()] <= "\u17d3")
+                or _final_consonant_at(text, m.end())
+            ):
                 continue
             v = by_key.get(_name_key(m.group()))
             if v is None:
@@ -3615,6 +3790,7 @@ _DAY_DEICTICS = {
     "ថ្ងៃខានស្អែក": 2,
     "ស្អែក": 1,
     "ថ្ងៃនេះ": 0,
+    "ថ្ងៃមិញ": -1,
 }
 _DATE_START_RE = re.compile(
     "ថ្ងៃ[\u200b ]?(?:ទី|" + _alt(_WEEKDAY_NAMES) + "|[0-9\u17e0-\u17e9])|"

@@ -45,6 +45,8 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "ព្រះរាជាណាចក្រ": ("country",),
     "សាធារណរដ្ឋ": ("country",),
     "សាធារណរដ្ឋប្រជាមានិត": ("country",),
+    "ចក្រភព": ("country",),
+    "កោះ": ("country", "region", "city"),
 }
 
 
