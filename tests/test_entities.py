@@ -839,3 +839,17 @@ def test_round4_dev4_cases(text: str, label: str, expected: list[str]) -> None:
 )
 def test_round4_date_spans(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "DATE")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("ក្រុម Club Brugge និង Borussia Dortmund", "ORG", ["Club Brugge", "Borussia Dortmund"]),
+        ("Leeds United បានឈ្នះ", "ORG", ["Leeds United"]),
+        ("United States និង United Kingdom", "ORG", []),
+        ("ទៅទីក្រុង Mexico City", "LOC", ["ទីក្រុង Mexico City"]),
+        ("ទំនាក់ទំនងកម្ពុជាតួកគី", "LOC", ["កម្ពុជា", "តួកគី"]),
+    ],
+)
+def test_round4_clubs_and_glued_places(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -2336,6 +2336,17 @@ def _levels_then_place(vt: str, end: int) -> int | None:
             return None
 
 
+_CLUB_LEADS = (
+    "FC|CF|AFC|SC|AC|AS|Club|Real|Atletico|Athletic|Sporting|Borussia|Olympique|Dinamo|Dynamo"
+    "|Lokomotiv|Spartak|Celtic"
+)
+_CLUB_TAILS = "FC|CF|United|City|Hotspur|Rovers|Wanderers|Albion|Rangers"
+_CLUB_NAME_RE = re.compile(
+    f"(?:(?:{_CLUB_LEADS}) [A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?"
+    f"|[A-Z][a-zA-Z]+ (?:{_CLUB_TAILS}))(?![A-Za-z0-9])"
+)
+
+
 def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
     """Latin names of teams, clubs, bands and news media, found by the word before them:
     "ក្លិប RB Leipzig", "ក្រុម JMB" (the word outside), "កាសែត Calciomercato" (the head in)."""
@@ -2367,6 +2378,13 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         lm = _LATIN_ORG_NAME_RE.match(vt, j)
         if lm and _cstart(vt, m.start()):
             add(m.start(), lm.end(), j)
+    for m in _CLUB_NAME_RE.finditer(vt):
+        # "Club Brugge", "Real Mallorca", "Borussia Dortmund": a club word inside the name
+        if m.start() and vt[m.start() - 1].isascii() and vt[m.start() - 1].isalnum():
+            continue
+        if _LOC_TYPE_RE.search(vt, max(0, m.start() - 10), m.start()):
+            continue  # "ទីក្រុង Mexico City": a place
+        add(m.start(), m.end(), m.start())
     for m in _ORG_HEAD_RE.finditer(vt):
         # "មូលនិធិ 1MDB", "សាកលវិទ្យាល័យ Virginia": a head word, then the body's Latin name
         if m.group() in _PLACE_BOUND_HEADS or m.group() in _PLACED_HEADS or m.group() == "សាខា":
@@ -3479,8 +3497,9 @@ _VAGUE_BEFORE_RE = re.compile("(?:ប៉ុន្មាន|ច្រើន|(?<![
 
 
 def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
-    """Two foreign place names written as one word are one LOC ("ចិនតៃវ៉ាន់" Taiwanese
-    Chinese, "ចិនប៉េកាំង"); its value is the second, more specific place."""
+    """"Chinese of a place" written as one word is one LOC ("ចិនតៃវ៉ាន់" Taiwanese Chinese,
+    "ចិនម៉ាឡេស៊ី"); its value is the place. Other glued pairs ("កម្ពុជាថៃ", relations between
+    two countries) stay two LOCs."""
     out: list[Entity] = []
     for e in entities:
         prev = out[-1] if out else None
@@ -3489,7 +3508,7 @@ def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
             and e.label == "LOC"
             and prev.label == "LOC"
             and (prev.end == e.start or text[prev.end : e.start] == "\u200b")
-            and _bare_foreign(prev)
+            and prev.text == "ចិន"
             and _bare_foreign(e)
         ):
             out[-1] = Entity("LOC", prev.start, e.end, text[prev.start : e.end], e.value)
