@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 import statistics
 import sys
 import time
@@ -191,6 +192,65 @@ def news_gold(data: Path, part: str, gold_dir: Path = NEWS_GOLD) -> list[tuple[d
                 raise LookupError(f"{path.name}: span {e} does not match the text")
         out.append((gold, text))
     return out
+
+
+NEWS_RECORDS = ROOT / "tests" / "data" / "news-records"
+_STAMP_RE = re.compile(
+    r"[\s\u200b]*\d{1,2}, [A-Z][a-z]{2} \d{4}(?:\s*,\s*\d{1,2}:\d{2}\s*[ap]m)?\s*$"
+)
+RECORD_FIELDS = (
+    "kind",
+    "date",
+    "time",
+    "place",
+    "chair",
+    "attendance",
+    "decisions",
+    "upcoming",
+    "title",
+)
+
+
+def evaluate_news_records(data: Path, part: str, gold_dir: Path = NEWS_RECORDS) -> dict:
+    """Record-field accuracy on the hand-written records of real news articles
+    (``tests/data/news-records/<part>``; the article is read from the shared data and checked
+    against the stored SHA-256). Raises ``LookupError`` when they cannot be scored."""
+    from sleukrith import analyze
+
+    files = sorted((gold_dir / part).glob("*.json"))
+    if not files:
+        raise LookupError(f"no record files in {gold_dir / part}")
+    fields: dict[str, list[bool]] = {}
+    errors: list[str] = []
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        article = data / gold["path"]
+        if not article.is_file():
+            raise LookupError(f"{article} is missing (set SLEUKRITH_DATA to the shared data)")
+        raw = article.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != gold["sha256"]:
+            raise LookupError(f"{article} differs from the annotated text (SHA-256)")
+        pred = analyze(raw.decode("utf-8")).record.to_dict()
+        want = {k: gold["record"].get(k) for k in RECORD_FIELDS if k in gold["record"]}
+        # a web page's publication stamp after the title ("... 22, Oct 2019 , 7:19 pm") is
+        # not part of the title: annotators differed, so it is dropped on both sides
+        for rec in (pred, want):
+            if isinstance(rec.get("title"), str):
+                rec["title"] = _STAMP_RE.sub("", rec["title"]).strip()
+        for key, ok in record_fields(pred, want).items():
+            fields.setdefault(key, []).append(ok)
+            if not ok:
+                errors.append(
+                    f"{path.stem} RECORD {key}: got "
+                    f"{json.dumps(pred.get(key), ensure_ascii=False)[:200]}"
+                    f" want {json.dumps(want.get(key), ensure_ascii=False)[:200]}"
+                )
+    return {
+        "part": part,
+        "documents": len(files),
+        "record": {k: sum(v) / len(v) for k, v in fields.items() if v},
+        "errors": errors,
+    }
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:

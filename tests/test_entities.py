@@ -853,3 +853,15 @@ def test_round4_date_spans(text: str, expected: list[str]) -> None:
 )
 def test_round4_clubs_and_glued_places(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("នៅទីក្រុងបាសេឡូណា ប្រទេសអេស្ប៉ាញ", "LOC", ["ទីក្រុងបាសេឡូណា", "ប្រទេសអេស្ប៉ាញ"]),
+        ("រស់នៅភូមិប្រកាប ឃុំរួងជ្រៃ", "LOC", ["ភូមិប្រកាប", "ឃុំរួងជ្រៃ"]),
+        ("ពេលនេះបវរកញ្ញា ចន ស្រីនាង បានចេញដំណើរ", "PERSON", ["បវរកញ្ញា ចន ស្រីនាង"]),
+    ],
+)
+def test_round4_unseen_news_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -373,3 +373,42 @@ def test_venue_without_a_place_takes_the_datelines() -> None:
     # a venue that names its own place keeps it
     text2 = text.replace("មន្ទីរអប់រំ យុវជន និងកីឡា", "សាលាស្រុកកំចាយមារ")
     assert analyze(text2).record.place["value"]["type"] == "district"
+
+
+def test_a_video_clip_is_not_a_video_conference() -> None:
+    text = (
+        "តារាចម្រៀងល្បីបង្ហោះវីដេអូថ្មី\n"
+        "(ភ្នំពេញ)៖ កញ្ញា សុខ ស្រីនាង បានបង្ហោះវីដេអូបទចម្រៀងថ្មីមួយ កាលពីថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២៥។\n"
+    )
+    assert analyze(text).record.kind != "video_conference"
+
+
+def test_announces_in_a_headline_is_not_an_announcement() -> None:
+    text = (
+        "រដ្ឋមន្ត្រីប្រកាសបើកការដ្ឋានស្ថាបនាស្ពានថ្មី\n"
+        "(តាកែវ)៖ នាព្រឹកថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៥ ឯកឧត្តម ចាន់ ដារ៉ា បានអញ្ជើញជាអធិបតីក្នុងពិធី"
+        "សម្ពោធការដ្ឋានស្ថាបនាស្ពានបេតុងមួយ នៅភូមិត្រពាំងក្រសាំង ឃុំត្រពាំងក្រញូង ស្រុកត្រាំកក់។\n"
+    )
+    rec = analyze(text).record
+    assert rec.kind == "ceremony"
+    assert rec.chair is not None and rec.chair["name"] == "ចាន់ ដារ៉ា"
+
+
+def test_presiding_told_before_the_name() -> None:
+    text = (
+        "ពិធីប្រគល់សញ្ញាបត្រ\n"
+        "នៅក្នុងឱកាសអញ្ជើញជាអធិបតីប្រគល់សញ្ញាបត្រជូននិស្សិត នាព្រឹកថ្ងៃទី៨ ខែមីនា ឆ្នាំ២០២៥ "
+        "ឯកឧត្តម ហេង សុវណ្ណ រដ្ឋមន្ត្រី បានមានប្រសាសន៍ថា និស្សិតត្រូវខិតខំ។\n"
+    )
+    rec = analyze(text).record
+    assert rec.chair is not None and rec.chair["name"] == "ហេង សុវណ្ណ"
+
+
+def test_venue_phrase_ends_before_a_verb() -> None:
+    text = (
+        "តារាចេញដំណើរទៅក្រៅប្រទេស\n"
+        "កាលពីថ្ងៃទី២ ខែមីនា ឆ្នាំ២០២៥ កញ្ញា សុខ ស្រីនាង បានបង្ហាញខ្លួននៅព្រលានយន្តហោះអន្តរជាតិភ្នំពេញ "
+        "ធ្វើដំណើរទៅកាន់ប្រទេសជប៉ុន។\n"
+    )
+    place = analyze(text).record.place
+    assert place is not None and "ធ្វើដំណើរ" not in place["text"]

@@ -101,6 +101,7 @@ TITLES: tuple[str, ...] = (
     "អ្នកស្រី",
     "អ្នកនាង",
     "កញ្ញា",
+    "បវរកញ្ញា",
     "លោកគ្រូ",
     "អ្នកគ្រូ",
     "សាស្ត្រាចារ្យ",
@@ -695,6 +696,12 @@ def _predicates() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _long_predicates() -> tuple[str, ...]:
     return tuple(sorted((w for w in _predicates() if len(w) >= 4), key=len, reverse=True))
+
+
+def starts_with_verb(word: str) -> bool:
+    """True when a Khmer word is, or starts with, a verb/adjective of data/predicates.txt
+    (the record uses it to end a venue phrase before "... ធ្វើដំណើរទៅ...")."""
+    return word in _predicates() or (len(word) > 4 and word.startswith(_long_predicates()))
 
 
 def _is_predicate(chunk: str, known: frozenset[str]) -> bool:
@@ -2169,6 +2176,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         name = m.group()
         start = m.start()
+        if vt.endswith(("ទីក្រុង", "ក្រុង", "ទីក្រុង ", "ក្រុង "), 0, start):
+            continue  # "ទីក្រុងបាសេឡូណា": the city, not its club
         if name.isascii():
             if _LATIN_NEXT_RE.match(vt, m.end()) or _VENUE_BEFORE_RE.search(
                 vt, max(0, start - 16), start
@@ -2597,6 +2606,18 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                     _Mention("LOC", m.start(), nm.end(), None, [Place("village", nm.group(), None)])
                 )
                 continue
+            cm = _CHUNK_RE.match(vt, m.end())
+            if (
+                cm
+                and 2 <= len(cm.group()) <= 12
+                and _ADDRESS_NEXT_RE.match(vt, cm.end())
+                and not _STOP_RE.match(cm.group())
+            ):
+                # "ភូមិប្រកាប ឃុំរួងជ្រៃ": a village missing from the gazetteer, in an address
+                out.append(
+                    _Mention("LOC", m.start(), cm.end(), None, [Place("village", cm.group(), None)])
+                )
+                continue
         if found is None:
             end = _unknown_place_end(vt, m.end(), m.group())
             if end is not None:
@@ -2686,6 +2707,7 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
 
 
 # a village number: digits not followed by a unit or a counted noun ("ភូមិ៨ ឃុំ...", not "៨នាក់")
+_ADDRESS_NEXT_RE = re.compile("[ \u200b]?(?:ឃុំ|សង្កាត់)")
 _FOREIGN_TYPE_WORDS = frozenset({"ខេត្ត", "ស្រុក", "ទីក្រុង", "ក្រុង", "រដ្ឋ", "ប្រទេស"})
 # words that start a second body after និង ("និងកម្លាំងនគរបាល...")
 _SECOND_BODY_WORDS = ("កម្លាំង", "សមត្ថកិច្ច", "នគរបាល", "អាជ្ញាធរ", "មន្ត្រី", "ក្រុម")
@@ -3497,7 +3519,7 @@ _VAGUE_BEFORE_RE = re.compile("(?:ប៉ុន្មាន|ច្រើន|(?<![
 
 
 def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
-    """"Chinese of a place" written as one word is one LOC ("ចិនតៃវ៉ាន់" Taiwanese Chinese,
+    """ "Chinese of a place" written as one word is one LOC ("ចិនតៃវ៉ាន់" Taiwanese Chinese,
     "ចិនម៉ាឡេស៊ី"); its value is the place. Other glued pairs ("កម្ពុជាថៃ", relations between
     two countries) stay two LOCs."""
     out: list[Entity] = []

@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from sleukrith.clean import is_doc_type_line
-from sleukrith.entities import Entity, most_specific_place
+from sleukrith.entities import Entity, most_specific_place, starts_with_verb
 
 __all__ = ["Record", "KINDS", "build_record", "bullet_item"]
 
@@ -68,8 +68,6 @@ _KIND_CUES: dict[str, tuple[str, ...]] = {
         "video conference",
         "តាមវីដេអូ",
         "ប្រព័ន្ធវីដេអូ",
-        "វីដេអូ",
-        "ពីចម្ងាយ",
     ),
     "meeting": ("កិច្ចប្រជុំ", "ប្រជុំ", "សិក្ខាសាលា", "សន្និសីទ", "វេទិកា", "ពិភាក្សា", "កិច្ចពិភាក្សា", "ការងារប្រចាំ"),
     "visit": (
@@ -86,7 +84,6 @@ _KIND_CUES: dict[str, tuple[str, ...]] = {
         "ចុះតាមដាន",
         "ជួបសម្តែងការគួរសម",
         "ចូលជួបសម្តែងការគួរសម",
-        "ចុះ",
     ),
     "ceremony": (
         "ពិធី",
@@ -108,10 +105,9 @@ _KIND_CUES: dict[str, tuple[str, ...]] = {
         "ប្រកាសព័ត៌មាន",
         "សេចក្តីថ្លែងការណ៍",
         "ជូនដំណឹង",
-        "ប្រកាស",
+        "ប្រកាសព័ត៌មាន",
         "សារាចរ",
         "សេចក្តីណែនាំ",
-        "ព្រមាន",
     ),
     "incident": (
         "គ្រោះថ្នាក់",
@@ -139,6 +135,13 @@ _KIND_CUES: dict[str, tuple[str, ...]] = {
         "បោកបក់",
         "ខ្យល់ព្យុះ",
         "ភ្លើងឆេះ",
+        "ឃាត់ខ្លួន",
+        "បុកឡាន",
+        "ប៉ះឡាន",
+        "បុករថយន្ត",
+        "រំលោភ",
+        "បាញ់សម្លាប់",
+        "វាយដំ",
     ),
 }
 # a flood or a storm told in passing further on does not make a report an incident
@@ -154,6 +157,7 @@ _AGENDA_RE = re.compile("របៀបវារៈ|ប្រធានបទ|ព�
 _CHAIR_BEFORE_RE = re.compile(
     "(?:ក្រោមអធិបតីភាព|ក្រោមការដឹកនាំ|ដឹកនាំដោយ|ក្រោមការធ្វើជាអធិបតី|អធិបតីភាព)[ ]?(?:ដ៏ខ្ពង់ខ្ពស់)?[ ]?(?:របស់)?[ ]?$"
 )
+_PRESIDING_BEFORE_RE = re.compile("(?:អញ្ជើញ|ធ្វើ)?ជាអធិបតី")
 _CHAIR_AFTER_RE = re.compile(
     "ដឹកនាំ|អធិបតី|ជាប្រធានអង្គ|ប្រធានអង្គប្រជុំ|អញ្ជើញជាអធិបតី|"
     "ជាអធិបតី|បើកកិច្ចប្រជុំ|អញ្ជើញចុះ|ចុះពិនិត្យ|ចុះសួរសុខទុក្ខ|បានអញ្ជើញ"
@@ -182,7 +186,7 @@ _VENUE_STOP_RE = re.compile(
     '[។៕៖,;()«»"“”!?]| (?=ឯកឧត្តម|លោក|សម្តេច|ឯឧ|ក្រោម|ដែល|បាន|'
     "ដោយ|ដើម្បី|មាន|គឺ|ត្រូវ|ជាមួយ|នា|នៅ|កាលពី|ថ្ងៃ|វេលា|ម៉ោង)|"
     "ក្រោមអធិបតី|បាន|ជាមួយ|នាព្រឹក|នារសៀល|នាល្ងាច|កាលពី|បណ្តាល|ធ្វើឱ្យ|ខណៈ|"
-    "ពិធីនេះ|កិច្ចប្រជុំនេះ|ក៏|ដែល"
+    "ពិធីនេះ|កិច្ចប្រជុំនេះ|ក៏|ដែល|ដើម្បី|ហើយ"
 )
 _TOPIC_RE = re.compile("(?:ស្តីពី|ស្ដីពី|ស្តីអំពី|ពិភាក្សាលើ|ពិភាក្សាអំពី|ក្រោមប្រធានបទ|ប្រធានបទ)[ ]?[៖:]?[ ]?")
 _TOPIC_STOP_RE = re.compile('[។៕៖;()«»"“”!?]| (?=ឯកឧត្តម|លោក|សម្តេច|ក្រោម|ដែល|នៅ|ដោយ)|ក្រោមអធិបតី|ដែលបាន')
@@ -328,7 +332,7 @@ def _kind(title: str, lead: str, rest: str) -> str:
                     scores[kind] += weight * min(c, 3) * (1.0 + len(cue) / 12)
     # "video" only counts for a meeting held over video
     if scores["video_conference"] and not (scores["meeting"] or "ប្រជុំ" in title + lead):
-        scores["video_conference"] *= 0.3
+        scores["video_conference"] = 0.0  # a video clip, an online sale: not a meeting
     best = max(_KIND_ORDER, key=lambda k: (scores[k], -_KIND_ORDER.index(k)))
     return best if scores[best] > 0 else "other"
 
@@ -633,6 +637,21 @@ _VENUE_START_RE = re.compile(
 _RESIDENCE_RE = re.compile("(?:រស់|កសិករ|ប្រជាពលរដ្ឋ|ពលរដ្ឋ|បងប្អូន|អ្នកភូមិ|សិស្ស|គ្រួសារ)[ ]?$")
 
 
+def _cut_at_verb(folded: str, a: int, b: int) -> int:
+    """The venue phrase ends before a verb written after a space ("...Incheon ធ្វើដំណើរ...")."""
+    k = folded.find(" ", a, b)
+    while k >= 0:
+        m = _WORD_RE.match(folded, k + 1)
+        if m and starts_with_verb(m.group()) and not _PLACE_WORD_RE.search(folded, k, b):
+            return k  # (a verb before the places of the phrase does not end it: "...ឆ្លងកាត់ឃុំ...")
+        k = folded.find(" ", k + 1, b)
+    return b
+
+
+_WORD_RE = re.compile("[\u1780-\u17d3]+")
+_PLACE_WORD_RE = re.compile("ភូមិ|ឃុំ|សង្កាត់|ស្រុក|ខណ្ឌ|ខេត្ត|រាជធានី|ក្រុង")
+
+
 def _place_values(ents: Sequence[Entity], os_: int, oe: int) -> dict[str, Any] | None:
     """The most specific place written in ``[os_, oe)``: the LOCs there and the places inside
     the names of the ORGs there (``សាលាឃុំ...``, ``រដ្ឋបាលស្រុក...``)."""
@@ -670,9 +689,12 @@ def _venue(
                 a += 1
             while b > a and folded[b - 1] == " ":
                 b -= 1
+            b = _cut_at_verb(folded, a, b)
             phrase = folded[a:b]
             if len(phrase) < 4 or phrase in _VENUE_NOUNS:
                 continue
+            if m.group().startswith("ពី") and phrase.startswith(("ក្រុមហ៊ុន", "ធនាគារ")):
+                continue  # "ពីក្រុមហ៊ុន...": from a company, not a venue
             found.append((a, b))
         if not found:
             continue
@@ -924,10 +946,18 @@ def build_record(
                 if _CHAIR_AFTER_RE.search(after):
                     chair = e
                     break
+        if chair is None:
+            # "ក្នុងឱកាសអញ្ជើញជាអធិបតីប្រគល់សញ្ញាបត្រ ... សម្តេច ..." : presiding told before
+            # the name, in the same sentence; the first person after it presides
+            for e in persons[:6]:
+                sent = _sentence_of(sentences, e.start)
+                if sent and _PRESIDING_BEFORE_RE.search(_fold(text[sent[0] : e.start])):
+                    chair = e
+                    break
         if (
             chair is None
             and persons
-            and rec.kind in ("meeting", "video_conference")
+            and rec.kind in ("meeting", "video_conference", "ceremony", "visit")
             and body
             and body[0][0] <= persons[0].start < body[0][1]
         ):
