@@ -367,3 +367,13 @@ def test_cli_reference_accepts_khmer_digits_and_today(tmp_path: Path) -> None:
     assert today.exit_code == 0 and json.loads(today.output)["date"] == date.today().isoformat()
     bad = runner.invoke(app, ["analyze", str(report), "--reference", "១០/០៣"])
     assert bad.exit_code == 2 and "--reference" in bad.output
+
+
+def test_web_publication_stamp_gives_the_report_date() -> None:
+    text = (
+        "ក្រសួងរៀបចំវេទិកាថ្មី 14, Mar 2025 , 9:05 am\n"
+        "កាលពីថ្ងៃទី១៣ ខែមីនា ក្រសួងបានរៀបចំវេទិកាមួយ ហើយនឹងរៀបចំម្តងទៀតនៅថ្ងៃទី២០ ខែមីនា។\n"
+    )
+    doc = analyze(text)
+    assert doc.date == date(2025, 3, 14)
+    assert [u["date"] for u in doc.record.upcoming] == ["2025-03-20"]

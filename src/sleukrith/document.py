@@ -165,12 +165,29 @@ _FUTURE_AFTER_RE = re.compile("[ \u200b]*(?:ខាងមុខ|ក្រោយ|�
 _FUTURE_BEFORE_RE = re.compile("(?:នឹង|គ្រោង|ចាប់ពី|រហូតដល់|ត្រឹម|មុន|ដល់|ពី|ក្នុង)[^។៕]{0,30}$")
 
 
+_WEB_STAMP_RE = re.compile(r"(?<![0-9])([0-3]?[0-9]), ([A-Z][a-z]{2}) ((?:19|20)[0-9]{2})(?![0-9])")
+_EN_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
+
+
 def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
     """The first full (day, month, year) date of the first paragraphs that is not a coming
     or bounding date ("... ខាងមុខ", "ចាប់ពី ...", "នឹង ... នៅ ..."); else the first full date."""
     first = None
     for s, e in spans[:6]:
         line = text[s:e]
+        sm = _WEB_STAMP_RE.search(line)
+        if sm:
+            # a web page's publication stamp ("21, Oct 2019 , 7:19 pm"): the report's day
+            month = _EN_MONTHS.get(sm.group(2).lower())
+            try:
+                return date(int(sm.group(3)), month or 0, int(sm.group(1)))
+            except ValueError:
+                pass
         for d in find_dates(line):
             if d.kind in ("date", "datetime") and not d.relative and d.value is not None:
                 v = d.value.date() if isinstance(d.value, datetime) else d.value
