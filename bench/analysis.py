@@ -587,6 +587,32 @@ def main(argv: list[str]) -> None:
             + ". That article is a Ballon d'Or nominee list in Latin script (30 of the 77 "
             "held-out PERSONs, 16 of the 60 ORGs).",
         ]
+    try:
+        recs = [
+            evaluate_news_records(data_dir(), part)
+            for part in ("heldout3", "heldout2", "dev4", "dev3")
+        ]
+    except LookupError as exc:
+        recs = []
+        md += ["", f"**Real news records**: not scored ({exc})."]
+    if recs:
+        fields = [f for f in RECORD_FIELDS if any(f in r["record"] for r in recs)]
+        md += [
+            "",
+            "**Real news records** (`tests/data/news-records`: the event record of each article "
+            "of the four newest parts, written by hand without the analyzer; heldout parts "
+            "scored only by this run; dev3/dev4 first scores in its README). Accuracy per "
+            "field:",
+            "",
+            "| part | " + " | ".join(fields) + " |",
+            "|---|" + "---|" * len(fields),
+        ]
+        for r in recs:
+            md.append(
+                f"| {r['part']} ({r['documents']} articles) | "
+                + " | ".join(f"{r['record'][f]:.2f}" if f in r["record"] else "–" for f in fields)
+                + " |"
+            )
     if HAND_CHECK:
         md += [
             "",

@@ -226,3 +226,43 @@ def test_dev2_articles_are_new() -> None:
 )
 def test_news_heldout_f1_floor(news_heldout: dict, label: str, floor: float) -> None:
     assert news_heldout["labels"][label]["f1"] >= floor, (label, news_heldout["labels"][label])
+
+
+# --- real-news records (tests/data/news-records) ---------------------------------------------
+
+
+def _news_records(part: str) -> dict:
+    from bench._report import data_dir
+
+    try:
+        return _bench().evaluate_news_records(data_dir(), part)
+    except LookupError as exc:
+        pytest.skip(f"real-news records not scorable here: {exc}")
+
+
+def test_news_record_files_are_well_formed() -> None:
+    files = sorted((ROOT / "tests" / "data" / "news-records").glob("*/*.json"))
+    assert len(files) >= 72
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert gold["part"] == path.parent.name
+        assert gold["path"] == f"news/phylypo-2019/{path.stem}_orig.txt"
+        assert (NEWS_GOLD / path.parent.name / path.name).is_file()  # same articles as news-gold
+        assert gold["record"]["kind"] in (
+            "meeting",
+            "video_conference",
+            "visit",
+            "ceremony",
+            "announcement",
+            "incident",
+            "other",
+        )
+
+
+@pytest.mark.parametrize("part", ["dev3", "dev4"])
+@pytest.mark.parametrize(
+    "field,floor", [("kind", 0.75), ("date", 0.7), ("place", 0.6), ("chair", 0.75)]
+)
+def test_news_record_dev_floors(part: str, field: str, floor: float) -> None:
+    res = _news_records(part)
+    assert res["record"][field] >= floor, (part, field, res["record"][field])
