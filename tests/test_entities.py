@@ -865,3 +865,16 @@ def test_round4_clubs_and_glued_places(text: str, label: str, expected: list[str
 )
 def test_round4_unseen_news_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("នៅប៉ុស្តិ៍នគរបាលព្រែកតាមាក ដើម្បី", ["ប៉ុស្តិ៍នគរបាលព្រែកតាមាក"]),
+        ("ប៉ុស្តិ៍នគរបាលបានចុះ", []),
+        ("ស្នាក់ការព័ត៌មានKBN បានឲ្យដឹង", ["KBN"]),
+        ("គណបក្សពលករ និងបក្សអភិរក្សនិយម បានប្រកួត", ["គណបក្សពលករ", "បក្សអភិរក្សនិយម"]),
+    ],
+)
+def test_round4_more_orgs(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected
