@@ -372,3 +372,14 @@ def test_pipe_rejects_bad_input() -> None:
     with pytest.raises(ValueError, match="level"):
         pipe(["ក"], level="syllable")
     assert list(Segmenter(extra_words=["សាខន"]).pipe(["លោកសាខនមក"]))[0][1] == "សាខន"
+
+
+def test_ascii_colon_typed_for_yuukaleapintu_does_not_cut_the_word() -> None:
+    from sleukrith import words
+
+    text = "សមាជិកគណ:អភិបាលខេត្ត និងម៉ោង ៩:១៥"
+    toks = words(text)
+    assert "".join(toks) == text
+    assert "គណ:អភិបាល" in toks or any(t.startswith("គណ:") for t in toks)
+    assert "៩:១៥" in toks  # a clock time keeps its colon as a number
+    assert ":" not in toks

@@ -139,9 +139,10 @@ class Segmenter:
             yield from self._words_of_batch(batch, fine)
 
     def _words_of_batch(self, texts: list[str], fine: bool) -> list[list[str]]:
-        pres = [pretokenize(t) if t else [] for t in texts]
-        pairs = zip(texts, pres, strict=True)
-        runs = [t[s:e] for t, pre in pairs for s, e, k in pre if k == KHMER_RUN]
+        views = [_colon_view(t) for t in texts]
+        pres = [pretokenize(v) if v else [] for v in views]
+        pairs = zip(views, pres, strict=True)
+        runs = [v[s:e] for v, pre in pairs for s, e, k in pre if k == KHMER_RUN]
         cuts = iter(self._cuts(runs, fine))
         out = []
         for t, pre in zip(texts, pres, strict=True):
@@ -160,8 +161,9 @@ class Segmenter:
     def _spans(self, text: str, fine: bool) -> list[tuple[int, int, str]]:
         if not text:
             return []
-        pre = pretokenize(text)
-        runs = [text[s:e] for s, e, k in pre if k == KHMER_RUN]
+        view = _colon_view(text)
+        pre = pretokenize(view)
+        runs = [view[s:e] for s, e, k in pre if k == KHMER_RUN]
         if not runs:
             return pre
         return self._assemble(text, pre, iter(self._cuts(runs, fine)))
@@ -213,6 +215,21 @@ class Segmenter:
             cut_set = {c for c in cut_set if not (a < c < b)}
             cut_set.update(x for x in (a, b) if 0 < x < len(run))
         return sorted(cut_set)
+
+
+def _colon_view(text: str) -> str:
+    """``text`` with each ASCII colon typed for ៈ (``គណ:``, see
+    ``sleukrith.normalize.colon_to_yuukaleapintu``) read as ៈ, so the word is not cut at it.
+    Same length as ``text``: token offsets stay those of the input."""
+    if ":" not in text:
+        return text
+    from sleukrith.normalize import colon_to_yuukaleapintu
+
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch == ":" and colon_to_yuukaleapintu(text, i):
+            chars[i] = "\u17c8"
+    return "".join(chars)
 
 
 def _fold(text: str) -> str:
