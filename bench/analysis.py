@@ -168,6 +168,18 @@ NOT_INDEPENDENT = {
 }
 
 
+def _article(data: Path, gold: dict) -> str:
+    """The text of the article a gold file was written for (``LookupError`` when it is missing
+    or is not the text that was annotated: the SHA-256 differs)."""
+    article = data / gold["path"]
+    if not article.is_file():
+        raise LookupError(f"{article} is missing (set SLEUKRITH_DATA to the shared data)")
+    raw = article.read_bytes()
+    if hashlib.sha256(raw).hexdigest() != gold["sha256"]:
+        raise LookupError(f"{article} differs from the annotated text (SHA-256)")
+    return raw.decode("utf-8")
+
+
 def news_gold(data: Path, part: str, gold_dir: Path = NEWS_GOLD) -> list[tuple[dict, str]]:
     """The gold files of one part of ``tests/data/news-gold`` with their article text.
 
@@ -180,13 +192,7 @@ def news_gold(data: Path, part: str, gold_dir: Path = NEWS_GOLD) -> list[tuple[d
     out = []
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
-        article = data / gold["path"]
-        if not article.is_file():
-            raise LookupError(f"{article} is missing (set SLEUKRITH_DATA to the shared data)")
-        raw = article.read_bytes()
-        if hashlib.sha256(raw).hexdigest() != gold["sha256"]:
-            raise LookupError(f"{article} differs from the annotated text (SHA-256)")
-        text = raw.decode("utf-8")
+        text = _article(data, gold)
         for e in gold["entities"]:
             if text[e["start"] : e["end"]] != e["text"]:
                 raise LookupError(f"{path.name}: span {e} does not match the text")
@@ -224,13 +230,7 @@ def evaluate_news_records(data: Path, part: str, gold_dir: Path = NEWS_RECORDS) 
     errors: list[str] = []
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
-        article = data / gold["path"]
-        if not article.is_file():
-            raise LookupError(f"{article} is missing (set SLEUKRITH_DATA to the shared data)")
-        raw = article.read_bytes()
-        if hashlib.sha256(raw).hexdigest() != gold["sha256"]:
-            raise LookupError(f"{article} differs from the annotated text (SHA-256)")
-        pred = analyze(raw.decode("utf-8")).record.to_dict()
+        pred = analyze(_article(data, gold)).record.to_dict()
         want = {k: gold["record"].get(k) for k in RECORD_FIELDS if k in gold["record"]}
         # a web page's publication stamp after the title ("... 22, Oct 2019 , 7:19 pm") is
         # not part of the title: annotators differed, so it is dropped on both sides

@@ -3457,6 +3457,17 @@ def _repeat_latin_orgs(
     if not names:
         return []
     taken = _Taken((e.start, e.end) for e in entities)
+    return [
+        Entity("ORG", s, e, text[s:e], {"name_en": None})
+        for s, e in _latin_repeats(text, covered, names, taken)
+    ]
+
+
+def _latin_repeats(
+    text: str, covered: list[tuple[int, int]], names: Iterable[str], taken: _Taken
+) -> list[tuple[int, int]]:
+    """Where the Latin ``names`` are written again, as whole names ("AFC U-19" is not "AFC"),
+    outside what is ``taken`` (which the found spans are added to)."""
     pattern = re.compile(
         "(?<![A-Za-z0-9])(?:"
         + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -3470,8 +3481,8 @@ def _repeat_latin_orgs(
                 or _LATIN_NEXT_RE.match(text, m.end())
                 or re.search("[A-Za-z][ -]?$", text[max(0, m.start() - 2) : m.start()])
             ):
-                continue  # "AFC U-19": part of a longer Latin name
-            out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None}))
+                continue  # part of a longer Latin name
+            out.append(m.span())
             taken.add(m.start(), m.end())
     return out
 
@@ -3505,21 +3516,8 @@ def _repeat_latin_people(
     names = {n: t for n, t in names.items() if n not in _known_orgs()}
     if not names:
         return out
-    pattern = re.compile(
-        "(?<![A-Za-z0-9])(?:"
-        + "|".join(re.escape(n) for n in sorted(set(names) | words, key=len, reverse=True))
-        + ")(?![A-Za-z0-9])"
-    )
-    for cs, ce in covered:
-        for m in pattern.finditer(text, cs, ce):
-            if (
-                taken.hits(m.start(), m.end())
-                or _LATIN_NEXT_RE.match(text, m.end())
-                or re.search("[A-Za-z][ -]?$", text[max(0, m.start() - 2) : m.start()])
-            ):
-                continue  # part of a longer Latin name
-            out.append(_latin_person(text, m.start(), m.end()))
-            taken.add(m.start(), m.end())
+    for s, e in _latin_repeats(text, covered, set(names) | words, taken):
+        out.append(_latin_person(text, s, e))
     return out
 
 
