@@ -700,8 +700,15 @@ def _venue(
             continue
         a, b = found[0]
         if kind != "incident":
+            # a venue named close after a bare place is preferred ("នៅខេត្ត... នៅសាលប្រជុំ...");
+            # one far down the lead ("...នៅតំបន់ជាច្រើន...") is not the event's place
             a, b = next(
-                ((x, y) for x, y in found if not folded.startswith(_PLACE_WORDS, x)), found[0]
+                (
+                    (x, y)
+                    for x, y in found
+                    if not folded.startswith(_PLACE_WORDS, x) and x - found[0][0] <= 150
+                ),
+                found[0],
             )
         os_, oe = f.orig(a, b)
         if folded.startswith(_PLACE_WORDS, a):
@@ -715,6 +722,11 @@ def _venue(
                 pos = x.end
             if pos > os_:
                 oe = pos
+            elif len(found) == 1:
+                continue  # "នៅក្នុងប្រទេសនេះជាការ...": "this country", no place named
+            else:
+                found = found[1:]
+                os_, oe = f.orig(*found[0])
         place = _ZW_RE.sub("", text[os_:oe]).strip()
         value = _place_values(ents, os_, oe) or _dateline_place(text, spans, ents)
         return {"text": place, "value": value}
