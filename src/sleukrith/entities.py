@@ -455,6 +455,7 @@ _ORG_EXTRA_STOPS: tuple[str, ...] = (
     "មួយចំនួន",
     "ល្បីៗ",
     "ធំៗ",
+    "ប្រមាណ",
 )
 
 _ORG_HEADS: tuple[str, ...] = (
@@ -502,6 +503,9 @@ _ORG_HEADS: tuple[str, ...] = (
     "ឧត្តមក្រុមប្រឹក្សា",
     "តុលាការ",
     "ពន្ធនាគារ",
+    "រដ្ឋាករ",
+    "ប៉ូលិស",
+    "ប៉ូលីស",
     "សាលាដំបូង",
     "សាលាឧទ្ធរណ៍",
     "ទីភ្នាក់ងារ",
@@ -530,7 +534,7 @@ _ORG_HEADS: tuple[str, ...] = (
 # "នគរបាលខេត្តសៀមរាប", "នគរបាលអន្តោប្រវេសន៍ថៃ"; "នគរបាល" alone is "the police"
 # international bodies: a country after them is a partner ("អាស៊ានកូរ៉េ"), not their branch
 _INTERNATIONAL_RE = re.compile("(?:អាស៊ាន|អន្តរជាតិ|ពិភពលោក|សហប្រជាជាតិ|អឺរ៉ុប|អាស៊ី)$")
-_PLACED_HEADS = frozenset({"នគរបាល", "អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល", "អាវុធហត្ថ", "ប៉េអឹម"})
+_PLACED_HEADS = frozenset({"នគរបាល", "អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល", "អាវុធហត្ថ", "ប៉េអឹម", "ប៉ូលិស", "ប៉ូលីស"})
 # ... and these a named place, not a level word alone ("អធិការនគរបាលស្រុក" is also a role)
 _NAMED_PLACE_HEADS = frozenset({"អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល"})
 _CLASS_AFTER_RE = re.compile("[ \u200b]?(?:ទាំងអស់|ទាំងឡាយ|នានា|ទាំង[0-9\u17e0-\u17e9])")
@@ -571,7 +575,7 @@ _NAME_INTRO = ("ឈ្មោះ",)  # "ឈ្មោះ X": a name without a titl
 # type words whose following name is taken as a LOC
 _BARE_LOC_TYPES = frozenset({"province", "country", "city", "region"})
 # bare names too common as ordinary words to be a place without a type word
-_BARE_EXCLUDE = frozenset({"កណ្តាល", "ភ្នំ", "ស្រុក", "ក្រុង", "កែប"})
+_BARE_EXCLUDE = frozenset({"កណ្តាល", "ភ្នំ", "ស្រុក", "ក្រុង", "កែប", "ឆែក"})  # ឆែក: "check"
 _NOT_LOC_BEFORE = (
     "ភាសា",
     "អក្សរ",
@@ -1633,6 +1637,8 @@ _GENERIC_TAILS = frozenset(
         "សំរាម",
         "ភិបាល",
         "អាកាសចរណ៍",
+        "ពិសេស",
+        "បណ្តោះអាសន្ន",
     }
 )
 # heads of government offices: with a level word, a domain names one office
@@ -2066,6 +2072,7 @@ _LOCAL_HEADS = frozenset(
         "គណៈអភិបាល",
         "មណ្ឌលសុខភាព",
         "សាលាដំបូង",
+        "មន្ទីរពេទ្យ",
     }
 )
 # heads that say what the body does: with a level word alone they name this area's body
@@ -2222,6 +2229,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if name and name in _predicates():
+            continue  # "សហព័ន្ធបញ្ជូន...": "the federation sends", no name
         if head == "តុលាការ" and not name.startswith(_COURT_KINDS):
             continue  # "តុលាការចោទប្រកាន់", "តុលាការកម្ពុជា": the courts, not one court
         if gazetteer.lookup(vt[m.start() : end], "country"):
@@ -2255,7 +2264,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if (
             name.endswith(("នានា", "ទាំងឡាយ", "ទាំងអស់", "ផ្សេងៗ", "ផ្សេងទៀត"))
-            or vt[m.start() : end] in _VENUES
+            or vt.startswith(tuple(_VENUES), m.start())
             or name in _NOT_COMPANY_WORDS
             or (
                 name.startswith(tuple(_NOT_COMPANY_WORDS))
@@ -2266,6 +2275,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "គណបក្សសាសនានានា", "ក្រុមហ៊ុនល្អ": a kind of body, not a name
         if head in _UNIT_HEADS and not _PLACE_TYPE_RE.search(name):
             continue
+        if head in _PLACED_HEADS and _only_a_country(vt[i:end]):
+            continue  # "ប៉ូលីសប្រទេសជប៉ុន": the Japanese police, a country's (LOC), not one body
         if head in _PLACED_HEADS and not _names_place(vt, i, end):
             if not (head == "ប៉ុស្តិ៍នគរបាល" and _post_name_end(vt, i)):
                 continue  # "នគរបាល", "នគរបាលចរាចរណ៍": the police, traffic police in general
@@ -2296,6 +2307,10 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "ប៉ុស្តិ៍នគរបាល... ទាំងអស់": every such body
         out.append(_Mention("ORG", org_start, end, {"name_en": None}))
         pos = end
+    for m in _MILITARY_UNIT_RE.finditer(vt):
+        # "កងពលតូចលេខ៣១", "កងរយលេខ១២០១": a numbered unit is one body
+        if _cstart(vt, m.start()) and not any(o.vs < m.end() and m.start() < o.ve for o in out):
+            out.append(_Mention("ORG", m.start(), m.end(), {"name_en": None}))
     for m in _SHORT_PARTY_RE.finditer(vt):
         # "បក្សពលករ", "បក្សអភិរក្សនិយម": a party named by its ideology, short for គណបក្ស
         if not any(o.vs <= m.start() < o.ve for o in out) and not vt.endswith("គណ", 0, m.start()):
@@ -2319,6 +2334,13 @@ def _titled_name_before(vt: str, start: int) -> bool:
     return 1 <= len(chunks) <= 3 and not any(_STOP_RE.match(c) for c in chunks)
 
 
+def _only_a_country(name: str) -> bool:
+    name = name.strip()
+    if name.startswith("ប្រទេស"):
+        name = name[len("ប្រទេស") :]
+    return any(p.type == "country" for p in gazetteer.index().by_key.get(name, ()))
+
+
 def _post_name_end(vt: str, i: int) -> int | None:
     """A police post is named after its place, also one missing from the gazetteer
     ("ប៉ុស្តិ៍នគរបាលកំពង់អុស ..."): a short complete word that is no verb or function word."""
@@ -2333,6 +2355,11 @@ def _post_name_end(vt: str, i: int) -> int | None:
     return cm.end()
 
 
+_MILITARY_UNIT_RE = re.compile(
+    "(?:កងពលតូច|កងពលធំ|កងពល|កងវរសេនាធំ|កងវរសេនាតូច|កងអនុសេនាធំ|កងរយ|កងទ័ពជើងគោក|កងទ័ពជើងទឹក"
+    "|កងទព័ជើងគោក|វរសេនាធំ|វរសេនាតូច|ទ័ពភូមិភាគ)(?:[\u1780-\u17d3]{0,12}?)(?:លេខ|ទី)?"
+    "[0-9\u17e0-\u17e9]{1,4}(?![0-9\u17e0-\u17e9])"
+)
 _SHORT_PARTY_RE = re.compile(
     "បក្ស(?:ពលករ|អភិរក្សនិយម|សេរីនិយម|សង្គមនិយម|ប្រជាធិបតេយ្យ|សាធារណរដ្ឋ|កុម្មុយនីស្ត|កុម្មុយនិស្ត)"
 )
@@ -2498,6 +2525,7 @@ def _match_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, lis
 
 # words after a type word that are not place names ("ស្រុកកំណើត" home district, "ខេត្តក្រុង")
 _NOT_PLACE_NAMES = (
+    "លោក",
     "ភាគ",
     "ប្រតិបត្តិ",
     "គោល",
@@ -2570,6 +2598,7 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         return None
     if (
         word.startswith(_NOT_PLACE_NAMES)
+        or starts_with_verb(word)
         or _STOP_RE.match(word)
         or _ROLE_RE.match(word)
         or _ORG_HEAD_RE.match(word)
@@ -2617,6 +2646,8 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if m.start() and (vt[m.start() - 1].isdigit() or "\u17e0" <= vt[m.start() - 1] <= "\u17e9"):
             continue  # "១០ខេត្ត": a count of provinces
+        if m.group() == "ក្រុង" and vt.endswith(("រថយន្ត", "ឡាន"), 0, m.start()):
+            continue  # "រថយន្តក្រុង": a city bus
         levels = gazetteer.type_of(m.group())
         found = _match_place_after(vt, m.end(), levels)
         if found is None and m.group() in _PLACE_TYPE_WORDS:
@@ -3008,6 +3039,8 @@ def find_entities(
     entities = _select(entities + _next_days(text, covered, entities))
     entities = _join_dates(text, entities)
     entities = _join_glued_places(text, entities)
+    entities = _adjust_spans(text, entities)
+    entities = _select(entities + _repeat_company_names(text, covered, entities))
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
@@ -3540,9 +3573,98 @@ def _latin_person(text: str, s: int, e: int) -> Entity:
 
 
 _DATE_JOIN_RE = re.compile("[ \u200b]*និង[ \u200b]*")
+# "X ដល់ Y" is one range; two dates with only a zero-width space between are one
+# ("ថ្ងៃសុក្រ​ចុងសប្តាហ៍មុន")
+_DATE_RANGE_JOIN_RE = re.compile("[ \u200b]*(?:ដល់|រហូតដល់|-|–)[ \u200b]*|\u200b?")
 _YEAR_RE = re.compile("[0-9\u17e0-\u17e9]{4}")
 _GLUED_DAYPART_RE = re.compile("(?:កាលពី|នៅ|នា|ពី|ដល់|រហូតដល់)(ព្រឹក|រសៀល|ល្ងាច|យប់|រាត្រី|ថ្ងៃត្រង់)[ \u200b]*$")
 _VAGUE_BEFORE_RE = re.compile("(?:ប៉ុន្មាន|ច្រើន|(?<![\u1780-\u17ff])រាប់)[ \u200b]*$")
+
+
+_PART_OF_REGION_RE = re.compile("[ \u200b]?ភាគ(?:ខាង)?(?:ជើង|ត្បូង|កើត|លិច|កណ្តាល|កណ្ដាល)")
+_ACRONYM_AFTER_RE = re.compile(" ([A-Z][A-Z0-9]{1,5})(?![A-Za-z0-9])")
+
+
+def _adjust_spans(text: str, entities: list[Entity]) -> list[Entity]:
+    """Span ends by the guidelines: a dateline's ៈ is not part of the place
+    ("ក្រុងដាក្កាៈ ..."), a part of a region is one LOC ("អឺរ៉ុបភាគខាងលិច"), a body's
+    acronym written after its name is part of it ("ទីភ្នាក់ងារ... JICA")."""
+    starts = sorted(e.start for e in entities)
+    out = []
+    for e in entities:
+        s, t = e.start, e.end
+        if e.label == "LOC" and text[t - 1 : t] == "ៈ" and (t >= len(text) or not _is_kh(text[t])):
+            t -= 1
+        elif (
+            e.label == "LOC"
+            and isinstance(e.value, dict)
+            and e.value.get("type")
+            in (
+                "country",
+                "region",
+            )
+        ):
+            pm = _PART_OF_REGION_RE.match(text, t)
+            if pm and not _is_kh(text[pm.end() : pm.end() + 1] or " "):
+                t = pm.end()
+        elif e.label == "ORG" and not text[s:t].isascii():
+            am = _ACRONYM_AFTER_RE.match(text, t)
+            nxt = bisect.bisect_right(starts, t)
+            if am and (nxt >= len(starts) or starts[nxt] >= am.start(1)):
+                t = am.end()  # an entity that is just the acronym gives way (_select)
+        out.append(e if (s, t) == (e.start, e.end) else Entity(e.label, s, t, text[s:t], e.value))
+    return out
+
+
+_COMPANY_NAME_HEADS = ("ក្រុមហ៊ុន", "សាកលវិទ្យាល័យ")
+
+
+def _repeat_company_names(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A company or university found with its head word is an ORG where its bare name is
+    written again ("ក្រុមហ៊ុនស៊ិនទ្រី ... ស៊ិនទ្រី មិនអាច..."): a one-word Khmer name of four
+    letters or more that is no verb, place or known name part."""
+    names = set()
+    for e in entities:
+        if e.label != "ORG":
+            continue
+        body = e.text.replace("\u200b", "")
+        head = next((h for h in _COMPANY_NAME_HEADS if body.startswith(h)), None)
+        if head is None:
+            continue
+        name = body[len(head) :].strip()
+        if (
+            4 <= len(name) <= 15
+            and _CHUNK_RE.fullmatch(name)
+            and not starts_with_verb(name)
+            and name not in _name_parts()
+            and not gazetteer.lookup(name)
+            and not name.startswith(tuple(_GENERIC_TAILS))
+            and not name.startswith(tuple(_NOT_COMPANY_WORDS))
+            and not _is_generic(name, head)
+        ):
+            names.add(name)
+    if not names:
+        return []
+    taken = _Taken((e.start, e.end) for e in entities)
+    pattern = re.compile("|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True)))
+    out = []
+    for cs, ce in covered:
+        for m in pattern.finditer(text, cs, ce):
+            if (
+                taken.hits(*m.span())
+                or (m.start() > 0 and "\u17b4" <= text[m.start()] <= "\u17d3")
+                or (m.end() < len(text) and "\u17b4" <= text[m.end()] <= "\u17d3")
+                or _final_consonant_at(text, m.end())
+                or (m.start() > 0 and text[m.start() - 1] == "\u17d2")
+                or (m.start() > 0 and _is_digit(text[m.start() - 1]))
+                or text.endswith(("មួយ", "ពីរ", "បី", "រយ", "ពាន់"), 0, m.start())
+            ):
+                continue  # "មួយរយស៊ិនទ្រី": "a hundred Cintris", a figure of speech
+            out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None}))
+            taken.add(*m.span())
+    return out
 
 
 def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
@@ -3574,6 +3696,7 @@ def _bare_foreign(e: Entity) -> bool:
     )
 
 
+_SCHOOL_YEAR_BEFORE_RE = re.compile("ឆ្នាំ[ \u200b]?សិក្សា[ \u200b]*$")
 _LEADING_FROM_RE = re.compile("ពី[ \u200b]*(?=ថ្ងៃ|ខែ|ឆ្នាំ|[0-9\u17e0-\u17e9])")
 _TRAILING_AFTER_RE = re.compile("[ \u200b]+(?:ក្រោយ|មុន)$")
 _RELATIVE_UNIT_RE = re.compile("(?:ថ្ងៃ|ខែ|ឆ្នាំ|សប្តាហ៍|សប្ដាហ៍)(?:នេះ|មុន|ក្រោយ)")
@@ -3588,8 +3711,16 @@ def _trim_date(text: str, e: Entity) -> Entity | None:
     if lm:
         s = lm.end()
     tm = _TRAILING_AFTER_RE.search(text, s, t)
-    if tm and _YEAR_RE.search(text, s, tm.start()) and t < len(text) and _is_kh(text[t]):
-        t = tm.start()
+    if (
+        tm
+        and t < len(text)
+        and _is_kh(text[t])
+        and (_YEAR_RE.search(text, s, tm.start()) or text.startswith(("ពី", "មក"), t))
+    ):
+        t = tm.start()  # "ថ្ងៃអាទិត្យ ក្រោយពី...": "after"
+    ym = _SCHOOL_YEAR_BEFORE_RE.search(text, max(0, s - 16), s)
+    if ym:
+        s = ym.start()  # "ឆ្នាំសិក្សា ២០១៨-២០១៩": the school year is the DATE
     if (
         s > 0
         and _is_digit(text[s - 1])
@@ -3623,12 +3754,19 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
             prev is not None
             and e.label == "DATE"
             and prev.label == "DATE"
-            and _DATE_JOIN_RE.fullmatch(text, prev.end, e.start)
-            and not _YEAR_RE.search(prev.text)
-            and _YEAR_RE.search(e.text)
+            and (
+                (
+                    _DATE_JOIN_RE.fullmatch(text, prev.end, e.start)
+                    and not _YEAR_RE.search(prev.text)
+                    and _YEAR_RE.search(e.text)
+                )
+                or _DATE_RANGE_JOIN_RE.fullmatch(text, prev.end, e.start)
+            )
         ):
             value = None
-            if isinstance(e.value, str) and e.value[:4].isdigit():
+            if isinstance(prev.value, str) and isinstance(e.value, str):
+                value = f"{prev.value.split('/')[0]}/{e.value.split('/')[-1]}"
+            elif isinstance(e.value, str) and e.value[:4].isdigit():
                 # the first date read with the second one's year: "start/end"
                 first = find_dates(f"{prev.text} ឆ្នាំ{e.value[:4]}")
                 if first and first[0].value is not None:
