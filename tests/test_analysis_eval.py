@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "analysis-dev"
 sys.path.insert(0, str(ROOT))  # bench._report: where the shared data is
 # held-out real news: floors set under the figures measured at the end of round 2 (never tuned on)
-HELDOUT_FLOORS = {"PERSON": 0.62, "ORG": 0.75, "LOC": 0.92, "DATE": 0.90}
+HELDOUT_FLOORS = {"PERSON": 0.80, "ORG": 0.75, "LOC": 0.92, "DATE": 0.90}
 
 
 def _bench():  # noqa: ANN202
@@ -198,12 +198,24 @@ def news_heldout2() -> dict:
     return _news("heldout2")
 
 
-# regression floors under the round-4 figures (scored once; not targets, never tuned on)
+# regression floors under the end-of-round-4 figures (not targets, never tuned on)
 @pytest.mark.parametrize(
-    "label,floor", [("PERSON", 0.75), ("ORG", 0.55), ("LOC", 0.88), ("DATE", 0.84)]
+    "label,floor", [("PERSON", 0.78), ("ORG", 0.66), ("LOC", 0.88), ("DATE", 0.88)]
 )
 def test_news_heldout2_f1_floor(news_heldout2: dict, label: str, floor: float) -> None:
     assert news_heldout2["labels"][label]["f1"] >= floor, (label, news_heldout2["labels"][label])
+
+
+@pytest.fixture(scope="module")
+def news_heldout3() -> dict:
+    return _news("heldout3")
+
+
+@pytest.mark.parametrize(
+    "label,floor", [("PERSON", 0.62), ("ORG", 0.66), ("LOC", 0.90), ("DATE", 0.90)]
+)
+def test_news_heldout3_f1_floor(news_heldout3: dict, label: str, floor: float) -> None:
+    assert news_heldout3["labels"][label]["f1"] >= floor, (label, news_heldout3["labels"][label])
 
 
 @pytest.mark.parametrize(
