@@ -377,3 +377,11 @@ def test_web_publication_stamp_gives_the_report_date() -> None:
     doc = analyze(text)
     assert doc.date == date(2025, 3, 14)
     assert [u["date"] for u in doc.record.upcoming] == ["2025-03-20"]
+
+
+def test_title_without_the_web_stamp() -> None:
+    text = "ក្រសួងរៀបចំវេទិកាថ្មី 14, Mar 2025 , 9:05 am\nអត្ថបទ នៅថ្ងៃទី១៣ ខែមីនា ឆ្នាំ២០២៥។\n"
+    doc = analyze(text)
+    assert doc.title == "ក្រសួងរៀបចំវេទិកាថ្មី"
+    assert doc.record.title == "ក្រសួងរៀបចំវេទិកាថ្មី"
+    assert text[slice(*doc.title_span)] == doc.title

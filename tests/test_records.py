@@ -412,3 +412,14 @@ def test_venue_phrase_ends_before_a_verb() -> None:
     )
     place = analyze(text).record.place
     assert place is not None and "ធ្វើដំណើរ" not in place["text"]
+
+
+def test_training_is_not_causing() -> None:
+    # បណ្តាល ("causing") ends a venue phrase, but not inside បណ្តុះបណ្តាល (training)
+    text = (
+        "វេទិកាការងារ\n"
+        "នាព្រឹកថ្ងៃទី៧ ខែមីនា ឆ្នាំ២០២៥ នៅសាលប្រជុំក្រសួងការងារ និងបណ្តុះបណ្តាលវិជ្ជាជីវៈ "
+        "បានរៀបចំវេទិកាមួយ។\n"
+    )
+    place = analyze(text).record.place
+    assert place is not None and place["text"].endswith("បណ្តុះបណ្តាលវិជ្ជាជីវៈ")

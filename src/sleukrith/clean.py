@@ -244,6 +244,24 @@ def find_noise(text: str) -> list[Removal]:
 _BYLINE_RE = re.compile("^\\s*[\u1780-\u17dd]{2,12}(?: [\u1780-\u17dd]{2,12})?\\s*$")
 
 
+_WEB_STAMP_TAIL_RE = re.compile(
+    r"[\s\u200b]*\d{1,2}, [A-Z][a-z]{2} \d{4}(?:\s*,\s*\d{1,2}:\d{2}\s*[apAP][mM])?[\s\u200b]*$"
+)
+
+
+def without_web_stamp(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without a web page's publication stamp at its end ("… 22, Oct 2019 , 7:19 pm"),
+    which scraped news writes after the headline; the stamp is not part of the title.
+
+    >>> t = "ចំណងជើង 22, Oct 2019 , 7:19 pm"
+    >>> t[slice(*without_web_stamp(t, (0, len(t))))]
+    'ចំណងជើង'
+    """
+    s, e = span
+    m = _WEB_STAMP_TAIL_RE.search(text, s, e)
+    return (s, m.start()) if m and m.start() > s else span
+
+
 def find_title(text: str, removals: list[Removal] | None = None) -> tuple[int, int] | None:
     """Span of the title: the first content line, when more content follows and it is short.
 

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sleukrith.chars import require_str
-from sleukrith.clean import Removal, find_noise, find_title, line_spans
+from sleukrith.clean import Removal, find_noise, find_title, line_spans, without_web_stamp
 from sleukrith.dates import find_dates
 from sleukrith.entities import Entity, find_entities
 from sleukrith.normalize import Fix
@@ -236,10 +236,11 @@ def analyze(text: str, *, reference: date | None = None) -> Document:
         removed=removed,
     )
     tokens = None if len(text) > 200_000 else _tokenize(text)
+    shown = without_web_stamp(text, title_span) if title_span else None
     return Document(
         text,
-        title=text[title_span[0] : title_span[1]] if title_span else None,
-        title_span=title_span,
+        title=text[shown[0] : shown[1]] if shown else None,
+        title_span=shown,
         date=report_date,
         paragraphs=paragraphs,
         sentences=sentences,

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sleukrith.clean import is_doc_type_line
+from sleukrith.clean import is_doc_type_line, without_web_stamp
 from sleukrith.entities import Entity, most_specific_place, starts_with_verb
 
 __all__ = ["Record", "KINDS", "build_record", "bullet_item"]
@@ -185,7 +185,7 @@ _VENUE_RE = re.compile(
 _VENUE_STOP_RE = re.compile(
     '[។៕៖,;()«»"“”!?]| (?=ឯកឧត្តម|លោក|សម្តេច|ឯឧ|ក្រោម|ដែល|បាន|'
     "ដោយ|ដើម្បី|មាន|គឺ|ត្រូវ|ជាមួយ|នា|នៅ|កាលពី|ថ្ងៃ|វេលា|ម៉ោង)|"
-    "ក្រោមអធិបតី|បាន|ជាមួយ|នាព្រឹក|នារសៀល|នាល្ងាច|កាលពី|បណ្តាល|ធ្វើឱ្យ|ខណៈ|"
+    "ក្រោមអធិបតី|បាន|ជាមួយ|នាព្រឹក|នារសៀល|នាល្ងាច|កាលពី|(?<!បណ្តុះ)បណ្តាល|ធ្វើឱ្យ|ខណៈ|"
     "ពិធីនេះ|កិច្ចប្រជុំនេះ|ក៏|ដែល|ដើម្បី|ហើយ"
 )
 _TOPIC_RE = re.compile("(?:ស្តីពី|ស្ដីពី|ស្តីអំពី|ពិភាក្សាលើ|ពិភាក្សាអំពី|ក្រោមប្រធានបទ|ប្រធានបទ)[ ]?[៖:]?[ ]?")
@@ -883,7 +883,8 @@ def build_record(
     ``ស្តីពី...`` title) is part of the heading, not of the body. Text fields are taken from
     the source in its own spelling (zero-width characters dropped).
     """
-    title = _ZW_RE.sub("", text[title_span[0] : title_span[1]]).strip() if title_span else None
+    shown = without_web_stamp(text, title_span) if title_span else None
+    title = _ZW_RE.sub("", text[shown[0] : shown[1]]).strip() if shown else None
     header = [
         p
         for p in paragraphs
