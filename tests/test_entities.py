@@ -901,3 +901,8 @@ def test_round4_more_orgs(text: str, expected: list[str]) -> None:
 )
 def test_round4_dev5_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+def test_a_commune_missing_from_the_gazetteer_is_not_cut_to_a_short_name() -> None:
+    text = "រស់នៅភូមិស្វាយចាស់ ឃុំអូរតាគាំ ស្រុកថ្មគោល តែមិនមែនភូមិដាច់ស្រយាល"
+    assert [t for _, t in ents(text, "LOC")] == ["ភូមិស្វាយចាស់", "ឃុំអូរតាគាំ", "ស្រុកថ្មគោល"]
