@@ -2707,27 +2707,16 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             rest = cm.group() if cm else ""
             complete = cm is not None and (cm.end() >= len(vt) or not _is_kh(vt[cm.end()]))
             whole = vt[m.end() : cm.end()].strip() if cm else ""
-            if (
+            # "ឃុំអូរតាគាំ": not the short name អូរ, a commune missing from the gazetteer
+            short_prefix = (
                 name_len <= 3
-                and complete
                 and name_len + len(rest) <= 12
                 and not whole.startswith(_NOT_PLACE_NAMES)
                 and not starts_with_verb(rest)
                 and not starts_with_verb(whole)
                 and not _STOP_RE.match(rest)
-            ):
-                # "ឃុំអូរតាគាំ": not the short name អូរ, a commune missing from the gazetteer
-                out.append(
-                    _Mention(
-                        "LOC",
-                        m.start(),
-                        cm.end(),
-                        None,
-                        [Place(cands[0].type, vt[m.end() : cm.end()].strip(), None)],
-                    )
-                )
-                continue
-            if name_len <= 3 or not complete or len(rest) > 6:
+            )
+            if not complete or not (short_prefix or (name_len > 3 and len(rest) <= 6)):
                 continue
             out.append(
                 _Mention(
