@@ -906,3 +906,15 @@ def test_round4_dev5_cases(text: str, label: str, expected: list[str]) -> None:
 def test_a_commune_missing_from_the_gazetteer_is_not_cut_to_a_short_name() -> None:
     text = "រស់នៅភូមិស្វាយចាស់ ឃុំអូរតាគាំ ស្រុកថ្មគោល តែមិនមែនភូមិដាច់ស្រយាល"
     assert [t for _, t in ents(text, "LOC")] == ["ភូមិស្វាយចាស់", "ឃុំអូរតាគាំ", "ស្រុកថ្មគោល"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("និស្សិតសាកលវិទ្យាល័យភូមិន្ទជាង ៣,០០០នាក់", ["សាកលវិទ្យាល័យភូមិន្ទ"]),
+        ("នៅសណ្ឋាគារ ហ្គោលដិន ប៉ារ៉ាដាយក្នុងសិក្ខាសាលា", ["សណ្ឋាគារ ហ្គោលដិន ប៉ារ៉ាដាយ"]),
+        ("គ្រឹះស្ថានមីក្រូហិរញ្ញវត្ថុអាម៉ាស្ថិតនៅ", ["គ្រឹះស្ថានមីក្រូហិរញ្ញវត្ថុអាម៉ា"]),
+    ],
+)
+def test_org_ends_before_a_count_or_a_clause(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

@@ -388,6 +388,10 @@ _STOP_WORDS: tuple[str, ...] = (
     "ទូលថ្វាយ",
     "ផ្ញើសារ",
     "ព្រោះ",
+    "ស្ថិត",
+    "ក្បែរ",
+    "គេ",
+    "ទោះ",
     "ក្រោយ",
     "ទាត់ចោល",
     "ចាំ",
@@ -1916,6 +1920,13 @@ def _org_end(
                     if lk:  # "... Watchនេះ": the Latin name ends where Khmer starts
                         return lk.end()
                     continue
+                if cm and len(cm.group()) > 14 and _is_kh(vt[k]):
+                    # "សណ្ឋាគារ ហ្គាឌិន ស៊ីធីក្នុង...": the last name word glued to a clause
+                    cut = _cut(cm.group(), _ORG_STOP_RE, min_keep=2)
+                    word = cm.group()[:cut]
+                    if 2 <= cut <= 10 and not _LOC_TYPE_RE.match(vt, k):
+                        if not starts_with_verb(word) and not _STOP_RE.match(word):
+                            return k + cut
             break
         if not _is_kh(ch) and not (company and (ch == "." or ch.isalnum())):
             break
@@ -1951,7 +1962,7 @@ def _org_end(
             if vt.startswith("និង", j) and j > i and vt.startswith(_domain_words(), j + 3):
                 j += 3  # "មន្ទីររ៉ែនិងថាមពល...": a second domain glued with និង
                 continue
-            if _stop_at(vt, j, _ORG_STOP_RE, starts):
+            if _stop_at(vt, j, _ORG_STOP_RE, starts) or _COUNT_AFTER_RE.match(vt, j):
                 break
         j += 1
     return j
@@ -2397,6 +2408,8 @@ def _levels_then_place(vt: str, end: int) -> int | None:
             return None
 
 
+# "ជាង" before a number is "more than", never part of a name ("...បៀលប្រាយជាង ៤០០០")
+_COUNT_AFTER_RE = re.compile("(?:ជាង|ប្រមាណ)[ \u200b]*[0-9\u17e0-\u17e9]")
 _MEDIA_ACRONYM_RE = re.compile("ព័ត៌មាន[ ]?([A-Z][A-Z0-9]{1,5})(?![A-Za-z0-9])")
 _CLUB_LEADS = (
     "FC|CF|AFC|SC|AC|AS|Club|Real|Atletico|Athletic|Sporting|Borussia|Olympique|Dinamo|Dynamo"
