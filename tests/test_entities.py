@@ -918,3 +918,15 @@ def test_a_commune_missing_from_the_gazetteer_is_not_cut_to_a_short_name() -> No
 )
 def test_org_ends_before_a_count_or_a_clause(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ព្រះរាជាបានដកងារអ្នកម្នាង ចន្ទ្រា វង្សវិសុទ្ធិរ៉ាផេកឌី ត្រូវ", ["អ្នកម្នាង ចន្ទ្រា វង្សវិសុទ្ធិរ៉ាផេកឌី"]),
+        ("លោក ហេង សំរិន ប្រាប់", ["លោក ហេង សំរិន"]),  # no third part after a pronoun title
+        ("ព្រះបាទ នរោត្តម សីហនុ ព្រះមហាវីរក្សត្រ", ["ព្រះបាទ នរោត្តម សីហនុ"]),
+    ],
+)
+def test_royal_names_may_have_a_third_unknown_part(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

@@ -1050,6 +1050,10 @@ def _copula_ahead(vt: str, end: int) -> bool:
     )
 
 
+# royal and noble titles: the names after them often have three parts, Thai ones unknown
+_ROYAL_TITLES = frozenset(
+    {"អ្នកម្នាង", "ព្រះនាង", "ម្ចាស់ក្សត្រី", "ព្រះអគ្គមហេសី", "ព្រះបាទ", "ព្រះអង្គម្ចាស់", "ព្រះករុណា"}
+)
 _PRONOUN_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា"})
 
 
@@ -1073,7 +1077,7 @@ def _known_part_after(vt: str, end: int, known: frozenset[str]) -> bool:
     return nm is not None and nm.group() in known
 
 
-def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
+def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """The space-separated parts of a name starting at view offset ``i``.
 
     Returns the parts' spans and whether the last part had more text attached (so the name ran
@@ -1143,10 +1147,20 @@ def _name_parts_at(vt: str, i: int) -> tuple[list[tuple[int, int]], bool]:
             keep = _cut(chunk, _NAME_STOP_RE)
         if keep == 0 or (keep < len(chunk) and chunk[:keep] in _STOP_EXACT):
             break
-        if parts and (keep > 14 or (keep < len(chunk) and keep < 2)):
+        if parts and (keep > (20 if long_names else 14) or (keep < len(chunk) and keep < 2)):
             break
         if len(parts) == 2 and vt[i : i + keep] not in known:
-            break
+            # a royal or noble name may have a third, unknown part ("អ្នកម្នាង X Y Z"); it must
+            # be a complete word that no function word or verb starts
+            if not (
+                long_names
+                and keep == len(chunk)
+                and complete
+                and not _is_predicate(chunk, known)
+                and not _STOP_RE.match(chunk)
+                and not chunk.startswith("ព្រះ")  # an epithet: "ព្រះមហាវីរក្សត្រ"
+            ):
+                break
         parts.append((i, i + keep))
         if keep < len(chunk):
             attached = True
@@ -1198,7 +1212,9 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         spaced = i < n and vt[i] == " "
         while i < n and vt[i] == " ":
             i += 1
-        parts, attached_tail = _name_parts_at(vt, i)
+        parts, attached_tail = _name_parts_at(
+            vt, i, long_names=any(t in _ROYAL_TITLES for t in titles)
+        )
         if not parts:
             continue
         first = vt[parts[0][0] : parts[0][1]]
