@@ -3256,16 +3256,7 @@ def _aliases(text: str, covered: list[tuple[int, int]], entities: list[Entity]) 
         b = m.end() + view.orig_end(parts[-1][1])
         if b <= a or taken.hits(a, b):
             continue
-        name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[a:b])
-        out.append(
-            Entity(
-                "PERSON",
-                a,
-                b,
-                text[a:b],
-                {"titles": [], "name": name, "role": None, "romanized": _romanize(name)},
-            )
-        )
+        out.append(_untitled_person(text, a, b))
         taken.add(a, b)
     return out
 
@@ -3331,22 +3322,7 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
             continue
         if taken.hits(s, e):
             continue
-        name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[s:e])
-        out.append(
-            Entity(
-                "PERSON",
-                s,
-                e,
-                text[s:e],
-                {
-                    "titles": [],
-                    "name": name,
-                    "role": None,
-                    "romanized": _romanize(name),
-                    "bare": True,
-                },
-            )
-        )
+        out.append(_untitled_person(text, s, e, bare=True))
         taken.add(s, e)
     return out
 
@@ -3409,11 +3385,7 @@ def _latin_lists(
         name = text[s:e]
         if any(w in _EVENT_WORDS for w in name.split()) or _known_orgs().get(name):
             return
-        out.append(
-            Entity(
-                "PERSON", s, e, name, {"titles": [], "name": name, "role": None, "romanized": name}
-            )
-        )
+        out.append(_untitled_person(text, s, e))
         taken.add(s, e)
 
     # line lists
@@ -3577,7 +3549,7 @@ def _repeat_latin_people(
         pm = (_PAREN_KHMER_RE if name.isascii() else _PAREN_LATIN_RE).match(text, e.end)
         if pm and not taken.hits(*pm.span(1)):
             # "សុធីតា (Suthida)", "Goyal Kartik (រ៉ូយ៉ា បាទិក)": the name in the other script
-            out.append(_latin_person(text, *pm.span(1)))
+            out.append(_untitled_person(text, *pm.span(1)))
             taken.add(*pm.span(1))
     # one word of a found name written alone later ("Roman Bak Tigzih ... ជនត្រូវចោទ Roman")
     # (only of names written with a title: a cue word alone is weaker evidence)
@@ -3589,7 +3561,7 @@ def _repeat_latin_people(
     if not names:
         return out
     for s, e in _latin_repeats(text, covered, set(names) | words, taken):
-        out.append(_latin_person(text, s, e))
+        out.append(_untitled_person(text, s, e))
     return out
 
 
@@ -3604,11 +3576,12 @@ _PAREN_KHMER_RE = re.compile(
 )
 
 
-def _latin_person(text: str, s: int, e: int) -> Entity:
-    name = text[s:e]
-    return Entity(
-        "PERSON", s, e, name, {"titles": [], "name": name, "role": None, "romanized": name}
-    )
+def _untitled_person(text: str, s: int, e: int, role: str | None = None, **marks: Any) -> Entity:
+    """A PERSON written without a title: its name (zero-width characters dropped), its role
+    when one was read and its romanization; ``marks`` are internal keys removed later."""
+    name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[s:e])
+    value = {"titles": [], "name": name, "role": role, "romanized": _romanize(name), **marks}
+    return Entity("PERSON", s, e, text[s:e], value)
 
 
 _DATE_JOIN_RE = re.compile("[ \u200b]*និង[ \u200b]*")
@@ -3833,16 +3806,7 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
             continue
         lead = len(view.text) - len(view.text.lstrip())
         a, b = s + view.orig(lead), s + view.orig_end(lead + len(vt))
-        name = re.sub("[\u200b\u200c\u200d\ufeff]", "", text[a:b])
-        out.append(
-            Entity(
-                "PERSON",
-                a,
-                b,
-                text[a:b],
-                {"titles": [], "name": name, "role": role, "romanized": _romanize(name)},
-            )
-        )
+        out.append(_untitled_person(text, a, b, role=role))
     return out
 
 
