@@ -423,3 +423,14 @@ def test_training_is_not_causing() -> None:
     )
     place = analyze(text).record.place
     assert place is not None and place["text"].endswith("បណ្តុះបណ្តាលវិជ្ជាជីវៈ")
+
+
+def test_a_visit_goes_to_where_the_people_live() -> None:
+    text = (
+        "អភិបាលស្រុកចុះសួរសុខទុក្ខប្រជាពលរដ្ឋ\n"
+        "នាព្រឹកថ្ងៃទី៤ ខែមីនា ឆ្នាំ២០២៥ លោក ចាន់ សុផល អភិបាលស្រុក បានចុះសួរសុខទុក្ខប្រជាពលរដ្ឋ "
+        "នៅឃុំកំពង់ត្រាច ស្រុកកំពង់ត្រាច ហើយចែកអំណោយ។\n"
+    )
+    rec = analyze(text).record
+    assert rec.kind == "visit"
+    assert rec.place is not None and rec.place["text"].startswith("ឃុំកំពង់ត្រាច")

@@ -673,14 +673,17 @@ def _venue(
 
     A venue (a hall, an office, a school ...) is preferred over a bare administrative place
     written earlier in the lead, except in an incident (where the place is the address);
-    places where people live (``កសិករនៅក្នុងស្រុក...``) are skipped."""
+    places where people live (``កសិករនៅក្នុងស្រុក...``) are skipped, except in a visit or a
+    ceremony, which go to those people."""
     for s, e in spans:
         f = _Folded(text, s, min(e, s + 4 * _WINDOW))  # the venue is in the lead's opening
         folded = f.text
         found: list[tuple[int, int]] = []
         for m in _VENUE_START_RE.finditer(folded):
-            if _RESIDENCE_RE.search(folded, max(0, m.start() - 14), m.start()):
-                continue
+            if kind not in ("visit", "ceremony") and _RESIDENCE_RE.search(
+                folded, max(0, m.start() - 14), m.start()
+            ):
+                continue  # (a visit or a handing-over goes to where the people live)
             a = m.end()
             stop = _VENUE_STOP_RE.search(folded, a)
             b = stop.start() if stop else min(len(folded), a + 120)
