@@ -201,9 +201,6 @@ def news_gold(data: Path, part: str, gold_dir: Path = NEWS_GOLD) -> list[tuple[d
 
 
 NEWS_RECORDS = ROOT / "tests" / "data" / "news-records"
-_STAMP_RE = re.compile(
-    r"[\s\u200b]*\d{1,2}, [A-Z][a-z]{2} \d{4}(?:\s*,\s*\d{1,2}:\d{2}\s*[ap]m)?\s*$"
-)
 RECORD_FIELDS = (
     "kind",
     "date",
@@ -222,6 +219,7 @@ def evaluate_news_records(data: Path, part: str, gold_dir: Path = NEWS_RECORDS) 
     (``tests/data/news-records/<part>``; the article is read from the shared data and checked
     against the stored SHA-256). Raises ``LookupError`` when they cannot be scored."""
     from sleukrith import analyze
+    from sleukrith.clean import without_web_stamp
 
     files = sorted((gold_dir / part).glob("*.json"))
     if not files:
@@ -236,7 +234,8 @@ def evaluate_news_records(data: Path, part: str, gold_dir: Path = NEWS_RECORDS) 
         # not part of the title: annotators differed, so it is dropped on both sides
         for rec in (pred, want):
             if isinstance(rec.get("title"), str):
-                rec["title"] = _STAMP_RE.sub("", rec["title"]).strip()
+                t = rec["title"]
+                rec["title"] = t[slice(*without_web_stamp(t, (0, len(t))))].strip()
         for key, ok in record_fields(pred, want).items():
             fields.setdefault(key, []).append(ok)
             if not ok:
@@ -438,7 +437,6 @@ def build_name_parts(data: Path, out: Path) -> int:
     is kept when it is 2-8 letters long and its frequency in the SBBIC symspell dictionary is
     under 100 (so "សុខ", "ជា", "ចាន់" are not marked, "ឯម", "គឹម" are). Returns the number marked.
     """
-    import re
 
     def fold(w: str) -> str:
         return w.replace("\u17d2\u178a", "\u17d2\u178f")

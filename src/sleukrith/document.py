@@ -20,7 +20,7 @@ from typing import Any
 from sleukrith.chars import require_str
 from sleukrith.clean import Removal, find_noise, find_title, line_spans, without_web_stamp
 from sleukrith.dates import find_dates
-from sleukrith.entities import Entity, find_entities
+from sleukrith.entities import Entity, english_month, find_entities
 from sleukrith.normalize import Fix
 from sleukrith.records import Record, build_record
 from sleukrith.segment import Token, sentence_spans, tokenize
@@ -166,12 +166,6 @@ _FUTURE_BEFORE_RE = re.compile("(?:នឹង|គ្រោង|ចាប់ពី|
 
 
 _WEB_STAMP_RE = re.compile(r"(?<![0-9])([0-3]?[0-9]), ([A-Z][a-z]{2}) ((?:19|20)[0-9]{2})(?![0-9])")
-_EN_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    )
-}
 
 
 def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
@@ -183,7 +177,7 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
         sm = _WEB_STAMP_RE.search(line)
         if sm:
             # a web page's publication stamp ("21, Oct 2019 , 7:19 pm"): the report's day
-            month = _EN_MONTHS.get(sm.group(2).lower())
+            month = english_month(sm.group(2))
             try:
                 return date(int(sm.group(3)), month or 0, int(sm.group(1)))
             except ValueError:

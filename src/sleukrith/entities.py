@@ -4326,6 +4326,13 @@ _EN_MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     )
 }
+
+
+def english_month(name: str) -> int | None:
+    """The month number of an English month name or abbreviation ("Oct", "october" -> 10)."""
+    return _EN_MONTHS.get(name[:3].lower())
+
+
 _EN_MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?"
 # extra DATE shapes find_dates does not read (docs/analysis.md): "ទសវត្សរ៍ ៦០" (a decade),
 # "រដូវកាល២០១៥/១៦" (a season), "22/ 03/ 2015" or "09 08 2015" (a day written with spaces),
@@ -4369,7 +4376,7 @@ def _extra_dates(
             mon = next(w for w in words if w.isalpha())
             day, year = (int(w) for w in words if w.isdigit())
             try:
-                value = date(year, _EN_MONTHS[mon[:3].lower()], day).isoformat()
+                value = date(year, english_month(mon) or 0, day).isoformat()
             except ValueError:
                 continue
         s, e = _extend_date(line, s, e)
