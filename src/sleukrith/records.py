@@ -947,28 +947,31 @@ def build_record(
                 chair = e
                 break
     else:
-        for e in persons:
-            before = _fold(text[max(0, e.start - 40) : e.start])
-            if _CHAIR_BEFORE_RE.search(before):
-                chair = e
-                break
-        if chair is None:
-            for e in persons[:6]:
-                sent = _sentence_of(sentences, e.start)
-                if not sent:
-                    continue
-                after = _fold(text[e.end : min(sent[1], e.end + 250)])
-                if _CHAIR_AFTER_RE.search(after):
-                    chair = e
-                    break
-        if chair is None:
-            # "ក្នុងឱកាសអញ្ជើញជាអធិបតីប្រគល់សញ្ញាបត្រ ... សម្តេច ..." : presiding told before
-            # the name, in the same sentence; the first person after it presides
-            for e in persons[:6]:
-                sent = _sentence_of(sentences, e.start)
-                if sent and _PRESIDING_BEFORE_RE.search(_fold(text[sent[0] : e.start])):
-                    chair = e
-                    break
+
+        def presides_after(e: Entity) -> bool:
+            sent = _sentence_of(sentences, e.start)
+            return bool(sent) and bool(
+                _CHAIR_AFTER_RE.search(_fold(text[e.end : min(sent[1], e.end + 250)]))
+            )
+
+        def presides_before(e: Entity) -> bool:
+            # "ក្នុងឱកាសអញ្ជើញជាអធិបតីប្រគល់សញ្ញាបត្រ ... សម្តេច ...": presiding told before the
+            # name, in the same sentence; the first person after it presides
+            sent = _sentence_of(sentences, e.start)
+            return bool(sent) and bool(_PRESIDING_BEFORE_RE.search(_fold(text[sent[0] : e.start])))
+
+        chair = (
+            next(
+                (
+                    e
+                    for e in persons
+                    if _CHAIR_BEFORE_RE.search(_fold(text[max(0, e.start - 40) : e.start]))
+                ),
+                None,
+            )
+            or next((e for e in persons[:6] if presides_after(e)), None)
+            or next((e for e in persons[:6] if presides_before(e)), None)
+        )
         if (
             chair is None
             and persons
