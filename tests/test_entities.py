@@ -894,7 +894,11 @@ def test_round4_more_orgs(text: str, expected: list[str]) -> None:
         ("ប្រទេសនៅអាហ្វ្រិកភាគខាងត្បូង មាន", "LOC", ["អាហ្វ្រិកភាគខាងត្បូង"]),
         ("ជិះរថយន្តក្រុង City Bus ទៅ", "LOC", []),
         ("ទិញពីប្រទេសឆែកបន្ថែម តែត្រូវឆែកឯកសារ", "LOC", ["ប្រទេសឆែក"]),
-        ("ពីឆ្នាំសិក្សា ២០១០-២០១១ ដល់ឆ្នាំសិក្សា២០១៥-២០១៦ មាន", "DATE", ["ឆ្នាំសិក្សា ២០១០-២០១១ ដល់ឆ្នាំសិក្សា២០១៥-២០១៦"]),
+        (
+            "ពីឆ្នាំសិក្សា ២០១០-២០១១ ដល់ឆ្នាំសិក្សា២០១៥-២០១៦ មាន",
+            "DATE",
+            ["ឆ្នាំសិក្សា ២០១០-២០១១ ដល់ឆ្នាំសិក្សា២០១៥-២០១៦"],
+        ),
         ("កាលពីថ្ងៃសុក្រ\u200bចុងសប្តាហ៍មុន បានមកដល់", "DATE", ["ថ្ងៃសុក្រ\u200bចុងសប្តាហ៍មុន"]),
         ("នៅថ្ងៃអាទិត្យ ក្រោយពីបានប្រកួត", "DATE", ["ថ្ងៃអាទិត្យ"]),
     ],
@@ -930,3 +934,22 @@ def test_org_ends_before_a_count_or_a_clause(text: str, expected: list[str]) -> 
 )
 def test_royal_names_may_have_a_third_unknown_part(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # round 5: a known body's name inside a longer name is not cut at a stop word (ជា)
+        ("ក្រុមប្រឹក្សាសន្តិសុខអង្គការសហប្រជាជាតិ បានប្រជុំ", "ORG", ["ក្រុមប្រឹក្សាសន្តិសុខអង្គការសហប្រជាជាតិ"]),
+        # a shop's head word (and what it sells) before a Latin brand
+        ("អតិថិជនទិញនៅហាង Lucky Mart ក្បែរផ្សារ", "ORG", ["ហាង Lucky Mart"]),
+        ("ចោរលួចរថយន្តពីឃ្លាំងលក់រថយន្ត K-Motor កាលពីយប់", "ORG", ["ឃ្លាំងលក់រថយន្ត K-Motor"]),
+        ("ហាងលក់ទូរស័ព្ទ iPhone ក្លែងក្លាយ", "ORG", []),  # a product, not a brand name
+        # elder sister/brother before a singer's name is a title
+        ("បងស្រី សុខ ស្រីនាង បានច្រៀងបទថ្មី", "PERSON", ["បងស្រី សុខ ស្រីនាង"]),
+        # "ក្រោយ[ZWSP]ពី" after a weekday is "after", not "next"
+        ("កាល\u200bពី\u200bថ្ងៃ\u200bសុក្រ\u200b ក្រោយ\u200bពី\u200bភ្លៀង", "DATE", ["ថ្ងៃ\u200bសុក្រ"]),
+    ],
+)
+def test_round5_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -76,7 +76,8 @@ class Entity:
 # --------------------------------------------------------------------------------------------
 
 # Honorific titles. The sbbic list (data/dict/sbbic/khmer-titles.json, MIT) was the starting point;
-# kinship words it also lists (បង ពូ មីង ...) are left out: in news they are not titles.
+# kinship words it also lists (បង ពូ មីង ...) are left out: in news they are not titles;
+# បងស្រី/បងប្រុស (elder sister/brother) before a singer's or actor's name are (weak titles).
 TITLES: tuple[str, ...] = (
     "ឯកឧត្តម",
     "ឯឧត្តម",
@@ -174,6 +175,9 @@ TITLES: tuple[str, ...] = (
     "យាយជី",
     "តាជី",
     "ព្រះគ្រូ",
+    "លោកប្រុស",
+    "បងស្រី",
+    "បងប្រុស",
 )
 # titles that are as often a pronoun ("he", "she", "you") as a title: a name must follow clearly
 _WEAK_TITLES = frozenset(
@@ -195,6 +199,9 @@ _WEAK_TITLES = frozenset(
         "ព្រះនាង",
         "ព្រះគ្រូ",
         "ព្រះមហា",
+        "លោកប្រុស",
+        "បងស្រី",
+        "បងប្រុស",
         "សាស្ត្រាចារ្យ",
     }
 )
@@ -1975,6 +1982,10 @@ def _org_end(
                 if bm and _cstart(vt, bm.end()):
                     j = bm.end()  # "...វៀតណាម": a country's name is not cut at ណា
                     continue
+            km = _known_org_re().match(vt, j) if j > i else None
+            if km:
+                j = km.end()  # "ក្រុមប្រឹក្សាសន្តិសុខអង្គការសហប្រជាជាតិ": a known body's name is whole
+                continue
             if vt.startswith("និង", j) and j > i and vt.startswith(_domain_words(), j + 3):
                 j += 3  # "មន្ទីររ៉ែនិងថាមពល...": a second domain glued with និង
                 continue
@@ -2195,6 +2206,13 @@ _LATIN_ORG_TRAIL = (" of", " de", " del", " the", " and", " &")
 # (docs/analysis.md: "ក្រុម [BTS]"); a Khmer nickname may sit between ("ក្លិបកាំភ្លើងធំ Arsenal")
 _TEAM_CUE_RE = re.compile("(?:ក្លិប|ក្លឹប|ក្រុម|ប្រភពព័ត៌មាន|ឧបត្ថម្ភដោយ)")
 _MEDIA_HEAD_RE = re.compile(f"(?:{_alt(_MEDIA_HEADS)})")
+# shops and places of business: a head word, what it sells, then a Latin brand is a name
+# ("ហាង S-Mart", "ឃ្លាំងលក់រថយន្ត S-Auto", "ផ្សារទំនើប Aeon Mall"); Khmer-named shops are too
+# open a class to find by their head word alone
+_SHOP_HEAD_RE = re.compile(
+    "(?:ហាង|ភោជនីយដ្ឋាន|ផ្សារទំនើប|ឃ្លាំង|ហាងកាហ្វេ|ក្លឹបកម្សាន្ត|ខារ៉ាអូខេ|ផ្ទះសំណាក់|ហាងទំនិញ)"
+    "(?:លក់[\u1780-\u17d3]{2,12})?[ \u200b]?(?=[A-Z0-9])"
+)
 # words that are not a team's nickname: "ក្រុមហ៊ុន", "ក្រុមប្រឹក្សា", "ក្រុមការងារ" are heads
 _NOT_NICKNAMES = ("ហ៊ុន", "ប្រឹក្សា", "ការងារ", "គ្រួសារ", "មន្ត្រី", "អ្នក")
 
@@ -2487,6 +2505,10 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         lm = _LATIN_ORG_NAME_RE.match(vt, j)
         if lm and _cstart(vt, m.start()):
             add(m.start(), lm.end(), j)
+    for m in _SHOP_HEAD_RE.finditer(vt):
+        lm = _LATIN_ORG_NAME_RE.match(vt, m.end())
+        if lm and _cstart(vt, m.start()) and not _LATIN_NEXT_RE.match(vt, lm.end()):
+            add(m.start(), lm.end(), m.end())
     for m in _TEAM_CUE_RE.finditer(vt):
         if not _cstart(vt, m.start()):
             continue
@@ -3711,6 +3733,7 @@ def _bare_foreign(e: Entity) -> bool:
 _SCHOOL_YEAR_BEFORE_RE = re.compile("ឆ្នាំ[ \u200b]?សិក្សា[ \u200b]*$")
 _LEADING_FROM_RE = re.compile("ពី[ \u200b]*(?=ថ្ងៃ|ខែ|ឆ្នាំ|[0-9\u17e0-\u17e9])")
 _TRAILING_AFTER_RE = re.compile("[ \u200b]+(?:ក្រោយ|មុន)$")
+_AFTER_WORD_RE = re.compile("\u200b?(?:ពី|មក)")  # "ក្រោយ[ZWSP]ពី": "after", not "next"
 _RELATIVE_UNIT_RE = re.compile("(?:ថ្ងៃ|ខែ|ឆ្នាំ|សប្តាហ៍|សប្ដាហ៍)(?:នេះ|មុន|ក្រោយ)")
 
 
@@ -3726,8 +3749,8 @@ def _trim_date(text: str, e: Entity) -> Entity | None:
     if (
         tm
         and t < len(text)
-        and _is_kh(text[t])
-        and (_YEAR_RE.search(text, s, tm.start()) or text.startswith(("ពី", "មក"), t))
+        and (_is_kh(text[t]) or text[t] == "\u200b")
+        and (_YEAR_RE.search(text, s, tm.start()) or _AFTER_WORD_RE.match(text, t))
     ):
         t = tm.start()  # "ថ្ងៃអាទិត្យ ក្រោយពី...": "after"
     ym = _SCHOOL_YEAR_BEFORE_RE.search(text, max(0, s - 16), s)
