@@ -953,3 +953,28 @@ def test_royal_names_may_have_a_third_unknown_part(text: str, expected: list[str
 )
 def test_round5_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # a foreign monarch's one-word name after a royal title, spaced or glued to the clause
+        ("ព្រះចៅអធិរាជ ណារូហ៊ីតូ និងព្រះអធិរាជនី ម៉ាសាកូ បានយាងចូល", "PERSON",
+         ["ព្រះចៅអធិរាជ ណារូហ៊ីតូ", "ព្រះអធិរាជនី ម៉ាសាកូ"]),
+        ("ភ្ញៀវមកពីប្រទេស១៨០ ព្រះចៅណារូហ៊ីតូដែលបានឡើងគ្រងរាជ្យ", "PERSON", ["ព្រះចៅណារូហ៊ីតូ"]),
+        ("ព្រះចៅអធិរាជជប៉ុន បានប្រកាស", "PERSON", []),  # the Emperor of Japan: no name
+        ("ព្រះអង្គម្ចាស់ណាមួយដែលបានមក", "PERSON", []),  # "whichever prince"
+        # a media head, a country, then the outlet's Latin name (and a second one after និង)
+        ("ទូរទស្សន៍កាណាដា CBC News និង CTV News បានរាយការណ៍", "ORG", ["CBC News", "CTV News"]),
+        ("បើតាមទស្សនាវដ្តី Forbes បានចុះផ្សាយ", "ORG", ["ទស្សនាវដ្តី Forbes"]),
+        # a foreign place's name goes on after a hyphen; a route between two places does not
+        ("ទៅខេត្តបារៀ-វង់កាវ នៃប្រទេសវៀតណាម", "LOC", ["ខេត្តបារៀ-វង់កាវ", "ប្រទេសវៀតណាម"]),
+        ("ពីក្រុងបាងកក-ប៉ោយប៉ែត", "LOC", ["ក្រុងបាងកក"]),
+        # a board named by its domain before "of" (a company named so is still no name)
+        ("ប្រធាននាយកដ្ឋានវិនិយោគក្នុងតំបន់ នៃក្រុមប្រឹក្សាវិនិយោគ នៃប្រទេសថៃ", "ORG",
+         ["នាយកដ្ឋានវិនិយោគ", "ក្រុមប្រឹក្សាវិនិយោគ"]),
+        ("ក្រុមហ៊ុនវិនិយោគ នៃប្រទេសចិន", "ORG", []),
+    ],
+)
+def test_round5_unseen_news_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

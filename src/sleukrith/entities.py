@@ -178,6 +178,11 @@ TITLES: tuple[str, ...] = (
     "លោកប្រុស",
     "បងស្រី",
     "បងប្រុស",
+    "ព្រះចៅអធិរាជ",
+    "ព្រះអធិរាជ",
+    "ព្រះអធិរាជនី",
+    "ព្រះចៅ",
+    "ព្រះមហាក្សត្រិយានី",
 )
 # titles that are as often a pronoun ("he", "she", "you") as a title: a name must follow clearly
 _WEAK_TITLES = frozenset(
@@ -564,6 +569,7 @@ _MEDIA_HEADS: tuple[str, ...] = (
     "ទីភ្នាក់ងារសារព័ត៌មាន",
     "គេហទំព័រព័ត៌មាន",
     "ផលិតកម្ម",
+    "ទស្សនាវដ្តី",
 )
 # an ORG needs a name after its head: these alone ("this company") are not names
 _ORG_EMPTY_TAILS = ("នេះ", "នោះ", "ទាំងនោះ", "ទាំងនេះ", "ដដែល", "ខាងលើ")
@@ -1059,7 +1065,20 @@ def _copula_ahead(vt: str, end: int) -> bool:
 
 # royal and noble titles: the names after them often have three parts, Thai ones unknown
 _ROYAL_TITLES = frozenset(
-    {"អ្នកម្នាង", "ព្រះនាង", "ម្ចាស់ក្សត្រី", "ព្រះអគ្គមហេសី", "ព្រះបាទ", "ព្រះអង្គម្ចាស់", "ព្រះករុណា"}
+    {
+        "អ្នកម្នាង",
+        "ព្រះនាង",
+        "ម្ចាស់ក្សត្រី",
+        "ព្រះអគ្គមហេសី",
+        "ព្រះបាទ",
+        "ព្រះអង្គម្ចាស់",
+        "ព្រះករុណា",
+        "ព្រះចៅអធិរាជ",
+        "ព្រះអធិរាជ",
+        "ព្រះអធិរាជនី",
+        "ព្រះចៅ",
+        "ព្រះមហាក្សត្រិយានី",
+    }
 )
 _PRONOUN_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា"})
 
@@ -1141,6 +1160,7 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                 and _STOP_RE.match(chunk)
                 and chunk not in known
                 and not (not parts and len(chunk) <= 6 and _known_part_after(vt, cm.end(), known))
+                and not (long_names and not parts and _foreign_royal_name(chunk, known))
             ):
                 keep = 0
             else:
@@ -1152,6 +1172,15 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                     keep = _word_cut(chunk)  # "នាង ដំបានដើរទៅមើល": a verb glued to the name
         else:
             keep = _cut(chunk, _NAME_STOP_RE)
+            if keep == 0 and long_names and not parts:
+                # "ព្រះចៅណារូហ៊ីតូដែល...": a foreign monarch's name glued to its title and the
+                # clause; the name may start like a function word (ណា)
+                k = next((k for k in range(4, len(chunk)) if _cstart(chunk, k)), len(chunk))
+                keep = k + _cut(chunk[k:], _NAME_STOP_RE)
+                if keep >= len(chunk) or not _foreign_royal_name(chunk[:keep], known):
+                    keep = 0
+        if not parts and long_names and _is_country_word(chunk[:keep] if keep else chunk):
+            break  # "ព្រះចៅអធិរាជជប៉ុន": the Emperor of Japan, a title and a country
         if keep == 0 or (keep < len(chunk) and chunk[:keep] in _STOP_EXACT):
             break
         if parts and (keep > (20 if long_names else 14) or (keep < len(chunk) and keep < 2)):
@@ -1185,6 +1214,23 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
     elif parts and vt[parts[0][0] : parts[0][1]] in _STOP_EXACT:
         return [], False
     return parts, attached
+
+
+def _foreign_royal_name(word: str, known: frozenset[str]) -> bool:
+    """A one-word name after a royal title that starts like a function word ("ណារូហ៊ីតូ"):
+    long enough, no verb, no function word or title as a whole word."""
+    return (
+        len(word) >= 5
+        and word not in _STOP_EXACT
+        and not _is_predicate(word, known)
+        and not _TITLE_RE.match(word)
+        and not _ROLE_RE.match(word)
+        and _word_cut(word) == len(word)
+    )
+
+
+def _is_country_word(word: str) -> bool:
+    return any(p.type == "country" for p in gazetteer.lookup(word))
 
 
 def _two_known_parts(word: str, known: frozenset[str]) -> bool:
@@ -1634,7 +1680,12 @@ _GENERIC_TAILS = frozenset(
         "ឯកជនទាំងអស់",
         "ប្រឆាំង",
         "ពាក់ពន្ធ័",
-        # what a company does is not its name ("ក្រុមហ៊ុនសំណង់")
+    }
+)
+# what a company does is not its name ("ក្រុមហ៊ុនសំណង់"); for an office or a board it is, when
+# "of"/"in the region" follows ("ក្រុមប្រឹក្សាវិនិយោគ នៃប្រទេសថៃ")
+_ACTIVITY_TAILS = frozenset(
+    {
         "ទូរស័ព្ទ",
         "ទូរគមនាគមន៍",
         "សំណង់",
@@ -1667,6 +1718,10 @@ _GENERIC_TAILS = frozenset(
         "ពិសេស",
         "បណ្តោះអាសន្ន",
     }
+)
+_GENERIC_TAILS = _GENERIC_TAILS | _ACTIVITY_TAILS
+_BOARD_HEADS = frozenset(
+    {"មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "ក្រុមប្រឹក្សា", "គណៈកម្មាធិការ", "គណៈកម្មការ"}
 )
 # heads of government offices: with a level word, a domain names one office
 _OFFICE_HEADS = frozenset({"មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "អង្គភាព"})
@@ -2206,9 +2261,11 @@ _LATIN_ORG_TRAIL = (" of", " de", " del", " the", " and", " &")
 # (docs/analysis.md: "ក្រុម [BTS]"); a Khmer nickname may sit between ("ក្លិបកាំភ្លើងធំ Arsenal")
 _TEAM_CUE_RE = re.compile("(?:ក្លិប|ក្លឹប|ក្រុម|ប្រភពព័ត៌មាន|ឧបត្ថម្ភដោយ)")
 _MEDIA_HEAD_RE = re.compile(f"(?:{_alt(_MEDIA_HEADS)})")
+_AND_LATIN_RE = re.compile(r"[ \u200b]?និង[ \u200b]?((?:[A-Z][A-Za-z0-9&.-]*)(?: [A-Z][A-Za-z0-9&.-]*){0,3})")
 # shops and places of business: a head word, what it sells, then a Latin brand is a name
 # ("ហាង S-Mart", "ឃ្លាំងលក់រថយន្ត S-Auto", "ផ្សារទំនើប Aeon Mall"); Khmer-named shops are too
 # open a class to find by their head word alone
+_DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន់|ថ្នាក់ជាតិ|អន្តរជាតិ)")
 _SHOP_HEAD_RE = re.compile(
     "(?:ហាង|ភោជនីយដ្ឋាន|ផ្សារទំនើប|ឃ្លាំង|ហាងកាហ្វេ|ក្លឹបកម្សាន្ត|ខារ៉ាអូខេ|ផ្ទះសំណាក់|ហាងទំនិញ)"
     "(?:លក់[\u1780-\u17d3]{2,12})?[ \u200b]?(?=[A-Z0-9])"
@@ -2274,8 +2331,10 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
-        if name and name in _predicates():
-            continue  # "សហព័ន្ធបញ្ជូន...": "the federation sends", no name
+        if name and name in _predicates() and not _DOMAIN_AFTER_RE.match(vt, end):
+            # "សហព័ន្ធបញ្ជូន...": "the federation sends", no name; but a verb that names the
+            # domain before "of" or "in the region" is the name ("ក្រុមប្រឹក្សាវិនិយោគ នៃ...")
+            continue
         if head == "តុលាការ" and not name.startswith(_COURT_KINDS):
             continue  # "តុលាការចោទប្រកាន់", "តុលាការកម្ពុជា": the courts, not one court
         if gazetteer.lookup(vt[m.start() : end], "country"):
@@ -2303,7 +2362,14 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             end = place_end
         if (
             len(name) < 2
-            or _is_generic(name, head)
+            or (
+                _is_generic(name, head)
+                and not (
+                    head in _BOARD_HEADS
+                    and name in _ACTIVITY_TAILS
+                    and _DOMAIN_AFTER_RE.match(vt, end)
+                )
+            )
             or any(name.startswith(t) for t in _ORG_EMPTY_TAILS)
         ):
             continue
@@ -2483,10 +2549,23 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         taken.append((s, e))
 
     for m in _MEDIA_HEAD_RE.finditer(vt):
+        if not _cstart(vt, m.start()):
+            continue
         j = m.end() + (1 if vt[m.end() : m.end() + 1] == " " else 0)
         lm = _LATIN_ORG_NAME_RE.match(vt, j)
-        if lm and _cstart(vt, m.start()):
-            add(m.start(), lm.end(), j)
+        start = m.start()
+        if not lm:
+            # "ទូរទស្សន៍[កាណាដា] CBC News": a country between; the name alone is the ORG
+            cm = _bare_place_re().match(vt, j)
+            if cm and any(p.type == "country" for p in gazetteer.lookup(cm.group())):
+                j = cm.end() + (1 if vt[cm.end() : cm.end() + 1] == " " else 0)
+                lm = _LATIN_ORG_NAME_RE.match(vt, j)
+                start = j
+        if lm:
+            add(start, lm.end(), j)
+            am = _AND_LATIN_RE.match(vt, lm.end())
+            if am:  # "... CBC News និង CTV News": a second outlet
+                add(am.start(1), am.end(1), am.start(1))
     for m in _MEDIA_ACRONYM_RE.finditer(vt):
         # "ស្នាក់ការព័ត៌មានTVFB": the outlet's acronym after the word for news
         add(m.start(1), m.end(1), m.start(1))
@@ -3718,8 +3797,20 @@ def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
         ):
             out[-1] = Entity("LOC", prev.start, e.end, text[prev.start : e.end], e.value)
             continue
+        if e.label == "LOC" and isinstance(e.value, dict) and not e.value.get("code"):
+            hm = _HYPHEN_PART_RE.match(text, e.end)
+            if (
+                hm
+                and not gazetteer.lookup(hm.group()[1:])  # "ក្រុងបាងកក-ប៉ោយប៉ែត": a route
+                and not any(o.start < hm.end() and e.end < o.end for o in entities)
+            ):
+                # "ខេត្តបារៀ-វង់កាវ": a foreign place's name goes on after a hyphen
+                e = Entity("LOC", e.start, hm.end(), text[e.start : hm.end()], dict(e.value))
         out.append(e)
     return out
+
+
+_HYPHEN_PART_RE = re.compile("-[ក-ឳ][ក-៓]{1,14}(?![ក-៓])")
 
 
 def _bare_foreign(e: Entity) -> bool:
