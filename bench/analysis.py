@@ -427,6 +427,42 @@ def build_predicates(data: Path, out: Path, name_parts: frozenset[str]) -> int:
     return len(words)
 
 
+def khpos_name_parts(data: Path, freq: dict[str, int]) -> set[str]:
+    """Name parts from the khPOS corpus: up to three words tagged PN right after a title
+    (លោក, ឯកឧត្តម, ... tagged PRO or listed in ``_NAME_TITLES``), kept when the word is 2-12
+    Khmer letters, tagged PN in 80 % or more of its uses, and rare as a common word (under 300
+    in the SBBIC symspell dictionary)."""
+    tags: dict[str, dict[str, int]] = {}
+    after_title: set[str] = set()
+    titles = set(_NAME_TITLES) | {"ឯកឧត្តម", "សម្តេច", "អ្នកស្រី", "ឧកញ៉ា", "អ្នកឧកញ៉ា"}
+    with (data / "seg" / "khpos-train.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            toks = []
+            for tok in line.split():
+                word, sep, tag = tok.rpartition("/")
+                word = re.sub("[~_^]", "", word if sep else tok).replace("\u17d2\u178a", "\u17d2\u178f")
+                toks.append((word, tag if sep else ""))
+                c = tags.setdefault(word, {})
+                c[tag] = c.get(tag, 0) + 1
+            for i, (word, _) in enumerate(toks):
+                if word not in titles:
+                    continue
+                for w, t in toks[i + 1 : i + 4]:
+                    if t != "PN":
+                        break
+                    after_title.add(w)
+    out = set()
+    for w in after_title:
+        c = tags[w]
+        if (
+            re.fullmatch("[\u1780-\u17d3]{2,12}", w)
+            and c.get("PN", 0) / sum(c.values()) >= 0.8
+            and freq.get(w, 0) < 300
+        ):
+            out.add(w)
+    return out
+
+
 def build_name_parts(data: Path, out: Path) -> int:
     """Rewrite ``data/name-parts.txt``: the name parts already listed, with ``<TAB>family``
     after the family names that are rarely a common word (docs/analysis.md, bare names).
@@ -470,14 +506,19 @@ def build_name_parts(data: Path, out: Path) -> int:
                     seen[a] = seen.get(a, 0) + 1
     family |= {a for a, n in seen.items() if n >= 2}
     strong = {w for w in family if freq.get(w, 0) < 100 and 2 <= len(w) <= 8}
+    pos_parts = khpos_name_parts(data, freq)
     header, words = [], []
     for line in out.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             header.append(line)
         elif line.strip():
             words.append(line.split("\t")[0].strip())
-    words = sorted(set(words) | strong)
-    header = [h for h in header if not h.startswith("# <TAB>family")]
+    words = sorted(set(words) | strong | pos_parts)
+    header = [h for h in header if not h.startswith(("# <TAB>family", "# khPOS:"))]
+    header.append(
+        "# khPOS: also the proper nouns written right after a title in seg/khpos-train.txt"
+        " (CC BY-NC-SA 4.0), see bench/analysis.py khpos_name_parts."
+    )
     header.append(
         "# <TAB>family: a family name rarely used as a common word (bench/analysis.py"
         " --build-name-parts)."

@@ -978,3 +978,16 @@ def test_round5_cases(text: str, label: str, expected: list[str]) -> None:
 )
 def test_round5_unseen_news_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Google បានប្រកាសថា ខ្លួននឹងបើកការិយាល័យ", ["Google"]),
+        ("គាត់ប្រើទូរស័ព្ទម៉ាក Samsung ពណ៌ខ្មៅ", []),  # a product after ម៉ាក ("brand")
+        ("ក្រុមហ៊ុនជឿថា ផលិតផលនេះនឹងលក់ដាច់", []),  # "the company believes that"
+        ("នៅក្បែររោងចក្រចម្រាញ់ប្រេង នៃប្រទេស", []),  # "oil refineries": what, not a name
+    ],
+)
+def test_round5_companies(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

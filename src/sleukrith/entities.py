@@ -684,7 +684,9 @@ def _known_org_re(latin: bool = False) -> re.Pattern[str]:
 
 _LATIN_NEXT_RE = re.compile(" [A-Z][a-z]")
 _ASCII_LETTER_RE = re.compile("[A-Za-z]")
-_VENUE_BEFORE_RE = re.compile("(?:កីឡដ្ឋាន|ពហុកីឡដ្ឋាន|សណ្ឋាគារ|ផ្សារ|ផ្លូវ|ពានរង្វាន់)[ ]?$")
+_VENUE_BEFORE_RE = re.compile(
+    "(?:កីឡដ្ឋាន|ពហុកីឡដ្ឋាន|សណ្ឋាគារ|ផ្សារ|ផ្លូវ|ពានរង្វាន់|ម៉ាក|ម៉ាក់|ម៉ូដែល|ប្រភេទ)[ ]?$"
+)  # ... or a product: "ទូរស័ព្ទម៉ាក Samsung"
 
 
 @lru_cache(maxsize=1)
@@ -1744,6 +1746,9 @@ _ACTIVITY_WORDS = (
     "សាងសង់",
     "ម៉ៅការ",
     "កែច្នៃ",
+    "ចម្រាញ់",
+    "វេចខ្ចប់",
+    "ផ្គុំ",
 )
 # a country in brackets after a company's name ("ក្រុមហ៊ុន X (ខេមបូឌា)"): its local branch
 _COUNTRY_IN_COMPANY = frozenset({"ខេមបូឌា", "កម្ពុជា", "Cambodia", "ខេមបូឌាន"})
@@ -2331,6 +2336,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if head in _COMPANY_HEADS and vt.startswith("ថា", end) and len(name) <= 8:
+            continue  # "ក្រុមហ៊ុនជឿថា...": "the company believes that", no name
         if name and name in _predicates() and not _DOMAIN_AFTER_RE.match(vt, end):
             # "សហព័ន្ធបញ្ជូន...": "the federation sends", no name; but a verb that names the
             # domain before "of" or "in the region" is the name ("ក្រុមប្រឹក្សាវិនិយោគ នៃ...")
