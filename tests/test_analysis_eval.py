@@ -116,7 +116,18 @@ def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
     assert len(files) >= 137
     parts = {p.parent.name for p in files}
-    assert parts == {"dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3"}
+    assert parts == {
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+    }
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
