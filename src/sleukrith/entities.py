@@ -2336,6 +2336,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if company and name.split(" ")[0] in _GENERIC_TAILS:
+            continue  # "វិស័យ សណ្ឋាគារ ទេសចរណ៍ ...": a list of sectors, not a hotel's name
         if head in _COMPANY_HEADS and vt.startswith("ថា", end) and len(name) <= 8:
             continue  # "ក្រុមហ៊ុនជឿថា...": "the company believes that", no name
         if name and name in _predicates() and not _DOMAIN_AFTER_RE.match(vt, end):
@@ -3856,7 +3858,7 @@ def _trim_date(text: str, e: Entity) -> Entity | None:
         s = ym.start()  # "ឆ្នាំសិក្សា ២០១៨-២០១៩": the school year is the DATE
     if (
         s > 0
-        and _is_digit(text[s - 1])
+        and (_is_digit(text[s - 1]) or (s > 1 and text[s - 1] == " " and _is_digit(text[s - 2])))
         and _RELATIVE_UNIT_RE.match(text, s)
         and not _YEAR_RE.search(text, s, t)
     ):
