@@ -623,6 +623,7 @@ _VENUE_NOUNS = (
     "ស្ថានទូត",
     "ស្ថានឯកអគ្គរាជទូត",
     "អាកាសយានដ្ឋាន",
+    "កោះ",
 )
 _PLACE_WORDS = ("ភូមិ", "ឃុំ", "សង្កាត់", "ស្រុក", "ខណ្ឌ", "ខេត្ត", "រាជធានី", "ក្រុង", "ប្រទេស", "ទីក្រុង")
 _VENUE_START_RE = re.compile(
@@ -645,6 +646,29 @@ def _cut_at_verb(folded: str, a: int, b: int) -> int:
             return k  # (a verb before the places of the phrase does not end it: "...ឆ្លងកាត់ឃុំ...")
         k = folded.find(" ", k + 1, b)
     return b
+
+
+def _cue_start(folded: str, a: int) -> int:
+    """Where the cue word (នៅ, នា, ពី, ក្នុង, លើ) of the venue phrase at ``a`` starts."""
+    m = _CUE_BEFORE_RE.search(folded, max(0, a - 12), a)
+    return m.start() if m else a
+
+
+_CUE_BEFORE_RE = re.compile("(?:នៅ|នា|ពី|ក្នុង|លើ)[ ]?(?:ក្នុង|លើ)?[ ]?$")
+_LONG_VENUE = 80
+_VENUE_TAIL_RE = re.compile("[ ]*(?:កាល|វេលា|នា|នៅ|ពេល|កាលវេលា|ម៉ោង)*[ ]*$")
+
+
+def _cut_at_date(f: _Folded, a: int, b: int, ents: Sequence[Entity]) -> int:
+    """The venue phrase ends before a date or a time written in it ("...ហេតុការណ៍នេះកើតឡើង
+    កាលវេលាម៉ោង២ ... រសៀលថ្ងៃទី២១..." is not a place)."""
+    oa, ob = f.orig(a, b)
+    starts = [x.start for x in ents if x.label in ("DATE", "TIME") and oa < x.start < ob]
+    if not starts:
+        return b
+    k = f.pos(min(starts))
+    m = _VENUE_TAIL_RE.search(f.text, a, k)
+    return m.start() if m else k
 
 
 _WORD_RE = re.compile("[\u1780-\u17d3]+")
@@ -692,6 +716,15 @@ def _venue(
             while b > a and folded[b - 1] == " ":
                 b -= 1
             b = _cut_at_verb(folded, a, b)
+            b = _cut_at_date(f, a, b, ents)
+            if b - a > _LONG_VENUE:
+                # a long phrase with no stop ("លើផ្លូវក្រោមកម្តៅថ្ងៃ..."): it ends with the last
+                # place or body named in it, and without one it is not a venue
+                oa, ob = f.orig(a, b)
+                ends = [x.end for x in ents if x.label in ("LOC", "ORG") and oa <= x.start and x.end <= ob]
+                if not ends:
+                    continue
+                b = f.pos(max(ends))
             phrase = folded[a:b]
             if len(phrase) < 4 or phrase in _VENUE_NOUNS:
                 continue
@@ -700,6 +733,10 @@ def _venue(
             found.append((a, b))
         if not found:
             continue
+        # "និស្សិតមកពីសាកលវិទ្យាល័យ... នៅមជ្ឈមណ្ឌល...": "from" names where people come from;
+        # the event is where "at" says, when a phrase with "at" is there
+        at = [(x, y) for x, y in found if not folded.startswith("ពី", _cue_start(folded, x))]
+        found = at or found
         a, b = found[0]
         if kind != "incident":
             # a venue named close after a bare place is preferred ("នៅខេត្ត... នៅសាលប្រជុំ...");
