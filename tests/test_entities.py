@@ -991,3 +991,38 @@ def test_round5_unseen_news_cases(text: str, label: str, expected: list[str]) ->
 )
 def test_round5_companies(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # a production house (known names), a country's royal court
+        ("តារាចម្រៀងប្រចាំផលិតកម្មរស្មីហង្សមាសនោះគឺ", "ORG", ["ផលិតកម្មរស្មីហង្សមាស"]),
+        ("សេចក្តីថ្លែងការណ៍របស់ព្រះរាជវាំងថៃ បានឲ្យដឹងថា", "ORG", ["ព្រះរាជវាំងថៃ"]),
+        ("ពិធីធ្វើនៅព្រះបរមរាជវាំង ក្នុងរាជធានីភ្នំពេញ", "ORG", []),  # the palace: a venue
+        ("អគ្គនាយកដ្ឋានកសិកម្ម បានចុះពិនិត្យ", "ORG", ["អគ្គនាយកដ្ឋានកសិកម្ម"]),
+        # names that end before "nationwide", "since", a classifier, a verb after a level word
+        ("សមាជិកសាលាដំបូងទូទាំងប្រទេស", "ORG", []),
+        ("តំណាងសមាគមកសិករថៃម្នាក់បាននិយាយ", "ORG", ["សមាគមកសិករថៃ"]),
+        ("ឃាត់រថយន្តទៅនគរបាលចរាចរណ៍ខេត្តយកទៅរក្សាទុក", "ORG", ["នគរបាលចរាចរណ៍ខេត្ត"]),
+        ("ស្នាក់នៅសណ្ឋាគារផ្កាយ5", "ORG", []),
+        # a thing's name after ឈ្មោះ is not a person's
+        ("ពួកគេប្រើថ្នាំសម្លាប់ស្មៅឈ្មោះ Glyphosate ដែលបង្កជំងឺ", "PERSON", []),
+        ("ព្យុះឈ្មោះ ហាហ្គីប៊ីស បានបោកបក់", "PERSON", []),
+        # the age glued to the name over a ZWSP; person nouns are no name
+        ("លោកស៊ឹម ឡៅ\u200bអាយុ ៣៩ឆ្នាំ", "PERSON", ["លោកស៊ឹម ឡៅ"]),
+        ("ការប្រកួតផ្នែកបុរស នារី យុវជន", "PERSON", []),
+        # a person noun, a modifier (reserve, a country), then a full Latin name
+        ("កីឡាករបម្រុង Krzysztof Piatek បានស៊ុត", "PERSON", ["Krzysztof Piatek"]),
+        ("ថតរូប Pre Wedding រួមគ្នា", "PERSON", []),
+        # a run-on numbered list of names; of clubs when the sentence speaks of clubs
+        ("តោះមើល៖1 Dahyun2 Nayeon 3 Jeongyeon4 Jihyo5 Sanaអត្ថបទដោយ៖ ស្រីពេជ្រ", "PERSON",
+         ["Dahyun", "Nayeon", "Jeongyeon", "Jihyo", "Sana"]),
+        ("ក្លឹបទាំងនោះគឺ 1 Freiburg 2 Schalke 3 Bayern Munich 4 Real Madrid", "ORG",
+         ["Freiburg", "Schalke", "Bayern Munich", "Real Madrid"]),
+        # a dateline with ៈ glued to the text
+        ("ភ្នំពេញៈដើម្បីលើកកម្ពស់ការអប់រំ", "LOC", ["ភ្នំពេញ"]),
+    ],
+)
+def test_round5_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -462,6 +462,10 @@ _STOP_WORDS: tuple[str, ...] = (
     "ឡើយ",
 )
 _ORG_EXTRA_STOPS: tuple[str, ...] = (
+    "ទូទាំង",
+    "តាំងពី",
+    "ហេតុការណ៍",
+    "ម្នាក់",
     "ប្រចាំ",
     "អមដោយ",
     "ជាតំណាង",
@@ -1168,7 +1172,10 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
             else:
                 # a role or title glued to a short name: "ចាន់ថុលឧបនាយក..." is cut below
                 role = _NAME_ROLE_STOP_RE.search(chunk, 2)
-                if role and _cstart(chunk, role.start()):
+                age = _AGE_IN_NAME_RE.search(chunk, 2)
+                if age and _cstart(chunk, age.start()):
+                    keep = age.start()  # "ឡៅ[ZWSP]អាយុ ៣៩ឆ្នាំ": the age glued to the name
+                elif role and _cstart(chunk, role.start()):
                     keep = role.start()
                 elif len(chunk) > 9:
                     keep = _word_cut(chunk)  # "នាង ដំបានដើរទៅមើល": a verb glued to the name
@@ -1216,6 +1223,10 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
     elif parts and vt[parts[0][0] : parts[0][1]] in _STOP_EXACT:
         return [], False
     return parts, attached
+
+
+_AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ")
+_PALACE_RE = re.compile("(?:ព្រះបរម|ព្រះ)?រាជវាំង[ ]?")
 
 
 def _foreign_royal_name(word: str, known: frozenset[str]) -> bool:
@@ -1322,6 +1333,8 @@ def _find_intro_names(
     out = []
     known = _name_parts()
     for m in _INTRO_RE.finditer(vt):
+        if _THING_BEFORE_NAME_RE.search(vt, max(0, m.start() - 30), m.start()):
+            continue  # "ព្យុះឈ្មោះ ហាហ្គីប៊ីស": a storm's name
         i = m.end()
         while i < len(vt) and vt[i] == " ":
             i += 1
@@ -1570,12 +1583,29 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 continue
             k = cm.end()
         parts = _cued(vt, k, found)
-        if parts is not None:
-            add(parts, [], None)
+        if parts is not None and not all(vt[a:b] in _PERSON_NOUNS for a, b in parts):
+            add(parts, [], None)  # (not "ផ្នែកបុរស នារី យុវជន": men's, women's, youth)
     for m in _LATIN_BEFORE_CUE_RE.finditer(vt):
         if not any(t.vs <= m.start(1) < t.ve for t in found):
             add([m.span(1)], [], None)
+    for m in _LATIN_MODIFIED_CUE_RE.finditer(vt):
+        # "កីឡាករបម្រុង Krzysztof Piatek", "ខ្សែការពារក្រូអាត Duje Caleta-Car": a person noun,
+        # a short modifier (a country, "reserve", ...), then a full Latin name
+        lm = _LATIN_FULL_RE.match(vt, m.end())
+        mod = m.group(1)
+        if (
+            lm
+            and _cstart(vt, m.start())
+            and _cstart(vt, m.start(1))
+            and (mod in _NAME_MODIFIERS or _is_country_word(mod))
+            and not any(t.vs <= m.end() < t.ve for t in found)
+        ):
+            add([(m.end(), lm.end())], [], None)
     for m in _LATIN_CUE_RE.finditer(vt):
+        if m.group().startswith("ឈ្មោះ") and _THING_BEFORE_NAME_RE.search(
+            vt, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "ថ្នាំសម្លាប់ស្មៅឈ្មោះ Glyphosate": a thing's name, not a person's
         lm = _LATIN_FULL_RE.match(vt, m.end())
         if (
             not lm
@@ -1620,6 +1650,19 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
 _STAGE_TITLE_RE = re.compile("នាយ (?=[\u1780-\u17b3])")
 # a word glued before a name: "និងឡាវ ចន្ទី", "ឈ្មោះសាយ ចំរើន", "១-ឈ្មោះ..."
 _NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
+# things that ឈ្មោះ ("named") may name: a drug, a product, a storm, an animal, a film ...
+_THING_BEFORE_NAME_RE = re.compile(
+    "(?:ថ្នាំ|ផលិតផល|ម៉ាក|កម្មវិធី|ព្យុះ|កប៉ាល់|នាវា|សត្វ|ឆ្កែ|ខ្សែភាពយន្ត|ភាពយន្ត|រឿង|បទ|"
+    "សៀវភៅ|មេរោគ|ជំងឺ|ហាង|ក្រុមហ៊ុន|ភូមិ|វត្ត|ផ្សារ|រថយន្ត|ម៉ូតូ|គ្រឿងញៀន|ប្រភេទ)"
+    "[\u1780-\u17d3]{0,16}[ ]?$"
+)
+# what may stand between a word for a person and a Latin name (besides a country)
+_NAME_MODIFIERS = frozenset(
+    {"បម្រុង", "ស្លាប", "កណ្តាល", "ឆ្វេង", "ស្តាំ", "វ័យក្មេង", "ជើងចាស់", "ថ្មី", "ល្បី", "ល្បីឈ្មោះ", "អតីត"}
+)
+_LATIN_MODIFIED_CUE_RE = re.compile(
+    f"(?:{_alt(_PERSON_NOUNS)})([\u1780-\u17d3]{{2,24}}) (?=[A-Z][a-z])"
+)
 # a Latin-script name after "by", "named", or a word for a person
 _LATIN_CUE_RE = re.compile(
     f"(?:ដោយ|ឈ្មោះថា|ឈ្មោះ|ព្រះនាម|{_alt(_PERSON_NOUNS)})(?:ស្រី|ប្រុស)?"
@@ -1722,6 +1765,7 @@ _ACTIVITY_TAILS = frozenset(
     }
 )
 _GENERIC_TAILS = _GENERIC_TAILS | _ACTIVITY_TAILS
+_DEPT_DOMAINS = (_ACTIVITY_TAILS | {"កសិកម្ម", "នាំចេញ", "នាំចូល"}) - {"លក់", "យក្ស", "ចម្រុះ", "ពិសេស"}
 _BOARD_HEADS = frozenset(
     {"មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "ក្រុមប្រឹក្សា", "គណៈកម្មាធិការ", "គណៈកម្មការ"}
 )
@@ -2037,6 +2081,8 @@ def _org_end(
                 if nxt >= n or not ("\u1780" <= vt[nxt] <= "\u17dd"):
                     j = nxt  # "មន្ទីរ...ខេត្ត": the provincial office, place not named
                     continue
+                if j > i and starts_with_verb(vt[nxt : nxt + 12]):
+                    return nxt  # "នគរបាលចរាចរណ៍ខេត្តយកទៅ...": the name ends before the verb
             if j > i:
                 bm = _bare_place_re().match(vt, j)
                 if bm and _cstart(vt, bm.end()):
@@ -2181,6 +2227,7 @@ _GENERIC_STARTS = ("អង្គភាព", "ជុំវិញ", "នានា"
 # words after ក្រុមហ៊ុន that say what a company is like or does, not what it is called
 _NOT_COMPANY_WORDS = frozenset(
     {
+        "ផ្កាយ",
         "ល្អ",
         "ធំ",
         "តូច",
@@ -2303,6 +2350,11 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         en = known.get(name) or known.get(name.replace(" ", ""))
         end = _org_end(vt, m.end(), starts, False, known=True)
         out.append(_Mention("ORG", start, end, {"name_en": en if end == m.end() else None}))
+    for m in _PALACE_RE.finditer(vt):
+        # "ព្រះរាជវាំងថៃ": a country's royal court is a body (the palace alone is a venue)
+        bm = _bare_place_re().match(vt, m.end())
+        if bm and _cstart(vt, m.start()) and _is_country_word(bm.group()):
+            out.append(_Mention("ORG", m.start(), bm.end(), {"name_en": None}))
     pos = 0
     while True:
         m = _ORG_HEAD_RE.search(vt, pos)
@@ -2378,6 +2430,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                     and name in _ACTIVITY_TAILS
                     and _DOMAIN_AFTER_RE.match(vt, end)
                 )
+                # "អគ្គនាយកដ្ឋានកសិកម្ម": a general department is named by its domain
+                and not (head in ("អគ្គនាយកដ្ឋាន", "នាយកដ្ឋាន") and name in _DEPT_DOMAINS)
             )
             or any(name.startswith(t) for t in _ORG_EMPTY_TAILS)
         ):
@@ -2877,9 +2931,8 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if not _is_boundary(vt, s, starts):
             continue
-        dateline = (
-            vt[e : e + 1] == "ៈ" and not vt[:s].strip(" (") and vt[e + 1 : e + 2] in ("", " ")
-        )
+        # (a place starting the line, then ៈ: "ភ្នំពេញៈដើម្បី...", with or without a space)
+        dateline = vt[e : e + 1] == "ៈ" and not vt[:s].strip(" (")
         if (
             e < len(vt)
             and not dateline  # "ព្រះវិហារៈ ...": ៈ typed for the dateline's colon
@@ -3528,6 +3581,18 @@ def _latin_lists(
     for cs, ce in covered:
         for sent in _SENTENCE_RE.finditer(text, cs, ce):
             a, b = sent.span()
+            run = _glued_numbered_items(text, a, b)
+            known_items = [_known_orgs().get(text[s:e]) is not None for s, e in run]
+            if any(w in _EVENT_WORDS for s, e in run for w in text[s:e].split()):
+                pass
+            elif run and not any(known_items):
+                for s, e in run:  # four or more names numbered 1, 2, 3 ... in a row
+                    add(s, e)
+            elif run and _CLUB_WORD_RE.search(text, a, b):
+                for (s, e), known in zip(run, known_items, strict=True):
+                    if not known and not taken.hits(s, e):  # "ក្លឹបទាំងនោះគឺ 1 Freiburg ..."
+                        out.append(Entity("ORG", s, e, text[s:e], {"name_en": None}))
+                        taken.add(s, e)
             if not _PEOPLE_WORD_RE.search(text, a, b):
                 continue
             for items in (_numbered_items(text, a, b), _comma_items(text, a, b)):
@@ -3567,10 +3632,33 @@ _LIST_NAME = (
 _NUMBERED_NAME_RE = re.compile(
     f"(?:^|(?<=[ \u200b]))[0-9\u17e0-\u17e9]{{1,2}}[.)][ \u200b]*({_LIST_NAME})(?=[ \u200b]|$)"
 )
+# a run-on numbered list, items glued ("៖1 Dahyun2 Nayeon 3 Jeongyeon", "១- Lisa២- Aum Patchrapa")
+_GLUED_NUMBERED_RE = re.compile(
+    f"(?<![0-9\u17e0-\u17e9])([0-9\u17e0-\u17e9]{{1,2}})[.)-]?[ \u200b]?({_LIST_NAME})"
+    "(?=[ \u200b]?[0-9\u17e0-\u17e9]|[ \u200b]|[\u1780-\u17ff]|$)"
+)
 _COMMA_LIST_RE = re.compile(
     f"({_LIST_NAME})((?:[ \u200b]*,[ \u200b]*{_LIST_NAME})*)[ \u200b]*,?[ \u200b]*"
     f"(?:និង|and)[ \u200b]*({_LIST_NAME})(?![{_LATIN_LOW}{_LATIN_UP}])"
 )
+
+
+def _glued_numbered_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The names of a list numbered 1, 2, 3 ... in order, four or more (items may be glued)."""
+    out: list[tuple[int, int]] = []
+    for m in _GLUED_NUMBERED_RE.finditer(text, a, b):
+        num = int(m.group(1).translate(_KH_DIGITS))
+        if num == len(out) + 1:
+            out.append(m.span(2))
+        elif len(out) >= 4:
+            break
+        else:
+            out = [m.span(2)] if num == 1 else []
+    return out if len(out) >= 4 else []
+
+
+_CLUB_WORD_RE = re.compile("ក្លឹប|ក្លិប|ក្រុមបាល់")
+_KH_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
 def _numbered_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
