@@ -1026,3 +1026,8 @@ def test_round5_companies(text: str, expected: list[str]) -> None:
 )
 def test_round5_review_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+def test_a_one_word_name_after_ឈ្មោះ_needs_what_is_said_of_a_person() -> None:
+    assert [t for _, t in ents("អ្នករត់ការឈ្មោះ កេ ជាជនជាតិវៀតណាម", "PERSON")] == ["កេ"]
+    assert [t for _, t in ents("ជនសង្ស័យឈ្មោះ ថា អាយុ២០ឆ្នាំ", "PERSON")] == []  # ថា: "that"

@@ -1226,6 +1226,7 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
 
 
 _AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ")
+_ONE_NAME_AFTER_RE = re.compile("[ ]?(?:អាយុ|ភេទ|ហៅ|ជាជនជាតិ|ជនជាតិ|មានទីលំនៅ|រស់នៅ)| ?[,។៕]")
 _PALACE_RE = re.compile("(?:ព្រះបរម|ព្រះ)?រាជវាំង[ ]?")
 
 
@@ -1343,9 +1344,19 @@ def _find_intro_names(
         parts, _ = _name_parts_at(vt, i)
         if not parts:
             continue
-        # without a title, a one-word "name" must be a known name part
+        # without a title, a one-word "name" must be a known name part, or a short word with
+        # what is said of a person right after it ("អ្នករត់ការឈ្មោះ កេ ជាជនជាតិ...", "... អាយុ")
         if len(parts) == 1 and vt[parts[0][0] : parts[0][1]] not in known:
-            continue
+            word = vt[parts[0][0] : parts[0][1]]
+            if not (
+                2 <= len(word) <= 8
+                and _ONE_NAME_AFTER_RE.match(vt, parts[0][1])
+                and word not in _STOP_EXACT
+                and word not in _NOT_NAME_WORDS
+                and not _is_predicate(word, known)
+                and not _STOP_RE.fullmatch(word)
+            ):
+                continue
         out.append(
             _Mention(
                 "PERSON",
@@ -3752,7 +3763,7 @@ def _repeat_latin_people(
     # one word of a found name written alone later ("Roman Bak Tigzih ... ជនត្រូវចោទ Roman")
     # (only of names written with a title: a cue word alone is weaker evidence)
     words = {
-        w for n, t in names.items() if t for w in n.split(" ") if len(w) >= 4 and w[0].isupper()
+        w for n, t in names.items() if t for w in n.split(" ") if len(w) >= 3 and w[0].isupper()
     }
     words -= {w for org in _known_orgs() for w in org.split(" ")}
     names = {n: t for n, t in names.items() if n not in _known_orgs()}
