@@ -1031,3 +1031,18 @@ def test_round5_review_cases(text: str, label: str, expected: list[str]) -> None
 def test_a_one_word_name_after_ឈ្មោះ_needs_what_is_said_of_a_person() -> None:
     assert [t for _, t in ents("អ្នករត់ការឈ្មោះ កេ ជាជនជាតិវៀតណាម", "PERSON")] == ["កេ"]
     assert [t for _, t in ents("ជនសង្ស័យឈ្មោះ ថា អាយុ២០ឆ្នាំ", "PERSON")] == []  # ថា: "that"
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("បវរកញ្ញាភពផែនដីកម្ពុជា ២០២០", "PERSON", []),  # Miss Earth Cambodia: a pageant
+        ("បវរកញ្ញា ឡាច សុខរស្មី បានឈ្នះ", "PERSON", ["បវរកញ្ញា ឡាច សុខរស្មី"]),
+        ("និស្សិតសាកលវិទ្យាល័យ បៀលប្រាយ ជាង៤ពាន់នាក់", "ORG", ["សាកលវិទ្យាល័យ បៀលប្រាយ"]),
+        ("ផ្សាយតាមបណ្ដាញព័ត៌មានFacebook របស់ខ្លួន", "ORG", []),  # a platform
+    ],
+)
+def test_round5_pageants_platforms_spaced_universities(
+    text: str, label: str, expected: list[str]
+) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -1226,7 +1226,12 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
 
 
 _AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ")
+_PAGEANT_WORDS = ("ភពផែនដី", "ចក្រវាល", "ពិភពលោក", "អន្តរជាតិ", "កម្ពុជា", "ទេសចរណ៍", "ឯកភព", "អាស៊ី")
 _ONE_NAME_AFTER_RE = re.compile("[ ]?(?:អាយុ|ភេទ|ហៅ|ជាជនជាតិ|ជនជាតិ|មានទីលំនៅ|រស់នៅ)| ?[,។៕]")
+# platforms are not bodies (docs/analysis.md, ORG)
+_PLATFORMS = frozenset(
+    {"Facebook", "YouTube", "Youtube", "Twitter", "TikTok", "Instagram", "Telegram", "WhatsApp"}
+)
 _PALACE_RE = re.compile("(?:ព្រះបរម|ព្រះ)?រាជវាំង[ ]?")
 
 
@@ -1279,6 +1284,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         spaced = i < n and vt[i] == " "
         while i < n and vt[i] == " ":
             i += 1
+        if titles[-1] == "បវរកញ្ញា" and vt.startswith(_PAGEANT_WORDS, i):
+            continue  # "បវរកញ្ញាភពផែនដី": Miss Earth, a pageant
         parts, attached_tail = _name_parts_at(
             vt, i, long_names=any(t in _ROYAL_TITLES for t in titles)
         )
@@ -2051,6 +2058,8 @@ def _org_end(
                     and not _LOC_TYPE_RE.match(vt, k)
                     and not _ORG_HEAD_RE.match(vt, k)
                     and cm.group() not in _NOT_COMPANY_WORDS
+                    and not _COUNT_AFTER_RE.match(vt, k)  # "... ជាង៤ពាន់នាក់": a count
+                    and not (_is_kh(vt[k]) and any(c.isdigit() for c in cm.group()))
                 ):
                     extra_chunks += 1
                     j = cm.end()
@@ -2391,7 +2400,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if head == "នគរបាល" and vt.startswith(("ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន"), i):
             continue  # "នគរបាល[ការិយាល័យ...]": the police's office is named from its head
         company = head in _COMPANY_HEADS or (
-            i < len(vt) and vt[i] == " " and head in ("អង្គការ", "សមាគម", "ក្រុមហ៊ុន", "ធនាគារ")
+            i < len(vt)
+            and vt[i] == " "
+            and head in ("អង្គការ", "សមាគម", "ក្រុមហ៊ុន", "ធនាគារ", "សាកលវិទ្យាល័យ", "សកលវិទ្យាល័យ")
         )
         if company and i < len(vt) and vt[i] == " ":
             i += 1
@@ -2611,8 +2622,8 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
                 e -= len(tail)
         if e - name_start < 2 or any(a < e and s < b for a, b in taken):
             return
-        if any(w in _EVENT_WORDS for w in name.split(" ")):
-            return  # "Champions League", "X Factor Cambodia": a competition or a show
+        if any(w in _EVENT_WORDS for w in name.split(" ")) or name in _PLATFORMS:
+            return  # "Champions League", "X Factor Cambodia": a competition or a show; Facebook
         if (
             _LATIN_NEXT_RE.match(vt, e)
             or re.match(" [a-z]", vt[e : e + 2])
