@@ -114,7 +114,7 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 137
+    assert len(files) >= 173
     parts = {p.parent.name for p in files}
     assert parts == {
         "dev",
@@ -175,6 +175,11 @@ def news_dev4() -> dict:
 @pytest.fixture(scope="module")
 def news_dev5() -> dict:
     return _news("dev5")
+
+
+@pytest.fixture(scope="module")
+def news_dev6() -> dict:
+    return _news("dev6")
 
 
 @pytest.fixture(scope="module")
@@ -243,6 +248,13 @@ def test_news_dev5_f1_floor(news_dev5: dict, label: str, floor: float) -> None:
     assert news_dev5["labels"][label]["f1"] >= floor, (label, news_dev5["labels"][label])
 
 
+@pytest.mark.parametrize(
+    "label,floor", [("PERSON", 0.90), ("ORG", 0.74), ("LOC", 0.90), ("DATE", 0.88)]
+)
+def test_news_dev6_f1_floor(news_dev6: dict, label: str, floor: float) -> None:
+    assert news_dev6["labels"][label]["f1"] >= floor, (label, news_dev6["labels"][label])
+
+
 def test_dev2_articles_are_new() -> None:
     """dev2 was drawn after dev and held-out: no article is in two parts."""
     seen: dict[str, str] = {}
@@ -277,7 +289,7 @@ def _news_records(part: str) -> dict:
 
 def test_news_record_files_are_well_formed() -> None:
     files = sorted((ROOT / "tests" / "data" / "news-records").glob("*/*.json"))
-    assert len(files) >= 92
+    assert len(files) >= 128
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
@@ -294,7 +306,7 @@ def test_news_record_files_are_well_formed() -> None:
         )
 
 
-@pytest.mark.parametrize("part", ["dev3", "dev4", "dev5"])
+@pytest.mark.parametrize("part", ["dev3", "dev4", "dev5", "dev6"])
 @pytest.mark.parametrize(
     "field,floor", [("kind", 0.65), ("date", 0.5), ("place", 0.35), ("chair", 0.75)]
 )
