@@ -434,3 +434,31 @@ def test_a_visit_goes_to_where_the_people_live() -> None:
     rec = analyze(text).record
     assert rec.kind == "visit"
     assert rec.place is not None and rec.place["text"].startswith("ឃុំកំពង់ត្រាច")
+
+
+def test_an_as_follows_list_of_changes_in_an_announcement_is_its_decisions() -> None:
+    text = (
+        "សេចក្តីជូនដំណឹង ស្តីពីការកែសម្រួលខ្សែរថយន្តក្រុង\n"
+        "ភ្នំពេញ៖ រដ្ឋបាលរាជធានីសូមជូនដំណឹងថា បានកែសម្រួលខ្សែរត់មួយចំនួនដូចខាងក្រោម៖១ ខ្សែទី២ : "
+        "ត្រូវបានកែសម្រួលឱ្យរត់ពីផ្សារថ្មីទៅស្ទឹងមានជ័យ។\n"
+        "” ២. ខ្សែទី៧ : ត្រូវបានកាត់ជាពីរខ្សែ។\n"
+        "ចំពោះថ្លៃសេវា គឺនៅដដែល។\n"
+        "៣. ខ្សែទី៩ : ត្រូវបានលុបចោលជាបណ្ដោះអាសន្ន។\n"
+    )
+    rec = analyze(text).record
+    assert rec.kind == "announcement"
+    assert rec.decisions == [
+        "ខ្សែទី២ : ត្រូវបានកែសម្រួលឱ្យរត់ពីផ្សារថ្មីទៅស្ទឹងមានជ័យ",
+        "ខ្សែទី៧ : ត្រូវបានកាត់ជាពីរខ្សែ",
+        "ខ្សែទី៩ : ត្រូវបានលុបចោលជាបណ្ដោះអាសន្ន",
+    ]
+
+
+def test_an_as_follows_list_of_roads_is_no_decision() -> None:
+    text = (
+        "សេចក្តីជូនដំណឹង\n"
+        "សមត្ថកិច្ចនឹងបិទចរាចរណ៍បណ្ដោះអាសន្ន លើកំណាត់ផ្លូវដូចខាងក្រោម៖\n"
+        "- មហាវិថីព្រះមុនីវង្ស ចាប់ពីផ្លូវ ១០៦ ដល់ផ្លូវ ២៤០\n"
+        "- ផ្លូវលេខ ១៧២ ក្នុងសង្កាត់វត្តភ្នំ\n"
+    )
+    assert analyze(text).record.decisions == []

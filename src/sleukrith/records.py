@@ -148,7 +148,7 @@ _LEAD_ONLY_CUES = frozenset({"ទឹកជំនន់", "បោកបក់", "
 _KIND_ORDER = ("video_conference", "incident", "announcement", "ceremony", "visit", "meeting")
 
 _BULLET_RE = re.compile(
-    r"^[ \t\u200b]*(?:[\-–—•*✓✔►▪➢➤○●◆◇▶·+]+|(?:ទី)?[0-9០-៩]{1,2}[ \t]*[.)\-/៖:]"
+    r"^[ \t\u200b”“\"]*(?:[\-–—•*✓✔►▪➢➤○●◆◇▶·+]+|(?:ទី)?[0-9០-៩]{1,2}[ \t]*[.)\-/៖:]"
     r"(?![0-9០-៩])|\(\s*[0-9០-៩]{1,2}\s*\)|[កខគឃងចឆជឈញ][ \t]*[.)/](?![0-9០-៩])|"
     r"[a-zA-Z][.)](?=\s))[ \t\u200b]*"
 )
@@ -280,38 +280,72 @@ def bullet_item(line: str) -> str | None:
     return item or None
 
 
-def _heading(folded: str) -> tuple[str | None, str | None]:
-    """What the bulleted lines after a paragraph are (topics, decisions or nothing), and the
-    first item when it is written on the heading line itself.
+def _heading(folded: str) -> tuple[str | None, str | None, int]:
+    """What the bulleted lines after a paragraph are (topics, decisions or nothing), the
+    first item when it is written on the heading line itself, and which ៖ of the line (0, 1,
+    ...) ends the heading.
 
     A heading introduces a list: it ends with ៖ or :, or a first item follows its ៖, or it is
     a short line. The cue word must be in the words just before the ៖ (or in the short
     line), not anywhere in a long paragraph ("... ត្រូវ ..." in running text is no heading).
+    A line may hold a dateline's ៖ before the heading's ("ភ្នំពេញ៖ ... ដូចខាងក្រោម៖១ ...").
     """
-    k = folded.find("៖")
+    colons = [i for i, c in enumerate(folded) if c == "៖"]
+    for n in range(len(colons) - 1, 0, -1):
+        k = colons[n]
+        first = bullet_item(folded[k + 1 :]) or _bare_first_item(folded, k)
+        kind = _cue_kind(folded[:k][-90:])
+        if first is not None and kind is not None:
+            return kind, first, n
+    k = colons[0] if colons else -1
     first = None
     if k >= 0:
         head = folded[:k]
-        first = bullet_item(folded[k + 1 :])
+        first = bullet_item(folded[k + 1 :]) or _bare_first_item(folded, k)
         if first is None and folded[k + 1 :].strip(" :​"):
             # text after ៖ that is no item: a heading only if it ends with another ៖/:
             k2 = folded.rstrip().rfind("៖")
             if not folded.rstrip().endswith(("៖", ":")):
-                return None, None
+                return None, None, 0
             head = folded[:k2]
     elif folded.rstrip().endswith(":") or len(folded) <= 100:
         head = folded.rstrip(" :")
     else:
-        return None, None
-    cue = head[-90:]
-    kind = (
-        "topics"
-        if _AGENDA_RE.search(cue)
-        else "decisions"
-        if _DIRECTIVE_RE.search(cue) or _OUTCOME_RE.search(cue)
-        else None
-    )
-    return kind, first
+        return None, None, 0
+    return _cue_kind(head[-90:]), first, 0
+
+
+def _cue_kind(cue: str) -> str | None:
+    if _AGENDA_RE.search(cue):
+        return "topics"
+    if _DIRECTIVE_RE.search(cue) or _OUTCOME_RE.search(cue):
+        return "decisions"
+    if _AS_FOLLOWS_RE.search(cue[-30:]):
+        return "follows"
+    return None
+
+
+def _bare_first_item(folded: str, k: int) -> str | None:
+    """A first item numbered 1 without its mark right after the heading's ៖."""
+    nm = _BARE_NUMBER_ITEM_RE.match(folded, k + 1)
+    if nm:
+        return folded[nm.end() :].strip().rstrip("។;,").strip() or None
+    return None
+
+
+def _continues(text: str, body: Sequence[tuple[int, int]], e: int) -> bool:
+    """The paragraph after the one ending at ``e`` is a bulleted or numbered item (a list
+    goes on)."""
+    nxt = next(((a, b) for a, b in body if a >= e), None)
+    return nxt is not None and bullet_item(text[nxt[0] : nxt[1]]) is not None
+
+
+# an item of an "as follows" list that states a change or an agreement is a decision (the
+# roads of a closure or the criteria of a call are not)
+_CHANGE_RE = re.compile("កែសម្រួល|ផ្លាស់ប្តូរ|កែប្រែ|ឯកភាព|សម្រេច|លុបចោល|ត្រូវបានកាត់|បន្ថែម|ដាក់ឱ្យ|ដាក់ឲ្យ")
+# "as follows": the items of an announcement or of a meeting's outcome
+_AS_FOLLOWS_RE = re.compile("ដូចខាងក្រោម|ដូចតទៅ")
+_BARE_NUMBER_ITEM_RE = re.compile("[ \u200b]*[1១][ \u200b]+(?=[\u1780-\u17b3])")
 
 
 _OUTCOME_RE = re.compile("លទ្ធផល(?:សំខាន់|ដូច|ជាក់ស្តែង|នៃកិច្ចប្រជុំ|ពិភាក្សា)|ចំណុចដែលបាន(?:ឯកភាព|សម្រេច)")
@@ -1057,22 +1091,39 @@ def build_record(
     heading_kind = None
     heading_line: tuple[int, int] | None = None
     list_heading: dict[int, tuple[int, int]] = {}
+    last_item = False
     for s, e in body:
         line = text[s:e]
         item = bullet_item(line)
         if item is None:
             heading_line = (s, e)
-            heading_kind, first = _heading(_fold(line))
+            kind, first, n = _heading(_fold(line))
+            if kind is None and heading_kind is not None and last_item and _continues(text, body, e):
+                continue  # a note between two numbered items does not end the list
+            heading_kind = kind
+            last_item = False
             if first is None or heading_kind is None:
                 continue
             # "... រួមមាន ៖ +ស្នើសុំ...": the first item on the heading line (source spelling)
-            item = bullet_item(line[line.find("៖") + 1 :]) or first
+            k = -1
+            for _ in range(n + 1):
+                k = line.find("៖", k + 1)
+            item = bullet_item(line[k + 1 :]) or first
         elif heading_line is not None:
             list_heading[s] = heading_line
+        last_item = True
         item = _ZW_RE.sub("", item)
         if heading_kind == "topics":
             rec.topics.append(item)
-        elif heading_kind == "decisions" or _DIRECTIVE_ITEM_RE.match(item):
+        elif (
+            heading_kind == "decisions"
+            or (
+                heading_kind == "follows"
+                and rec.kind in ("announcement", "meeting", "video_conference")
+                and _CHANGE_RE.search(item)
+            )
+            or _DIRECTIVE_ITEM_RE.match(item)
+        ):
             rec.decisions.append(item)
     for s, e in ([title_span] if title_span else []) + list(body[:2]):
         for topic in _topics_in(
