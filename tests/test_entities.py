@@ -1046,3 +1046,21 @@ def test_round5_pageants_platforms_spaced_universities(
     text: str, label: str, expected: list[str]
 ) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("លោក ជា ប្រធានក្រុមប្រឹក្សាភិបាលនៃក្រុមហ៊ុន", "ORG", []),  # a company's board
+        ("និងក្រុមប្រឹក្សាប្រឹក្សាផ្សេងទៀត", "ORG", []),  # "other advisory boards"
+        ("ពីមហាវិទ្យាល័យខុសៗគ្នា", "ORG", []),  # "different universities"
+        ("ពាក់អាវជាមួយនិងបងស្រី លេងខ្លួនឈុតប្រពៃណី", "PERSON", []),  # "elder sister plays"
+        ("ត្រូវបានឃុំខ្លួននៅកន្លែងឃុំឃាំងនោះ", "LOC", []),  # detention, not a commune
+        ("ដើម្បីការពារមាតុភូមិខ្មែរ", "LOC", []),  # motherland, not a village
+        ("ប្រធានសភាអង់គ្លេស បានប្រកាស", "ORG", ["សភាអង់គ្លេស"]),
+        ("ក្រុមតាលីបង់ បានវាយប្រហារ", "LOC", []),  # the Taliban, not Lebanon
+        ("ដែលបានគាំទ្រដោយអង្គការណាតូនៅ", "ORG", ["អង្គការណាតូ"]),
+    ],
+)
+def test_round5_second_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -1086,6 +1086,7 @@ _ROYAL_TITLES = frozenset(
         "ព្រះមហាក្សត្រិយានី",
     }
 )
+_KIN_TITLES = frozenset({"បងស្រី", "បងប្រុស"})
 _PRONOUN_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា"})
 
 
@@ -1232,7 +1233,7 @@ _ONE_NAME_AFTER_RE = re.compile("[ ]?(?:អាយុ|ភេទ|ហៅ|ជាជ�
 _PLATFORMS = frozenset(
     {"Facebook", "YouTube", "Youtube", "Twitter", "TikTok", "Instagram", "Telegram", "WhatsApp"}
 )
-_PALACE_RE = re.compile("(?:ព្រះបរម|ព្រះ)?រាជវាំង[ ]?")
+_PALACE_RE = re.compile("(?:(?:ព្រះបរម|ព្រះ)?រាជវាំង|សភា|រដ្ឋសភា|ព្រឹទ្ធសភា)[ ]?")
 
 
 def _foreign_royal_name(word: str, known: frozenset[str]) -> bool:
@@ -1300,6 +1301,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             and vt[parts[1][0] : parts[1][1]] not in parts_known
         ):
             continue  # "លោក មិន ទាន់...": "he has not yet", not Min ...
+        if titles[-1] in _KIN_TITLES and (len(parts) < 2 or attached_tail):
+            continue  # "បងស្រី លេងខ្លួន...": "(her) elder sister plays"; a name has two parts
         if len(parts) == 1:
             known = first in parts_known or _two_known_parts(first, parts_known)
             if (
@@ -1783,6 +1786,7 @@ _ACTIVITY_TAILS = frozenset(
     }
 )
 _GENERIC_TAILS = _GENERIC_TAILS | _ACTIVITY_TAILS
+_BOARD_GENERIC = frozenset({"ភិបាល"})  # "ក្រុមប្រឹក្សាភិបាល នៃ...": a company's board
 _DEPT_DOMAINS = (_ACTIVITY_TAILS | {"កសិកម្ម", "នាំចេញ", "នាំចូល"}) - {"លក់", "យក្ស", "ចម្រុះ", "ពិសេស"}
 _BOARD_HEADS = frozenset(
     {"មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "ក្រុមប្រឹក្សា", "គណៈកម្មាធិការ", "គណៈកម្មការ"}
@@ -2371,7 +2375,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         end = _org_end(vt, m.end(), starts, False, known=True)
         out.append(_Mention("ORG", start, end, {"name_en": en if end == m.end() else None}))
     for m in _PALACE_RE.finditer(vt):
-        # "ព្រះរាជវាំងថៃ": a country's royal court is a body (the palace alone is a venue)
+        # "ព្រះរាជវាំងថៃ", "សភាអង់គ្លេស": a country's royal court or parliament is a body
         bm = _bare_place_re().match(vt, m.end())
         if bm and _cstart(vt, m.start()) and _is_country_word(bm.group()):
             out.append(_Mention("ORG", m.start(), bm.end(), {"name_en": None}))
@@ -2450,6 +2454,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 and not (
                     head in _BOARD_HEADS
                     and name in _ACTIVITY_TAILS
+                    and name not in _BOARD_GENERIC
                     and _DOMAIN_AFTER_RE.match(vt, end)
                 )
                 # "អគ្គនាយកដ្ឋានកសិកម្ម": a general department is named by its domain
@@ -2459,7 +2464,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         ):
             continue
         if (
-            name.endswith(("នានា", "ទាំងឡាយ", "ទាំងអស់", "ផ្សេងៗ", "ផ្សេងទៀត"))
+            name.endswith(
+                ("នានា", "ទាំងឡាយ", "ទាំងអស់", "ផ្សេងៗ", "ផ្សេងទៀត", "ផ្សេង", "ខុសៗគ្នា", "ខុសគ្នា", "ជាច្រើន")
+            )
             or vt.startswith(tuple(_VENUES), m.start())
             or name in _NOT_COMPANY_WORDS
             or (
@@ -2795,6 +2802,10 @@ _NOT_PLACE_NAMES = (
 _UNKNOWN_OK_TYPES = ("ខេត្ត", "ស្រុក", "ឃុំ", "ទីក្រុង", "ប្រទេស", "រដ្ឋធានី", "ព្រះរាជាណាចក្រ", "សាធារណរដ្ឋ")
 
 
+# common words that start with a place type word
+_TYPE_WORD_COMPOUNDS = ("ឃុំឃាំង", "ឃុំខ្លួន", "ភូមិភាគ", "ភូមិសាស្ត្រ", "ខេត្តក្រុង", "ស្រុកកំណើត")
+
+
 def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
     """End of a place name missing from the gazetteer ("ខេត្តសុរិន្ទ", "ទីក្រុងណារ៉ា").
 
@@ -2814,6 +2825,7 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
     if (
         word.startswith(_NOT_PLACE_NAMES)
         or starts_with_verb(word)
+        or _is_predicate(word, _name_parts())  # "ប្រទេសអច្ឆរិយ": a wonderful country
         or _STOP_RE.match(word)
         or _ROLE_RE.match(word)
         or _ORG_HEAD_RE.match(word)
@@ -2863,6 +2875,8 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "១០ខេត្ត": a count of provinces
         if m.group() == "ក្រុង" and vt.endswith(("រថយន្ត", "ឡាន"), 0, m.start()):
             continue  # "រថយន្តក្រុង": a city bus
+        if vt.startswith(_TYPE_WORD_COMPOUNDS, m.start()) or vt.endswith("មាតុ", 0, m.start()):
+            continue  # "ឃុំឃាំង" (detention), "ភូមិភាគ" (region), "មាតុភូមិ" (motherland)
         levels = gazetteer.type_of(m.group())
         found = _match_place_after(vt, m.end(), levels)
         if found is None and m.group() in _PLACE_TYPE_WORDS:
