@@ -1064,3 +1064,21 @@ def test_round5_pageants_platforms_spaced_universities(
 )
 def test_round5_second_review_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("លោកនាយករដ្ឋមន្ត្រី Saad al-Hariri បានលាលែង", "PERSON", ["Saad al-Hariri"]),
+        ("ក្រុមនារីល្បីឈ្មោះ MAMAMOO បានមកដល់", "ORG", ["MAMAMOO"]),
+        ("ក្រុមហ៊ុនផលិតយន្តហោះ Lockheed Martin បានប្រកាស", "ORG",
+         ["ក្រុមហ៊ុនផលិតយន្តហោះ Lockheed Martin"]),
+        # a second domain after និង, the name ending with its country
+        ("ប្រធានសហព័ន្ធកីឡាប៊ូល និងប៉េតង់កម្ពុជា បានថ្លែង", "ORG",
+         ["សហព័ន្ធកីឡាប៊ូល និងប៉េតង់កម្ពុជា"]),
+    ],
+)
+def test_round5_latin_particles_bands_makers_second_domains(
+    text: str, label: str, expected: list[str]
+) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -968,7 +968,7 @@ _LATIN_NAME_RE = re.compile(
 )
 # a Latin name of two or three capitalised words ("Elle Fanning"), after a cue
 _LATIN_FULL_RE = re.compile(
-    r"[A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|del|le|la) )?[A-Z][a-zA-Z]+)"
+    r"[A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|del|le|la|bin|ibn) |al-|el-)?[A-Z][a-zA-Z]+)"
     r"{1,3}(?![A-Za-z0-9])"
 )
 # words that end a clause ("លោកបន្តថា ...", "លោកស្រីបាននិយាយថា"): a chunk ending so is no name
@@ -2152,8 +2152,8 @@ def _list_continuation(
                     and not _ROLE_RE.match(vt, rest)
                     and not _stop_at(vt, rest, _ORG_STOP_RE, starts)
                 ):
-                    if _PLACE_TYPE_RE.search(vt, rest, end):
-                        return end
+                    if _PLACE_TYPE_RE.search(vt, rest, end) or _ends_with_country(vt, rest, end):
+                        return end  # "សហព័ន្ធកីឡាប៊ូល និងប៉េតង់កម្ពុជា": ends with its country
                     tm = _LOC_TYPE_RE.match(vt, end + 1) if vt[end : end + 1] == " " else None
                     if tm and tm.group() in _PLACE_TYPE_WORDS:
                         pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
@@ -2186,6 +2186,14 @@ def _list_continuation(
         else:
             return None
     return None
+
+
+def _ends_with_country(vt: str, a: int, b: int) -> bool:
+    """``vt[a:b]`` ends with a country's name glued to the word before it."""
+    for k in range(a + 2, b - 1):
+        if _cstart(vt, k) and _is_country_word(vt[k:b]):
+            return True
+    return False
 
 
 def _generic_levels_follow(vt: str, end: int) -> bool:
@@ -2342,6 +2350,10 @@ _AND_LATIN_RE = re.compile(r"[ \u200b]?និង[ \u200b]?((?:[A-Z][A-Za-z0-9&.-
 # ("ហាង S-Mart", "ឃ្លាំងលក់រថយន្ត S-Auto", "ផ្សារទំនើប Aeon Mall"); Khmer-named shops are too
 # open a class to find by their head word alone
 _DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន់|ថ្នាក់ជាតិ|អន្តរជាតិ)")
+_MAKER_HEAD_RE = re.compile(
+    "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
+    "[\u1780-\u17d3]{2,14}[ \u200b]?(?=[A-Z0-9])"
+)
 _SHOP_HEAD_RE = re.compile(
     "(?:ហាង|ភោជនីយដ្ឋាន|ផ្សារទំនើប|ឃ្លាំង|ហាងកាហ្វេ|ក្លឹបកម្សាន្ត|ខារ៉ាអូខេ|ផ្ទះសំណាក់|ហាងទំនិញ)"
     "(?:លក់[\u1780-\u17d3]{2,12})?[ \u200b]?(?=[A-Z0-9])"
@@ -2676,6 +2688,11 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         lm = _LATIN_ORG_NAME_RE.match(vt, j)
         if lm and _cstart(vt, m.start()):
             add(m.start(), lm.end(), j)
+    for m in _MAKER_HEAD_RE.finditer(vt):
+        # "ក្រុមហ៊ុនផលិតយន្តហោះ Lockheed Martin": a company, what it makes, its Latin name
+        lm = _LATIN_ORG_NAME_RE.match(vt, m.end())
+        if lm and _cstart(vt, m.start()) and not _LATIN_NEXT_RE.match(vt, lm.end()):
+            add(m.start(), lm.end(), m.end())
     for m in _SHOP_HEAD_RE.finditer(vt):
         lm = _LATIN_ORG_NAME_RE.match(vt, m.end())
         if lm and _cstart(vt, m.start()) and not _LATIN_NEXT_RE.match(vt, lm.end()):
@@ -2688,6 +2705,10 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         while k < len(vt) and _is_kh(vt[k]) and k - j <= 24:
             k += 1
         nick = vt[j:k]
+        for named in ("ល្បីឈ្មោះ", "ឈ្មោះ"):  # "ក្រុមនារីល្បីឈ្មោះ MAMAMOO": "the famous girl group"
+            if nick.endswith(named):
+                nick = nick[: -len(named)]
+                break
         if nick and (
             nick.startswith(_NOT_NICKNAMES) or _cut(nick, _STOP_RE) < len(nick) or k - j > 24
         ):
