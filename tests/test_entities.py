@@ -1082,3 +1082,19 @@ def test_round5_latin_particles_bands_makers_second_domains(
     text: str, label: str, expected: list[str]
 ) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("ក្រុមជម្រើសជាតិក្រូអាត បានឈ្នះ", "LOC", ["ក្រូអាត"]),
+        ("និងសាលាឧទ្ធរណ៍បានបដិសេធ", "ORG", ["សាលាឧទ្ធរណ៍"]),
+        ("យោងតាមគេហទំព័រ Bangkokpost បានឲ្យដឹង", "ORG", ["គេហទំព័រ Bangkokpost"]),
+        ("ទូរស័ព្ទ Huawei P40 នឹងចេញលក់", "ORG", []),  # a phone's model
+        ("យន្តហោះ (Shenyang FC-31) ថ្មី", "ORG", []),  # an aircraft's model
+        ("អង្គការសិទ្ធិមនុស្ស បានរិះគន់", "ORG", []),  # human-rights groups: a class
+        ("ក្រុមហ៊ុន Google 2 ពាន់នាក់", "ORG", ["ក្រុមហ៊ុន Google"]),
+    ],
+)
+def test_round5_models_websites_courts(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

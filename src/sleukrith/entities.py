@@ -1746,6 +1746,7 @@ _GENERIC_TAILS = frozenset(
         "ឯកជនទាំងអស់",
         "ប្រឆាំង",
         "ពាក់ពន្ធ័",
+        "សិទ្ធិមនុស្ស",
     }
 )
 # what a company does is not its name ("ក្រុមហ៊ុនសំណង់"); for an office or a board it is, when
@@ -2063,7 +2064,10 @@ def _org_end(
                     and not _ORG_HEAD_RE.match(vt, k)
                     and cm.group() not in _NOT_COMPANY_WORDS
                     and not _COUNT_AFTER_RE.match(vt, k)  # "... ជាង៤ពាន់នាក់": a count
-                    and not (_is_kh(vt[k]) and any(c.isdigit() for c in cm.group()))
+                    and not (
+                        (_is_kh(vt[k]) or cm.group().isdigit())
+                        and any(c.isdigit() for c in cm.group())
+                    )
                 ):
                     extra_chunks += 1
                     j = cm.end()
@@ -2348,14 +2352,16 @@ _MEDIA_HEAD_RE = re.compile(f"(?:{_alt(_MEDIA_HEADS)})")
 _AND_LATIN_RE = re.compile(r"[ \u200b]?និង[ \u200b]?((?:[A-Z][A-Za-z0-9&.-]*)(?: [A-Z][A-Za-z0-9&.-]*){0,3})")
 # shops and places of business: a head word, what it sells, then a Latin brand is a name
 # ("ហាង S-Mart", "ឃ្លាំងលក់រថយន្ត S-Auto", "ផ្សារទំនើប Aeon Mall"); Khmer-named shops are too
-# open a class to find by their head word alone
+# open a class to find by their head word alone (so is a website: "គេហទំព័រ Bangkokpost")
 _DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន់|ថ្នាក់ជាតិ|អន្តរជាតិ)")
+_MODEL_AFTER_RE = re.compile(r"-?[0-9]|[ ]?[A-Z]{0,2}[0-9]{1,4}(?![0-9]*នាក់)")
 _MAKER_HEAD_RE = re.compile(
     "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
     "[\u1780-\u17d3]{2,14}[ \u200b]?(?=[A-Z0-9])"
 )
 _SHOP_HEAD_RE = re.compile(
-    "(?:ហាង|ភោជនីយដ្ឋាន|ផ្សារទំនើប|ឃ្លាំង|ហាងកាហ្វេ|ក្លឹបកម្សាន្ត|ខារ៉ាអូខេ|ផ្ទះសំណាក់|ហាងទំនិញ)"
+    "(?:ហាង|ភោជនីយដ្ឋាន|ផ្សារទំនើប|ឃ្លាំង|ហាងកាហ្វេ|ក្លឹបកម្សាន្ត|ខារ៉ាអូខេ|ផ្ទះសំណាក់|ហាងទំនិញ|"
+    "គេហទំព័រ)"
     "(?:លក់[\u1780-\u17d3]{2,12})?[ \u200b]?(?=[A-Z0-9])"
 )
 # words that are not a team's nickname: "ក្រុមហ៊ុន", "ក្រុមប្រឹក្សា", "ក្រុមការងារ" are heads
@@ -2376,8 +2382,10 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if vt.endswith(("ទីក្រុង", "ក្រុង", "ទីក្រុង ", "ក្រុង "), 0, start):
             continue  # "ទីក្រុងបាសេឡូណា": the city, not its club
         if name.isascii():
-            if _LATIN_NEXT_RE.match(vt, m.end()) or _VENUE_BEFORE_RE.search(
-                vt, max(0, start - 16), start
+            if (
+                _LATIN_NEXT_RE.match(vt, m.end())
+                or _MODEL_AFTER_RE.match(vt, m.end())  # "Huawei P40": a phone
+                or _VENUE_BEFORE_RE.search(vt, max(0, start - 16), start)
             ):
                 continue  # "UEFA Champions League", "កីឡដ្ឋាន Tottenham": another name
         head = _HEAD_BEFORE_RE.search(vt, max(0, start - 24), start)
@@ -2643,6 +2651,8 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
             return
         if any(w in _EVENT_WORDS for w in name.split(" ")) or name in _PLATFORMS:
             return  # "Champions League", "X Factor Cambodia": a competition or a show; Facebook
+        if _MODEL_AFTER_RE.match(vt, e):
+            return  # "Shenyang FC-31", "Huawei P40": a product's model
         if (
             _LATIN_NEXT_RE.match(vt, e)
             or re.match(" [a-z]", vt[e : e + 2])
