@@ -2354,7 +2354,7 @@ _AND_LATIN_RE = re.compile(r"[ \u200b]?និង[ \u200b]?((?:[A-Z][A-Za-z0-9&.-
 # ("ហាង S-Mart", "ឃ្លាំងលក់រថយន្ត S-Auto", "ផ្សារទំនើប Aeon Mall"); Khmer-named shops are too
 # open a class to find by their head word alone (so is a website: "គេហទំព័រ Bangkokpost")
 _DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន់|ថ្នាក់ជាតិ|អន្តរជាតិ)")
-_MODEL_AFTER_RE = re.compile(r"-?[0-9]|[ ]?[A-Z]{0,2}[0-9]{1,4}(?![0-9]*នាក់)")
+_MODEL_AFTER_RE = re.compile(r"-[0-9]|[ ]?[A-Z]{1,2}[0-9]{1,4}(?![0-9])")
 _MAKER_HEAD_RE = re.compile(
     "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
     "[\u1780-\u17d3]{2,14}[ \u200b]?(?=[A-Z0-9])"
