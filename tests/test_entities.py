@@ -1098,3 +1098,28 @@ def test_round5_latin_particles_bands_makers_second_domains(
 )
 def test_round5_models_websites_courts(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("ព្រះចៅអធិរាជជប៉ុន ណារុហ៊ីតុ (Naruhito) បានឡើងគ្រងរាជ្យ", "PERSON", ["ណារុហ៊ីតុ", "Naruhito"]),
+        ("កាលពីរដូវកាលមុន គាត់បានស៊ុតបាល់", "DATE", ["រដូវកាលមុន"]),
+        ("ត្រូវបានបញ្ជូនទៅពន្ធនាគារ «ម២» ក្នុងខេត្ត", "ORG", ["ពន្ធនាគារ «ម២»"]),
+        ("ប្រធានសភាអឺរ៉ុប បានថ្លែង", "ORG", ["សភាអឺរ៉ុប"]),
+        ("ប្រធានរាជបណ្ឌិតសភាកម្ពុជា បានថ្លែង", "ORG", ["រាជបណ្ឌិតសភាកម្ពុជា"]),
+        ("នៅមុខព្រះវិហារធៀន អិន មី ឡឹ", "LOC", []),  # a temple's name
+        ("ព្រះវិហារៈ ជនសង្ស័យម្នាក់", "LOC", ["ព្រះវិហារ"]),  # the dateline
+        ("ដែលជាប្រទេសអធិបតេយ្យមួយ", "LOC", []),  # "a sovereign country"
+        ("ក្រុមហ៊ុន OPPO បានប្រកាស។ បច្ចេកវិទ្យា 5G របស់ OPPO បានឲ្យដឹងថា", "ORG",
+         ["ក្រុមហ៊ុន OPPO", "OPPO"]),
+        ("ធនាគារមានសាខាខេត្តសៀមរាប និងខេត្តនានា", "ORG", []),  # a branch in a province
+        ("ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ", "ORG", []),  # described by its trade
+        ("កិច្ចប្រជុំគណៈកម្មាធិការអចិន្ត្រៃយ៍ព្រឹទ្ធសភានាព្រឹកថ្ងៃទី២២", "ORG",
+         ["គណៈកម្មាធិការអចិន្ត្រៃយ៍ព្រឹទ្ធសភា"]),
+        ("ការងាររបស់រដ្ឋបាលថ្នាក់ក្រោមជាតិ", "ORG", []),  # sub-national administrations
+        ("ក្នុងតំបន់ដែលលោកដើររកត្រី ក៏ដូចជា", "PERSON", []),  # "he walks looking for fish"
+    ],
+)
+def test_round5_third_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -462,6 +462,12 @@ _STOP_WORDS: tuple[str, ...] = (
     "ឡើយ",
 )
 _ORG_EXTRA_STOPS: tuple[str, ...] = (
+    "នាព្រឹក",
+    "នារសៀល",
+    "នាល្ងាច",
+    "នាថ្ងៃ",
+    "នាវេលា",
+    "នាពេល",
     "ទូទាំង",
     "តាំងពី",
     "ហេតុការណ៍",
@@ -544,6 +550,7 @@ _ORG_HEADS: tuple[str, ...] = (
     "គណៈបញ្ជាការ",
     "រតនាគារ",
     "រាជបណ្ឌិត្យសភា",
+    "រាជបណ្ឌិតសភា",
     "នគរបាល",
     "អធិការនគរបាល",
     "ប៉ុស្តិ៍នគរបាល",
@@ -620,6 +627,7 @@ _NOT_LOC_BEFORE = (
     "ធនាគារ",
 )
 
+_TEMPLE_NAMES = frozenset({"ព្រះវិហារ"})
 # common words that start with a place name
 _WORDS_HOLDING_PLACES = ("អាស៊ីត", "អាស៊ីដ")
 _KH_LETTER = "\u1780-\u17b3"
@@ -1097,6 +1105,11 @@ def _subject_glued(vt: str, part: tuple[int, int], attached: bool, known: frozen
     word = vt[a:b]
     if attached or len(word) < 6 or vt[b : b + 1] != " " or _is_predicate(word, known):
         return False
+    preds = _predicates()
+    if starts_with_verb(word) or any(
+        word[:k] in preds for k in range(3, len(word) - 1) if _cstart(word, k)
+    ):
+        return False  # "លោកដើររកត្រី": "he walks looking for fish"
     if word.startswith(("តា", "យាយ", "ពូ", "មីង")):
         return False  # "លោកតាចាស់": grandfather, an address
     if _cut(word, _NAME_STOP_RE) < len(word) or word in _NOT_NAME_WORDS:
@@ -1233,6 +1246,10 @@ _ONE_NAME_AFTER_RE = re.compile("[ ]?(?:អាយុ|ភេទ|ហៅ|ជាជ�
 _PLATFORMS = frozenset(
     {"Facebook", "YouTube", "Youtube", "Twitter", "TikTok", "Instagram", "Telegram", "WhatsApp"}
 )
+_QUOTED_NAME_RE = re.compile(
+    "(?:ពន្ធនាគារ|រោងចក្រ|ក្រុមហ៊ុន|សាលា|មណ្ឌល|ហាង|ភោជនីយដ្ឋាន|សណ្ឋាគារ|អង្គការ|សមាគម|ផលិតកម្ម)"
+    "[ \u200b]?«[^«»\n]{1,30}»"
+)
 _PALACE_RE = re.compile("(?:(?:ព្រះបរម|ព្រះ)?រាជវាំង|សភា|រដ្ឋសភា|ព្រឹទ្ធសភា)[ ]?")
 
 
@@ -1287,6 +1304,27 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             i += 1
         if titles[-1] == "បវរកញ្ញា" and vt.startswith(_PAGEANT_WORDS, i):
             continue  # "បវរកញ្ញាភពផែនដី": Miss Earth, a pageant
+        cm = _CHUNK_RE.match(vt, i) if titles[-1] in _ROYAL_TITLES else None
+        if cm and vt[cm.end() : cm.end() + 1] == " " and _is_country_word(cm.group()):
+            # "ព្រះចៅអធិរាជជប៉ុន ណារុហ៊ីតុ": the country stands between the title and the name,
+            # like a role: only the name is marked
+            rparts, rattached = _name_parts_at(vt, cm.end() + 1, long_names=True)
+            rfirst = vt[rparts[0][0] : rparts[0][1]] if rparts else ""
+            if rparts and not rattached and (len(rparts) > 1 or _foreign_royal_name(rfirst, parts_known)):
+                out.append(
+                    _Mention(
+                        "PERSON",
+                        rparts[0][0],
+                        rparts[-1][1],
+                        {
+                            "titles": titles,
+                            "title_spans": title_spans,
+                            "name_span": (rparts[0][0], rparts[-1][1]),
+                        },
+                    )
+                )
+                pos = rparts[-1][1]
+                continue
         parts, attached_tail = _name_parts_at(
             vt, i, long_names=any(t in _ROYAL_TITLES for t in titles)
         )
@@ -2259,7 +2297,7 @@ _LOCAL_HEADS = frozenset(
 _FUNCTION_HEADS = frozenset(
     {"សាលាដំបូង", "សាលាឧទ្ធរណ៍", "តុលាការ", "កងរាជអាវុធហត្ថ", "រតនាគារ", "អាវុធហត្ថ"} | _PLACED_HEADS
 )
-_GENERIC_STARTS = ("អង្គភាព", "ជុំវិញ", "នានា", "ពាក់ព័ន្ធ", "ទាំង", "មួយ", "ផ្សេង")
+_GENERIC_STARTS = ("ថ្នាក់", "អង្គភាព", "ជុំវិញ", "នានា", "ពាក់ព័ន្ធ", "ទាំង", "មួយ", "ផ្សេង")
 # words after ក្រុមហ៊ុន that say what a company is like or does, not what it is called
 _NOT_COMPANY_WORDS = frozenset(
     {
@@ -2394,10 +2432,20 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         en = known.get(name) or known.get(name.replace(" ", ""))
         end = _org_end(vt, m.end(), starts, False, known=True)
         out.append(_Mention("ORG", start, end, {"name_en": en if end == m.end() else None}))
+    for m in _QUOTED_NAME_RE.finditer(vt):
+        # "ពន្ធនាគារ «ម២»", "រោងចក្រ «ជីនយី»": a head word and the name in quotes
+        if _cstart(vt, m.start()):
+            out.append(_Mention("ORG", m.start(), m.end(), {"name_en": None}))
     for m in _PALACE_RE.finditer(vt):
         # "ព្រះរាជវាំងថៃ", "សភាអង់គ្លេស": a country's royal court or parliament is a body
         bm = _bare_place_re().match(vt, m.end())
-        if bm and _cstart(vt, m.start()) and _is_country_word(bm.group()):
+        if bm and _cstart(vt, m.start()) and (
+            _is_country_word(bm.group())
+            or (
+                not m.group().endswith("វាំង")
+                and any(p.type == "region" for p in gazetteer.lookup(bm.group()))
+            )
+        ):  # (a region's parliament too: "សភាអឺរ៉ុប")
             out.append(_Mention("ORG", m.start(), bm.end(), {"name_en": None}))
     pos = 0
     while True:
@@ -2498,6 +2546,17 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "គណបក្សសាសនានានា", "ក្រុមហ៊ុនល្អ": a kind of body, not a name
         if head in _UNIT_HEADS and not _PLACE_TYPE_RE.search(name):
             continue
+        if head == "សាខា" and _place_at(vt, i) == end:
+            continue  # "សាខាខេត្តសៀមរាប": a branch in a province, the place is a LOC
+        if (
+            head in _COMPANY_HEADS
+            and name.startswith(tuple(_ACTIVITY_TAILS))
+            and not re.search("[A-Za-z]", name)
+            and not _ends_with_country(vt, i, end)
+            and vt[i:end] not in _known_orgs()
+            and not _PLACE_TYPE_RE.search(name)
+        ):
+            continue  # "ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូន": a company described by its trade, no name
         if head in _PLACED_HEADS and _only_a_country(vt[i:end]):
             continue  # "ប៉ូលីសប្រទេសជប៉ុន": the Japanese police, a country's (LOC), not one body
         if head in _PLACED_HEADS and not _names_place(vt, i, end):
@@ -2528,7 +2587,11 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 continue
         if _CLASS_AFTER_RE.match(vt, end):
             continue  # "ប៉ុស្តិ៍នគរបាល... ទាំងអស់": every such body
-        out.append(_Mention("ORG", org_start, end, {"name_en": None}))
+        value: dict[str, Any] = {"name_en": None}
+        latin = vt[i:end].strip()
+        if company and latin.isascii() and _LATIN_ORG_NAME_RE.fullmatch(latin):
+            value["latin"] = latin  # "ក្រុមហ៊ុន OPPO" ... "របស់ OPPO": found again bare
+        out.append(_Mention("ORG", org_start, end, value))
         pos = end
     for m in _MILITARY_UNIT_RE.finditer(vt):
         # "កងពលតូចលេខ៣១", "កងរយលេខ១២០១": a numbered unit is one body
@@ -2863,6 +2926,8 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         or _LOC_TYPE_RE.match(word)
     ):
         return None
+    if word.endswith("មួយ"):
+        return None  # "ប្រទេសអធិបតេយ្យមួយ": "a sovereign country"
     for tail in _NAME_END_STOPS:
         if word.endswith(tail) and len(word) - len(tail) >= 3:
             return cm.end() - len(tail)  # "ស្រុក...នោះ": "that district"
@@ -3014,6 +3079,8 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if vt.startswith(_WORDS_HOLDING_PLACES, s):
             continue  # "អាស៊ីត" (acid) is not Asia
+        if m.group() in _TEMPLE_NAMES and e < len(vt) and "\u1780" <= vt[e] <= "\u17b3":
+            continue  # "ព្រះវិហារធៀន...": a temple's name, not the province
         cands = [
             p for p in gazetteer.index().by_key.get(m.group(), ()) if p.type in _BARE_LOC_TYPES
         ]
@@ -4619,6 +4686,7 @@ _EXTRA_DATE_RE = re.compile(
     f"(?P<decade>ទសវត្ស(?:រ៍)?[ \u200b]{{0,2}}(?:ទី[ \u200b]?)?(?:ឆ្នាំ[ \u200b]?)?{_D}{{2,4}}"
     f"(?:[ \u200b]{{0,2}}(?:និង|ដល់|-)[ \u200b]{{0,2}}{_D}{{2,4}})?)(?!{_D})"
     f"|(?P<season>រដូវកាល[ \u200b]?{_D}{{4}}[/-]{_D}{{2,4}})(?!{_D})"
+    f"|(?P<relseason>រដូវកាល{_ZW}(?:នេះ|មុន|ក្រោយ|កន្លងទៅ|ថ្មី))(?![\u1780-\u17d3])"
     f"|(?P<numeric>(?:ថ្ងៃទី[ \u200b]?)?(?<![0-9\u17e0-\u17e9/.:,-]){_D}{{1,2}}(?:/ ?| )"
     f"{_D}{{1,2}}(?:/ ?| )(?:19|20|១៩|២០){_D}{{2}})(?![0-9\u17e0-\u17e9/.:,])"
     f"|(?P<en>(?<![0-9])[0-9]{{1,2}},? {_EN_MONTH},? [12][0-9]{{3}}"
