@@ -1123,3 +1123,7 @@ def test_round5_models_websites_courts(text: str, label: str, expected: list[str
 )
 def test_round5_third_review_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+def test_khmer_spellings_of_news_outlets() -> None:
+    assert [t for _, t in ents("បានប្រាប់វិទ្យុវីអូឌីថា", "ORG")] == ["វិទ្យុវីអូឌី"]
