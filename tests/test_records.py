@@ -462,3 +462,13 @@ def test_an_as_follows_list_of_roads_is_no_decision() -> None:
         "- ផ្លូវលេខ ១៧២ ក្នុងសង្កាត់វត្តភ្នំ\n"
     )
     assert analyze(text).record.decisions == []
+
+
+def test_a_venue_is_not_cut_inside_a_district_written_with_a_space() -> None:
+    text = (
+        "គ្រោះថ្នាក់ចរាចរណ៍\n"
+        "ភ្នំពេញ៖ គ្រោះថ្នាក់បានកើតឡើងនៅចំណុចមុខផ្ទះលេខ១២ ផ្លូវជាតិលេខ២ សង្កាត់ចាក់អង្រែលើ "
+        "ខណ្ឌ មានជ័យ កាលពីយប់មិញ។\n"
+    )
+    place = analyze(text).record.place
+    assert place is not None and place["text"].endswith("ខណ្ឌ មានជ័យ")

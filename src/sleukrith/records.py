@@ -689,6 +689,15 @@ def _cue_start(folded: str, a: int) -> int:
 
 
 _CUE_BEFORE_RE = re.compile("(?:នៅ|នា|ពី|ក្នុង|លើ)[ ]?(?:ក្នុង|លើ)?[ ]?$")
+def _past_straddling_place(f: _Folded, a: int, b: int, ents: Sequence[Entity]) -> int:
+    """A venue phrase cut inside a place's name goes on to the name's end."""
+    oa, ob = f.orig(a, b)
+    for x in ents:
+        if x.label == "LOC" and oa <= x.start < ob < x.end:
+            return f.pos(x.end)
+    return b
+
+
 _LONG_VENUE = 80
 _VENUE_TAIL_RE = re.compile("[ ]*(?:កាល|វេលា|នា|នៅ|ពេល|កាលវេលា|ម៉ោង)*[ ]*$")
 
@@ -749,13 +758,14 @@ def _venue(
                 a += 1
             while b > a and folded[b - 1] == " ":
                 b -= 1
+            b = _past_straddling_place(f, a, b, ents)  # "ខណ្ឌ មានជ័យ": មាន is no stop there
             b = _cut_at_verb(folded, a, b)
             b = _cut_at_date(f, a, b, ents)
             if b - a > _LONG_VENUE:
                 # a long phrase with no stop ("លើផ្លូវក្រោមកម្តៅថ្ងៃ..."): it ends with the last
                 # place or body named in it, and without one it is not a venue
                 oa, ob = f.orig(a, b)
-                ends = [x.end for x in ents if x.label in ("LOC", "ORG") and oa <= x.start and x.end <= ob]
+                ends = [x.end for x in ents if x.label in ("LOC", "ORG") and oa <= x.start < ob]
                 if not ends:
                     continue
                 b = f.pos(max(ends))
