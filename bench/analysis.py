@@ -443,7 +443,9 @@ def khpos_name_parts(data: Path, freq: dict[str, int]) -> set[str]:
             toks = []
             for tok in line.split():
                 word, sep, tag = tok.rpartition("/")
-                word = re.sub("[~_^]", "", word if sep else tok).replace("\u17d2\u178a", "\u17d2\u178f")
+                word = re.sub("[~_^]", "", word if sep else tok).replace(
+                    "\u17d2\u178a", "\u17d2\u178f"
+                )
                 toks.append((word, tag if sep else ""))
                 c = tags.setdefault(word, {})
                 c[tag] = c.get(tag, 0) + 1

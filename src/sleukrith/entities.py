@@ -1310,7 +1310,11 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             # like a role: only the name is marked
             rparts, rattached = _name_parts_at(vt, cm.end() + 1, long_names=True)
             rfirst = vt[rparts[0][0] : rparts[0][1]] if rparts else ""
-            if rparts and not rattached and (len(rparts) > 1 or _foreign_royal_name(rfirst, parts_known)):
+            if (
+                rparts
+                and not rattached
+                and (len(rparts) > 1 or _foreign_royal_name(rfirst, parts_known))
+            ):
                 out.append(
                     _Mention(
                         "PERSON",
@@ -2387,7 +2391,9 @@ _LATIN_ORG_TRAIL = (" of", " de", " del", " the", " and", " &")
 # (docs/analysis.md: "ក្រុម [BTS]"); a Khmer nickname may sit between ("ក្លិបកាំភ្លើងធំ Arsenal")
 _TEAM_CUE_RE = re.compile("(?:ក្លិប|ក្លឹប|ក្រុម|ប្រភពព័ត៌មាន|ឧបត្ថម្ភដោយ)")
 _MEDIA_HEAD_RE = re.compile(f"(?:{_alt(_MEDIA_HEADS)})")
-_AND_LATIN_RE = re.compile(r"[ \u200b]?និង[ \u200b]?((?:[A-Z][A-Za-z0-9&.-]*)(?: [A-Z][A-Za-z0-9&.-]*){0,3})")
+_AND_LATIN_RE = re.compile(
+    r"[ \u200b]?និង[ \u200b]?((?:[A-Z][A-Za-z0-9&.-]*)(?: [A-Z][A-Za-z0-9&.-]*){0,3})"
+)
 # shops and places of business: a head word, what it sells, then a Latin brand is a name
 # ("ហាង S-Mart", "ឃ្លាំងលក់រថយន្ត S-Auto", "ផ្សារទំនើប Aeon Mall"); Khmer-named shops are too
 # open a class to find by their head word alone (so is a website: "គេហទំព័រ Bangkokpost")
@@ -2439,11 +2445,15 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     for m in _PALACE_RE.finditer(vt):
         # "ព្រះរាជវាំងថៃ", "សភាអង់គ្លេស": a country's royal court or parliament is a body
         bm = _bare_place_re().match(vt, m.end())
-        if bm and _cstart(vt, m.start()) and (
-            _is_country_word(bm.group())
-            or (
-                not m.group().endswith("វាំង")
-                and any(p.type == "region" for p in gazetteer.lookup(bm.group()))
+        if (
+            bm
+            and _cstart(vt, m.start())
+            and (
+                _is_country_word(bm.group())
+                or (
+                    not m.group().endswith("វាំង")
+                    and any(p.type == "region" for p in gazetteer.lookup(bm.group()))
+                )
             )
         ):  # (a region's parliament too: "សភាអឺរ៉ុប")
             out.append(_Mention("ORG", m.start(), bm.end(), {"name_en": None}))

@@ -333,11 +333,9 @@ def _bare_first_item(folded: str, k: int) -> str | None:
     return None
 
 
-def _continues(text: str, body: Sequence[tuple[int, int]], e: int) -> bool:
-    """The paragraph after the one ending at ``e`` is a bulleted or numbered item (a list
-    goes on)."""
-    nxt = next(((a, b) for a, b in body if a >= e), None)
-    return nxt is not None and bullet_item(text[nxt[0] : nxt[1]]) is not None
+def _continues(text: str, body: Sequence[tuple[int, int]], k: int) -> bool:
+    """The paragraph after ``body[k]`` is a bulleted or numbered item (a list goes on)."""
+    return k + 1 < len(body) and bullet_item(text[body[k + 1][0] : body[k + 1][1]]) is not None
 
 
 # an item of an "as follows" list that states a change or an agreement is a decision (the
@@ -689,6 +687,8 @@ def _cue_start(folded: str, a: int) -> int:
 
 
 _CUE_BEFORE_RE = re.compile("(?:នៅ|នា|ពី|ក្នុង|លើ)[ ]?(?:ក្នុង|លើ)?[ ]?$")
+
+
 def _past_straddling_place(f: _Folded, a: int, b: int, ents: Sequence[Entity]) -> int:
     """A venue phrase cut inside a place's name goes on to the name's end."""
     oa, ob = f.orig(a, b)
@@ -1102,13 +1102,18 @@ def build_record(
     heading_line: tuple[int, int] | None = None
     list_heading: dict[int, tuple[int, int]] = {}
     last_item = False
-    for s, e in body:
+    for k_line, (s, e) in enumerate(body):
         line = text[s:e]
         item = bullet_item(line)
         if item is None:
             heading_line = (s, e)
             kind, first, n = _heading(_fold(line))
-            if kind is None and heading_kind is not None and last_item and _continues(text, body, e):
+            if (
+                kind is None
+                and heading_kind is not None
+                and last_item
+                and _continues(text, body, k_line)
+            ):
                 continue  # a note between two numbered items does not end the list
             heading_kind = kind
             last_item = False
