@@ -1135,3 +1135,19 @@ def test_round5_third_review_cases(text: str, label: str, expected: list[str]) -
 
 def test_khmer_spellings_of_news_outlets() -> None:
     assert [t for _, t in ents("បានប្រាប់វិទ្យុវីអូឌីថា", "ORG")] == ["វិទ្យុវីអូឌី"]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("ឯកអគ្គរាជទូតវិសាមញ្ញ និងពេញសមត្ថភាព", "PERSON", []),  # a role, not a name
+        ("ប្រចាំសាធារណរដ្ឋសហភាពមីយ៉ាន់ម៉ា", "LOC", ["សាធារណរដ្ឋសហភាពមីយ៉ាន់ម៉ា"]),
+        ("អតីតតំណាងរាស្ត្របក្សសង្គ្រោះជាតិ លោក គង់ សភា", "ORG", ["បក្សសង្គ្រោះជាតិ"]),
+        ("កម្មករក្រុមហ៊ុនសំរាមស៊ីនទ្រី បានធ្វើកូដកម្ម", "ORG", ["ក្រុមហ៊ុនសំរាមស៊ីនទ្រី"]),
+        ("ក្រុមហ៊ុនអាមេរិកបន្តលក់ផលិតផល", "ORG", []),  # "the American company continues"
+        ("ប្រធានមន្ទីរពេទ្យបង្អែក រាជធានី ខេត្ត បានចូលរួម", "ORG", []),  # every province's
+        ("ទៅកាន់ស្រុកពាណិជ្ជកម្ម ដែលម៉ាស់", "LOC", []),  # a commercial district
+    ],
+)
+def test_round5_fourth_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -564,7 +564,9 @@ _INTERNATIONAL_RE = re.compile("(?:អាស៊ាន|អន្តរជាត�
 _PLACED_HEADS = frozenset({"នគរបាល", "អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល", "អាវុធហត្ថ", "ប៉េអឹម", "ប៉ូលិស", "ប៉ូលីស"})
 # ... and these a named place, not a level word alone ("អធិការនគរបាលស្រុក" is also a role)
 _NAMED_PLACE_HEADS = frozenset({"អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល"})
-_CLASS_AFTER_RE = re.compile("[ \u200b]?(?:ទាំងអស់|ទាំងឡាយ|នានា|ទាំង[0-9\u17e0-\u17e9])")
+_CLASS_AFTER_RE = re.compile(
+    "[ \u200b]?(?:ទាំងអស់|ទាំងឡាយ|នានា|ទាំង[0-9\u17e0-\u17e9]|រាជធានី[ \u200b-]?ខេត្ត)"
+)  # (... "មន្ទីរពេទ្យបង្អែក រាជធានី ខេត្ត": the referral hospitals of every province)
 # news media: a head word + a Latin name is a name ("កាសែត Calciomercato", "ស្ថានីយទូរទស្សន៍CTN")
 _MEDIA_HEADS: tuple[str, ...] = (
     "កាសែត",
@@ -737,6 +739,15 @@ def starts_with_verb(word: str) -> bool:
     """True when a Khmer word is, or starts with, a verb/adjective of data/predicates.txt
     (the record uses it to end a venue phrase before "... ធ្វើដំណើរទៅ...")."""
     return word in _predicates() or (len(word) > 4 and word.startswith(_long_predicates()))
+
+
+def _starts_with_predicate(word: str) -> bool:
+    """``word`` is, or starts with, a verb or adjective of data/predicates.txt, short ones
+    (ដើរ, ដឹង) included when a word boundary follows them."""
+    preds = _predicates()
+    return starts_with_verb(word) or any(
+        word[:k] in preds for k in range(3, len(word) - 1) if _cstart(word, k)
+    )
 
 
 def _is_predicate(chunk: str, known: frozenset[str]) -> bool:
@@ -991,6 +1002,7 @@ _TITLE_NOT_AFTER = ("ពិភព", "មនុស្ស", "សកល", "បរ",
 _NOT_NAME_WORDS = frozenset(
     {
         "ឯង",
+        "វិសាមញ្ញ",  # "ឯកអគ្គរាជទូតវិសាមញ្ញ": ambassador extraordinary
         "រូប",
         "ព្រះ",
         "ម្តាយ",
@@ -1105,10 +1117,7 @@ def _subject_glued(vt: str, part: tuple[int, int], attached: bool, known: frozen
     word = vt[a:b]
     if attached or len(word) < 6 or vt[b : b + 1] != " " or _is_predicate(word, known):
         return False
-    preds = _predicates()
-    if starts_with_verb(word) or any(
-        word[:k] in preds for k in range(3, len(word) - 1) if _cstart(word, k)
-    ):
+    if _starts_with_predicate(word):
         return False  # "លោកដើររកត្រី": "he walks looking for fish"
     if word.startswith(("តា", "យាយ", "ពូ", "មីង")):
         return False  # "លោកតាចាស់": grandfather, an address
@@ -2106,6 +2115,7 @@ def _org_end(
                     and not _ORG_HEAD_RE.match(vt, k)
                     and cm.group() not in _NOT_COMPANY_WORDS
                     and not _COUNT_AFTER_RE.match(vt, k)  # "... ជាង៤ពាន់នាក់": a count
+                    and not _starts_with_predicate(cm.group())  # "...មិត្តហ្វូន ដឹងច្បាស់..."
                     and not (
                         (_is_kh(vt[k]) or cm.group().isdigit())
                         and any(c.isdigit() for c in cm.group())
@@ -2232,6 +2242,16 @@ def _list_continuation(
         else:
             return None
     return None
+
+
+def _inside_country_name(vt: str, i: int) -> bool:
+    """A country's long name written from before ``i`` covers it."""
+    for k in range(max(0, i - 12), i):
+        if _cstart(vt, k):
+            bm = _bare_place_re().match(vt, k)
+            if bm and bm.end() > i and _is_country_word(bm.group()):
+                return True
+    return False
 
 
 def _ends_with_country(vt: str, a: int, b: int) -> bool:
@@ -2398,6 +2418,7 @@ _AND_LATIN_RE = re.compile(
 # ("ហាង S-Mart", "ឃ្លាំងលក់រថយន្ត S-Auto", "ផ្សារទំនើប Aeon Mall"); Khmer-named shops are too
 # open a class to find by their head word alone (so is a website: "គេហទំព័រ Bangkokpost")
 _DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន់|ថ្នាក់ជាតិ|អន្តរជាតិ)")
+_LATIN_SOON_RE = re.compile("[\u1780-\u17d3]{0,12}[ \u200b]?[A-Z]")
 _MODEL_AFTER_RE = re.compile(r"-[0-9]|[ ]?[A-Z]{1,2}[0-9]{1,4}(?![0-9])")
 _MAKER_HEAD_RE = re.compile(
     "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
@@ -2504,6 +2525,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "តុលាការចោទប្រកាន់", "តុលាការកម្ពុជា": the courts, not one court
         if gazetteer.lookup(vt[m.start() : end], "country"):
             continue  # "សហព័ន្ធរុស្ស៊ី" is a country
+        if _inside_country_name(vt, m.start()):
+            continue  # "សាធារណរដ្ឋសហភាពមីយ៉ាន់ម៉ា": the head is inside a country's name
         bm = _bare_place_re().match(vt, m.start())
         if bm and bm.end() > m.end() and gazetteer.lookup(bm.group(), "country"):
             continue  # "សហភាពសូវៀត..." starts with a country's name
@@ -2565,8 +2588,19 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             and not _ends_with_country(vt, i, end)
             and vt[i:end] not in _known_orgs()
             and not _PLACE_TYPE_RE.search(name)
+            and _LATIN_SOON_RE.match(vt, end)
         ):
-            continue  # "ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូន": a company described by its trade, no name
+            # "ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ OPPO": a description of the company whose
+            # Latin name follows
+            continue
+        if (
+            head in _COMPANY_HEADS
+            and (bm := _bare_place_re().match(vt, i)) is not None
+            and _is_country_word(bm.group())
+            and bm.end() < end
+            and starts_with_verb(vt[bm.end() : end])
+        ):
+            continue  # "ក្រុមហ៊ុនអាមេរិកបន្ត...": "the American company continues"
         if head in _PLACED_HEADS and _only_a_country(vt[i:end]):
             continue  # "ប៉ូលីសប្រទេសជប៉ុន": the Japanese police, a country's (LOC), not one body
         if head in _PLACED_HEADS and not _names_place(vt, i, end):
@@ -2930,6 +2964,7 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         word.startswith(_NOT_PLACE_NAMES)
         or starts_with_verb(word)
         or _is_predicate(word, _name_parts())  # "ប្រទេសអច្ឆរិយ": a wonderful country
+        or word in _GENERIC_TAILS  # "ស្រុកពាណិជ្ជកម្ម": a commercial district
         or _STOP_RE.match(word)
         or _ROLE_RE.match(word)
         or _ORG_HEAD_RE.match(word)
