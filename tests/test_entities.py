@@ -1123,7 +1123,8 @@ def test_round5_models_websites_courts(text: str, label: str, expected: list[str
         ("ដែលជាប្រទេសអធិបតេយ្យមួយ", "LOC", []),  # "a sovereign country"
         ("ក្រុមហ៊ុន OPPO បានប្រកាស។ បច្ចេកវិទ្យា 5G របស់ OPPO បានឲ្យដឹងថា", "ORG", ["ក្រុមហ៊ុន OPPO", "OPPO"]),
         ("ធនាគារមានសាខាខេត្តសៀមរាប និងខេត្តនានា", "ORG", []),  # a branch in a province
-        ("ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ", "ORG", []),  # described by its trade
+        # described by its trade before its Latin name
+        ("ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ OPPO", "ORG", []),
         ("កិច្ចប្រជុំគណៈកម្មាធិការអចិន្ត្រៃយ៍ព្រឹទ្ធសភានាព្រឹកថ្ងៃទី២២", "ORG", ["គណៈកម្មាធិការអចិន្ត្រៃយ៍ព្រឹទ្ធសភា"]),
         ("ការងាររបស់រដ្ឋបាលថ្នាក់ក្រោមជាតិ", "ORG", []),  # sub-national administrations
         ("ក្នុងតំបន់ដែលលោកដើររកត្រី ក៏ដូចជា", "PERSON", []),  # "he walks looking for fish"
