@@ -1152,3 +1152,16 @@ def test_khmer_spellings_of_news_outlets() -> None:
 )
 def test_round5_fourth_review_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("លោក ប៉ា សុជាតិវង្ស បានថ្លែង", "PERSON", ["លោក ប៉ា សុជាតិវង្ស"]),  # ជាតិ is no ជា
+        ("ភូមិនេះមាន ជនជាតិទំពួន រស់នៅ", "PERSON", []),  # an ethnic group
+        ("មិត្តរួមក្រុម Mohamed Salah បានស៊ុត", "ORG", []),  # a teammate, not a team
+        ("រួមមាន Cristiano Ronaldo របស់ Juventus", "PERSON", ["Cristiano Ronaldo"]),
+    ],
+)
+def test_round5_fifth_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -828,7 +828,12 @@ def _word_cut(chunk: str) -> int:
         if not _cstart(chunk, i):
             continue
         m = _STOP_RE.match(chunk, i)
-        if m and _cstart(chunk, m.end()) and not _protected(chunk, i):
+        if (
+            m
+            and _cstart(chunk, m.end())
+            and not _protected(chunk, i)
+            and not chunk.startswith(_PROTECTED, i)  # "សុជាតិវង្ស": ជាតិ is no ជា
+        ):
             return i
     return len(chunk)
 
@@ -1163,6 +1168,8 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
             break
         if chunk in _NOT_NAME_WORDS or (parts and _is_predicate(chunk, known)):
             break
+        if chunk.startswith(("ជនជាតិ", "សញ្ជាតិ")):
+            break  # "មាន ជនជាតិទំពួន": an ethnic group, a nationality
         if chunk in _STOP_EXACT and not (chunk in known and not parts):
             if not (
                 parts
@@ -1657,6 +1664,10 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
         parts = _cued(vt, k, found)
         if parts is not None and not all(vt[a:b] in _PERSON_NOUNS for a, b in parts):
             add(parts, [], None)  # (not "ផ្នែកបុរស នារី យុវជន": men's, women's, youth)
+    for m in _LATIN_OF_CLUB_RE.finditer(vt):
+        # "Cristiano Ronaldo របស់ Juventus": a full Latin name "of" a known club is a player
+        if m.group(2) in _known_orgs() and not any(t.vs <= m.start(1) < t.ve for t in found):
+            add([m.span(1)], [], None)
     for m in _LATIN_BEFORE_CUE_RE.finditer(vt):
         if not any(t.vs <= m.start(1) < t.ve for t in found):
             add([m.span(1)], [], None)
@@ -1727,6 +1738,9 @@ _THING_BEFORE_NAME_RE = re.compile(
     "(?:ថ្នាំ|ផលិតផល|ម៉ាក|កម្មវិធី|ព្យុះ|កប៉ាល់|នាវា|សត្វ|ឆ្កែ|ខ្សែភាពយន្ត|ភាពយន្ត|រឿង|បទ|"
     "សៀវភៅ|មេរោគ|ជំងឺ|ហាង|ក្រុមហ៊ុន|ភូមិ|វត្ត|ផ្សារ|រថយន្ត|ម៉ូតូ|គ្រឿងញៀន|ប្រភេទ)"
     "[\u1780-\u17d3]{0,16}[ ]?$"
+)
+_LATIN_OF_CLUB_RE = re.compile(
+    r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}) (?:របស់|នៃ)[ ]?([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)"
 )
 # what may stand between a word for a person and a Latin name (besides a country)
 _NAME_MODIFIERS = frozenset(
@@ -1893,6 +1907,7 @@ _STOP_EXCEPT = (
 )
 # words with a stop word inside them ("កម្ពុជា" holds ជា): never cut inside these
 _PROTECTED = (
+    "ជាតិ",
     "កម្ពុជា",
     "ប្រជាជន",
     "ប្រជាពលរដ្ឋ",
@@ -2815,8 +2830,8 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         if lm and _cstart(vt, m.start()) and not _LATIN_NEXT_RE.match(vt, lm.end()):
             add(m.start(), lm.end(), m.end())
     for m in _TEAM_CUE_RE.finditer(vt):
-        if not _cstart(vt, m.start()):
-            continue
+        if not _cstart(vt, m.start()) or vt.endswith("រួម", 0, m.start()):
+            continue  # (not "មិត្តរួមក្រុម X", a teammate)
         j = m.end()
         k = j
         while k < len(vt) and _is_kh(vt[k]) and k - j <= 24:
