@@ -1165,3 +1165,9 @@ def test_round5_fourth_review_cases(text: str, label: str, expected: list[str]) 
 )
 def test_round5_fifth_review_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+def test_a_name_after_a_nationality() -> None:
+    text = "តារាចម្រៀងសញ្ជាតិអាមេរិក ឡូរ៉ា ម៉ម ធ្លាប់បានច្រៀង"
+    assert [t for _, t in ents(text, "PERSON")] == ["ឡូរ៉ា ម៉ម"]
+    assert [t for _, t in ents("អ្នកនាងមានសញ្ជាតិខ្មែរ ដែលរស់នៅ", "PERSON")] == []

@@ -1438,6 +1438,7 @@ def _find_intro_names(
 
 # nouns for a person that a name often follows without a title ("កីឡាករ ខាំ សូរីយា")
 _PERSON_NOUNS = (
+    "សញ្ជាតិ",
     "កីឡាករ",
     "កីឡាការិនី",
     "តារាចម្រៀង",
