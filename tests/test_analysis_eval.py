@@ -248,6 +248,19 @@ def test_news_dev5_f1_floor(news_dev5: dict, label: str, floor: float) -> None:
     assert news_dev5["labels"][label]["f1"] >= floor, (label, news_dev5["labels"][label])
 
 
+@pytest.fixture(scope="module")
+def news_heldout4() -> dict:
+    return _news("heldout4")
+
+
+# under heldout4's one scoring (end of round 5); a regression floor, never tuned on
+@pytest.mark.parametrize(
+    "label,floor", [("PERSON", 0.88), ("ORG", 0.84), ("LOC", 0.76), ("DATE", 0.92)]
+)
+def test_news_heldout4_f1_floor(news_heldout4: dict, label: str, floor: float) -> None:
+    assert news_heldout4["labels"][label]["f1"] >= floor, (label, news_heldout4["labels"][label])
+
+
 @pytest.mark.parametrize(
     "label,floor", [("PERSON", 0.90), ("ORG", 0.74), ("LOC", 0.90), ("DATE", 0.88)]
 )
