@@ -1171,3 +1171,16 @@ def test_a_name_after_a_nationality() -> None:
     text = "តារាចម្រៀងសញ្ជាតិអាមេរិក ឡូរ៉ា ម៉ម ធ្លាប់បានច្រៀង"
     assert [t for _, t in ents(text, "PERSON")] == ["ឡូរ៉ា ម៉ម"]
     assert [t for _, t in ents("អ្នកនាងមានសញ្ជាតិខ្មែរ ដែលរស់នៅ", "PERSON")] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("ជម្លោះនៅតំបន់កាស្មៀរ បានកើនឡើង", ["តំបន់កាស្មៀរ"]),  # a region's type word inside
+        ("ប្រទេសនៅទ្វីបអឺរ៉ុប និងទ្វីបអាហ្វ្រិក", ["ទ្វីបអឺរ៉ុប", "ទ្វីបអាហ្វ្រិក"]),
+        ("កិច្ចប្រជុំកំពូលអាស៊ី-អឺរ៉ុប លើកទី១២", []),  # a summit's name (ASEM)
+        ("ទំនាក់ទំនងអាស៊ី-អឺរ៉ុប", ["អាស៊ី", "អឺរ៉ុប"]),
+    ],
+)
+def test_round5_region_conventions(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "LOC")] == expected
