@@ -1184,3 +1184,17 @@ def test_a_name_after_a_nationality() -> None:
 )
 def test_round5_region_conventions(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "LOC")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("រាជធានិ\u200bភ្នំពេញ៖ ប្រជាពលរដ្ឋ", ["រាជធានិ\u200bភ្នំពេញ"]),  # a misspelt type word
+        ("ប្រទេសសហព័ន្ធអារ៉ាប់រួម", ["ប្រទេសសហព័ន្ធអារ៉ាប់រួម"]),
+        ("ក្នុងតំបន់អឺរ៉ុប\u200bភាគ\u200bខាងលិច", ["តំបន់អឺរ៉ុប\u200bភាគ\u200bខាងលិច"]),
+        ("រស់នៅភូមិ\u200bក្បាលស្ពាន\u200b01 សង្កាត់ប៉ោយប៉ែត", ["ភូមិ\u200bក្បាលស្ពាន\u200b01", "សង្កាត់ប៉ោយប៉ែត"]),
+        ("ភូមិត្រពាំងរាំង២០ គ្រួសារ", ["ភូមិត្រពាំងរាំង"]),  # a count, not a village number
+    ],
+)
+def test_round5_place_spellings_directions_numbers(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "LOC")] == expected

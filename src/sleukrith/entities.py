@@ -4094,6 +4094,15 @@ def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
             rm = _REGION_WORD_BEFORE_RE.search(text, max(0, e.start - 7), e.start)
             if rm:  # "តំបន់កាស្មៀរ", "ទ្វីបអឺរ៉ុប": the region's type word is inside
                 e = Entity("LOC", rm.start(), e.end, text[rm.start() : e.end], e.value)
+        if e.label == "LOC" and isinstance(e.value, dict):
+            if not e.value.get("code"):
+                dm = _DIRECTION_AFTER_RE.match(text, e.end)  # "អឺរ៉ុបភាគខាងលិច"
+            elif e.value.get("type") == "village":
+                dm = _GLUED_NUMBER_RE.match(text, e.end)  # "ភូមិក្បាលស្ពាន01"
+            else:
+                dm = None
+            if dm and not any(o.start < dm.end() and e.end < o.end for o in entities):
+                e = Entity("LOC", e.start, dm.end(), text[e.start : dm.end()], e.value)
         if e.label == "LOC" and isinstance(e.value, dict) and not e.value.get("code"):
             hm = _HYPHEN_PART_RE.match(text, e.end)
             if (
@@ -4127,6 +4136,10 @@ def _region_value(e: Entity) -> bool:
 
 
 _EVENT_BEFORE_RE = re.compile("(?:កិច្ចប្រជុំ|វេទិកា|សន្និសីទ|មហាសន្និបាត)(?:កំពូល)?[\u200b ]?$")
+_DIRECTION_AFTER_RE = re.compile(
+    "\u200b?(?:ភាគ\u200b?)?ខាង\u200b?(?:លិច|កើត|ជើង|ត្បូង)(?![\u1780-\u17d3])"
+)
+_GLUED_NUMBER_RE = re.compile("\u200b?[0-9\u17e0-\u17e9]{1,2}(?![0-9\u17e0-\u17e9/.:,-])")
 _REGION_WORD_BEFORE_RE = re.compile("(?:តំបន់|ទ្វីប)\u200b?$")
 _HYPHEN_PART_RE = re.compile("-[ក-ឳ][ក-៓]{1,14}(?![ក-៓])")
 

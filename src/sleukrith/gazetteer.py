@@ -32,6 +32,12 @@ _COENG_TA = "\u17d2\u178f"
 #: the type word written before a place name, and the gazetteer levels it may introduce
 LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "រាជធានី": ("province",),
+    # type words as news misspells them (the span keeps the spelling: docs/analysis.md, LOC)
+    "រាជធានិ": ("province",),
+    "រាជាធានី": ("province",),
+    "រាធានី": ("province",),
+    "សង្គាត់": ("commune",),
+    "ខ័ណ្ឌ": ("district",),
     "ខេត្ត": ("province",),
     "ក្រុង": ("district", "province", "city"),
     "ស្រុក": ("district",),
