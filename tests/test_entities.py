@@ -1198,3 +1198,25 @@ def test_round5_region_conventions(text: str, expected: list[str]) -> None:
 )
 def test_round5_place_spellings_directions_numbers(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "LOC")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("កម្លាំងប៉ុស្តិ៍នគរបាលត្រពាំងក្រសាំង បានចុះបង្ក្រាប", "ORG", ["ប៉ុស្តិ៍នគរបាលត្រពាំងក្រសាំង"]),
+        ("កម្លាំងប៉ុស្តិ៍នគរបាលកំពង់អុសចុះបង្ក្រាប", "ORG", ["ប៉ុស្តិ៍នគរបាលកំពង់អុស"]),
+        (
+            "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិកម្ពុជា បានប្រកាស",
+            "ORG",
+            ["ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិកម្ពុជា"],
+        ),
+        ("នៅខណ្ឌពោធិ៍សែនជ័យជនសង្ស័យទី១ បានរត់គេច", "LOC", ["ខណ្ឌពោធិ៍សែនជ័យ"]),
+        ("ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំកម្ពុជា បានមកដល់", "PERSON", []),
+        ("ឯកអគ្គរាជទូតចិន ប៉ាន ក្វាងជុន បានមកដល់", "PERSON", ["ប៉ាន ក្វាងជុន"]),
+        ("ព្រះចៅអធិរាជជប៉ុន ណារុហ៊ីតុ បានយាង", "PERSON", ["ណារុហ៊ីតុ"]),
+        ("ក្រុមហ៊ុនធានារ៉ាប់រងធានាតែលើ", "ORG", []),
+        ("ប្រទេសអារ៉ាប់ប៊ីសាអូឌីត", "LOC", ["ប្រទេសអារ៉ាប់ប៊ីសាអូឌីត"]),
+    ],
+)
+def test_round5_sixth_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -560,6 +560,8 @@ _ORG_HEADS: tuple[str, ...] = (
 # police and gendarmerie named by what they are need a place or a country in their name:
 # "នគរបាលខេត្តសៀមរាប", "នគរបាលអន្តោប្រវេសន៍ថៃ"; "នគរបាល" alone is "the police"
 # international bodies: a country after them is a partner ("អាស៊ានកូរ៉េ"), not their branch
+# "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិកម្ពុជា": a ministry of that country
+_MINISTRY_BEFORE_RE = re.compile("ក្រសួង[^ ]*(?: [^ ]+){0,3}$")
 _INTERNATIONAL_RE = re.compile("(?:អាស៊ាន|អន្តរជាតិ|ពិភពលោក|សហប្រជាជាតិ|អឺរ៉ុប|អាស៊ី)$")
 _PLACED_HEADS = frozenset({"នគរបាល", "អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល", "អាវុធហត្ថ", "ប៉េអឹម", "ប៉ូលិស", "ប៉ូលីស"})
 # ... and these a named place, not a level word alone ("អធិការនគរបាលស្រុក" is also a role)
@@ -1112,6 +1114,8 @@ _ROYAL_TITLES = frozenset(
     }
 )
 _KIN_TITLES = frozenset({"បងស្រី", "បងប្រុស"})
+# titles a country may follow, like a role, before the name ("ឯកអគ្គរាជទូតចិន ប៉ាន ...")
+_COUNTRY_ROLE_TITLES = _ROYAL_TITLES | {"ឯកអគ្គរាជទូត"}
 _PRONOUN_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា"})
 
 
@@ -1170,6 +1174,8 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
             break
         if chunk.startswith(("ជនជាតិ", "សញ្ជាតិ")):
             break  # "មាន ជនជាតិទំពួន": an ethnic group, a nationality
+        if parts and chunk not in known and chunk.startswith(_AUXILIARIES):
+            break  # "ណារុហ៊ីតុ បានយាង...": an auxiliary starts the verb after the name
         if chunk in _STOP_EXACT and not (chunk in known and not parts):
             if not (
                 parts
@@ -1256,6 +1262,7 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
 
 
 _AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ")
+_AUXILIARIES = ("បាន", "នឹង", "ត្រូវ", "កំពុង")
 _PAGEANT_WORDS = ("ភពផែនដី", "ចក្រវាល", "ពិភពលោក", "អន្តរជាតិ", "កម្ពុជា", "ទេសចរណ៍", "ឯកភព", "អាស៊ី")
 _ONE_NAME_AFTER_RE = re.compile("[ ]?(?:អាយុ|ភេទ|ហៅ|ជាជនជាតិ|ជនជាតិ|មានទីលំនៅ|រស់នៅ)| ?[,។៕]")
 # platforms are not bodies (docs/analysis.md, ORG)
@@ -1320,7 +1327,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             i += 1
         if titles[-1] == "បវរកញ្ញា" and vt.startswith(_PAGEANT_WORDS, i):
             continue  # "បវរកញ្ញាភពផែនដី": Miss Earth, a pageant
-        cm = _CHUNK_RE.match(vt, i) if titles[-1] in _ROYAL_TITLES else None
+        cm = _CHUNK_RE.match(vt, i) if titles[-1] in _COUNTRY_ROLE_TITLES else None
         if cm and vt[cm.end() : cm.end() + 1] == " " and _is_country_word(cm.group()):
             # "ព្រះចៅអធិរាជជប៉ុន ណារុហ៊ីតុ": the country stands between the title and the name,
             # like a role: only the name is marked
@@ -1345,6 +1352,9 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 )
                 pos = rparts[-1][1]
                 continue
+        if titles[-1] == "ឯកអគ្គរាជទូត" and (bm := _bare_place_re().match(vt, i)) is not None:
+            if _is_country_word(bm.group()):
+                continue  # "ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំ...": the ambassador of a country
         parts, attached_tail = _name_parts_at(
             vt, i, long_names=any(t in _ROYAL_TITLES for t in titles)
         )
@@ -2073,7 +2083,11 @@ def _org_end(
         if (
             bm
             and _cstart(vt, bm.end())
-            and not _INTERNATIONAL_RE.search(vt, max(0, i - 30), i)
+            and (
+                not _INTERNATIONAL_RE.search(vt, max(0, i - 30), i)
+                or vt.startswith("ក្រសួង", max(0, i - 60))
+                and _MINISTRY_BEFORE_RE.search(vt, 0, i)
+            )
             and any(p.type == "country" for p in gazetteer.index().by_key.get(bm.group(), ()))
         ):
             return bm.end()  # "ក្រសួងការពារជាតិកម្ពុជា": the ministry of that country
@@ -2609,6 +2623,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             # "ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ OPPO": a description of the company whose
             # Latin name follows
             continue
+        trade = next((t for t in _ACTIVITY_TAILS if name.startswith(t)), None)
+        if head in _COMPANY_HEADS and trade and _starts_with_predicate(name[len(trade) :]):
+            continue  # "ក្រុមហ៊ុនធានារ៉ាប់រងធានាតែ...": insurance companies guarantee only ...
         if (
             head in _COMPANY_HEADS
             and (bm := _bare_place_re().match(vt, i)) is not None
@@ -2690,6 +2707,14 @@ def _only_a_country(name: str) -> bool:
 def _post_name_end(vt: str, i: int) -> int | None:
     """A police post is named after its place, also one missing from the gazetteer
     ("ប៉ុស្តិ៍នគរបាលកំពង់អុស ..."): a short complete word that is no verb or function word."""
+    pm = _match_place_after(vt, i, _ALL_LEVELS) if vt[i : i + 1] != " " else None
+    if pm is not None and (
+        pm[0] >= len(vt)
+        or not _is_kh(vt[pm[0]])
+        or _starts_with_predicate(vt[pm[0] : pm[0] + 12])
+        or _STOP_RE.match(vt, pm[0])
+    ):
+        return pm[0]  # a place of the gazetteer, also glued to a verb ("...កំពង់អុសចុះ...")
     cm = _CHUNK_RE.match(vt, i)
     if not cm or not 3 <= len(cm.group()) <= 10:
         return None
@@ -2701,6 +2726,7 @@ def _post_name_end(vt: str, i: int) -> int | None:
     return cm.end()
 
 
+_ALL_LEVELS = ("village", "commune", "district", "province", "city")
 _MILITARY_UNIT_RE = re.compile(
     "(?:កងពលតូច|កងពលធំ|កងពល|កងវរសេនាធំ|កងវរសេនាតូច|កងអនុសេនាធំ|កងរយ|កងទ័ពជើងគោក|កងទ័ពជើងទឹក"
     "|កងទព័ជើងគោក|វរសេនាធំ|វរសេនាតូច|ទ័ពភូមិភាគ)(?:[\u1780-\u17d3]{0,12}?)(?:លេខ|ទី)?"
@@ -3086,6 +3112,7 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             and _is_kh(vt[end])
             and not _LOC_TYPE_RE.match(vt, end)
             and not _stop_at(vt, end, _NAME_STOP_RE, None)
+            and not _PERSON_NOUN_RE.match(vt, end)  # "ខណ្ឌពោធិ៍សែនជ័យជនសង្ស័យ..."
             and cands[0].type in ("village", "commune", "district")
         ):
             # the name runs on ("ភូមិស្រែកិន" is not the village ស្រែ): a longer, unknown name
