@@ -1220,3 +1220,24 @@ def test_round5_place_spellings_directions_numbers(text: str, expected: list[str
 )
 def test_round5_sixth_review_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("សមាគមអ្នកនិពន្ធខ្មែរ (ស.អ.ខ) បានរៀបចំ", ["សមាគមអ្នកនិពន្ធខ្មែរ", "ស.អ.ខ"]),
+        ("សមាគមអ្នកលក់ដូរ បានរៀបចំ", ["សមាគមអ្នកលក់ដូរ"]),  # a guild named by its members
+        ("សមាគមអ្នកដែលបាន", []),
+        ("ខណៈក្រុមហ៊ុនពិចារណា លើរឿងនេះ", []),  # "the company considers"
+        ("ក្រុមហ៊ុនអាកាសចរណ៍ Qantas បានប្រកាស", ["ក្រុមហ៊ុនអាកាសចរណ៍ Qantas"]),
+        ("ក្រុមហ៊ុនទូរស័ព្ទ Smart Axiata បានឧបត្ថម្ភ", ["ក្រុមហ៊ុនទូរស័ព្ទ Smart Axiata"]),
+        ("នៅមជ្ឈមណ្ឌលសន្និបាត", []),  # a convention centre
+        ("ការប្រមូលសម្រាម ដោយក្រុមហ៊ុនសម្រាម។ សម្រាមនៅតែគរ", []),  # garbage, no name
+    ],
+)
+def test_round5_guilds_trades_and_generic_words(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected
+
+
+def test_a_country_at_present_is_no_place() -> None:
+    assert [t for _, t in ents("ដឹកនាំប្រទេសនាពេលនេះ", "LOC")] == []

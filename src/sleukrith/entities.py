@@ -461,13 +461,9 @@ _STOP_WORDS: tuple[str, ...] = (
     "បង្ក្រាប",
     "ឡើយ",
 )
+_TIME_CONNECTORS = ("នាព្រឹក", "នារសៀល", "នាល្ងាច", "នាថ្ងៃ", "នាវេលា", "នាពេល")
 _ORG_EXTRA_STOPS: tuple[str, ...] = (
-    "នាព្រឹក",
-    "នារសៀល",
-    "នាល្ងាច",
-    "នាថ្ងៃ",
-    "នាវេលា",
-    "នាពេល",
+    *_TIME_CONNECTORS,
     "ទូទាំង",
     "តាំងពី",
     "ហេតុការណ៍",
@@ -1114,6 +1110,7 @@ _ROYAL_TITLES = frozenset(
     }
 )
 _KIN_TITLES = frozenset({"បងស្រី", "បងប្រុស"})
+_GUILD_HEADS = frozenset({"សមាគម", "សមាគមន៍", "សហភាព", "សហព័ន្ធ"})
 # titles a country may follow, like a role, before the name ("ឯកអគ្គរាជទូតចិន ប៉ាន ...")
 _COUNTRY_ROLE_TITLES = _ROYAL_TITLES | {"ឯកអគ្គរាជទូត"}
 _PRONOUN_TITLES = frozenset({"លោក", "លោកស្រី", "អ្នកស្រី", "អ្នកនាង", "កញ្ញា"})
@@ -1823,6 +1820,10 @@ _GENERIC_TAILS = frozenset(
         "ប្រឆាំង",
         "ពាក់ពន្ធ័",
         "សិទ្ធិមនុស្ស",
+        "អ្នក",
+        "សន្និបាត",
+        "ផ្លូវ",
+        "ក្រុមហ៊ុន",
     }
 )
 # what a company does is not its name ("ក្រុមហ៊ុនសំណង់"); for an office or a board it is, when
@@ -1856,6 +1857,7 @@ _ACTIVITY_TAILS = frozenset(
         "កាសែត",
         "ព័ត៌មាន",
         "សំរាម",
+        "សម្រាម",
         "ភិបាល",
         "អាកាសចរណ៍",
         "ពិសេស",
@@ -1889,6 +1891,7 @@ _ACTIVITY_WORDS = (
     "សាងសង់",
     "ម៉ៅការ",
     "កែច្នៃ",
+    "ប្រមូល",
     "ចម្រាញ់",
     "វេចខ្ចប់",
     "ផ្គុំ",
@@ -2205,7 +2208,18 @@ def _org_end(
             if vt.startswith("និង", j) and j > i and vt.startswith(_domain_words(), j + 3):
                 j += 3  # "មន្ទីររ៉ែនិងថាមពល...": a second domain glued with និង
                 continue
-            if _stop_at(vt, j, _ORG_STOP_RE, starts) or _COUNT_AFTER_RE.match(vt, j):
+            if (_stop_at(vt, j, _ORG_STOP_RE, starts) or _COUNT_AFTER_RE.match(vt, j)) and not (
+                head in _GUILD_HEADS
+                and vt.startswith("អ្នក", i)
+                and (
+                    j == i
+                    or (
+                        j == i + 4
+                        and not _STOP_RE.fullmatch(_CHUNK_RE.match(vt, j).group())
+                        and not vt.startswith(("ដែល", "ដ៏", "នៃ", "នោះ", "នេះ"), j)
+                    )
+                )
+            ):  # (but "សមាគមអ្នកនិពន្ធខ្មែរ", "សមាគមអ្នកលក់ដូរ": a guild named by its members)
                 break
         j += 1
     return j
@@ -2425,8 +2439,9 @@ _HEAD_PREFIXES = ("អគ្គ", "អនុ")
 _WORDS_HOLDING_HEADS = ("សារមន្ទីរ", "វិសាខា")
 _PLACE_TYPE_RE = re.compile("ខេត្ត|ស្រុក|ក្រុង|ខណ្ឌ|ឃុំ|សង្កាត់|រាជធានី|ភូមិ")
 _HEAD_BEFORE_RE = re.compile(
-    "(?:អង្គការ|ក្រុមហ៊ុន|ធនាគារ|ទីភ្នាក់ងារ|សមាគម|មូលនិធិ|សហព័ន្ធ|" + _alt(_MEDIA_HEADS) + ")[ ]?$"
-)
+    "(?:អង្គការ|ក្រុមហ៊ុន(?:ទូរស័ព្ទ|ទូរគមនាគមន៍|អាកាសចរណ៍|ធានារ៉ាប់រង)?|ធនាគារ|ទីភ្នាក់ងារ|"
+    "សមាគម|មូលនិធិ|សហព័ន្ធ|" + _alt(_MEDIA_HEADS) + ")[ ]?$"
+)  # (a company's trade word too: "ក្រុមហ៊ុនទូរស័ព្ទ Smart Axiata")
 # a Latin name of a body: capitalised words or acronyms ("RB Leipzig", "X Fighter", "JMB")
 _LATIN_ORG_NAME_RE = re.compile(
     r"(?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ0-9&'’.-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)"
@@ -2451,9 +2466,9 @@ _DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន�
 _LATIN_SOON_RE = re.compile("[\u1780-\u17d3]{0,12}[ \u200b]?[A-Z]")
 _MODEL_AFTER_RE = re.compile(r"-[0-9]|[ ]?[A-Z]{1,2}[0-9]{1,4}(?![0-9])")
 _MAKER_HEAD_RE = re.compile(
-    "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
-    "[\u1780-\u17d3]{2,14}[ \u200b]?(?=[A-Z0-9])"
-)
+    "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
+    "[\u1780-\u17d3]{2,14}|អាកាសចរណ៍|ទូរគមនាគមន៍|ធានារ៉ាប់រង|អចលនទ្រព្យ|សំណង់)[ \u200b]?(?=[A-Z0-9])"
+)  # (also a trade word alone: "ក្រុមហ៊ុនអាកាសចរណ៍ Qantas")
 _SHOP_HEAD_RE = re.compile(
     "(?:ហាង|ភោជនីយដ្ឋាន|ផ្សារទំនើប|ឃ្លាំង|ហាងកាហ្វេ|ក្លឹបកម្សាន្ត|ខារ៉ាអូខេ|ផ្ទះសំណាក់|ហាងទំនិញ|"
     "គេហទំព័រ)"
@@ -2545,6 +2560,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
         if company and name.split(" ")[0] in _GENERIC_TAILS:
             continue  # "វិស័យ សណ្ឋាគារ ទេសចរណ៍ ...": a list of sectors, not a hotel's name
+        run = _CHUNK_RE.match(vt, i)
+        if head in _COMPANY_HEADS and run and run.end() > end and run.group() in _predicates():
+            continue  # "ក្រុមហ៊ុនពិចារណា": "the company considers", cut inside the verb
         if head in _COMPANY_HEADS and vt.startswith("ថា", end) and len(name) <= 8:
             continue  # "ក្រុមហ៊ុនជឿថា...": "the company believes that", no name
         if name and name in _predicates() and not _DOMAIN_AFTER_RE.match(vt, end):
@@ -3007,6 +3025,7 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         or starts_with_verb(word)
         or _is_predicate(word, _name_parts())  # "ប្រទេសអច្ឆរិយ": a wonderful country
         or word in _GENERIC_TAILS  # "ស្រុកពាណិជ្ជកម្ម": a commercial district
+        or word.startswith(_TIME_CONNECTORS)  # "ប្រទេសនាពេលនេះ": "the country at present"
         or _STOP_RE.match(word)
         or _ROLE_RE.match(word)
         or _ORG_HEAD_RE.match(word)
