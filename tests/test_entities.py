@@ -1241,3 +1241,21 @@ def test_round5_guilds_trades_and_generic_words(text: str, expected: list[str]) 
 
 def test_a_country_at_present_is_no_place() -> None:
     assert [t for _, t in ents("ដឹកនាំប្រទេសនាពេលនេះ", "LOC")] == []
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("ទូរស័ព្ទ Huawei nova 5z ថ្មី។ Huawei បានប្រកាសចេញ", "ORG", ["Huawei"]),  # a model
+        ("គោរមងារ ចៅ ឃុន ហ្វ្រា (Chao Khun Phra) ត្រូវបានដក", "PERSON", []),  # a Thai title
+        ("ព្រះមហាក្សត្របានដកងារអ្នកម្នាងរូបនេះ", "PERSON", []),  # "this consort"
+        ("តម្រួតខេត្តស្រះកែវ បានចាប់ខ្លួន", "ORG", ["តម្រួតខេត្តស្រះកែវ"]),  # Thai police
+        ("Cambodian Idol រដូវកាលទី២ កញ្ញា សុវត្ថិឌី ធារីកា", "DATE", []),  # Miss, not September
+        ("នៅថ្ងៃទី២ កញ្ញា ឆ្នាំ២០១៩", "DATE", ["ថ្ងៃទី២ កញ្ញា ឆ្នាំ២០១៩"]),
+        ("ដើម្បីបង្កើតសណ្ឋាគារលំដាប់ផ្កាយប្រាំនៅរាជធានីភ្នំពេញ", "ORG", []),
+        ("ក្រុមហ៊ុនឯកជនវិនិយោគ លើវិស័យនេះ", "ORG", []),
+        ("ក្រុមប្រឹក្សាជាតិអភិវឌ្ឍដោយចិរភាព បានប្រជុំ", "ORG", ["ក្រុមប្រឹក្សាជាតិអភិវឌ្ឍដោយចិរភាព"]),
+    ],
+)
+def test_round5_last_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -550,6 +550,7 @@ _ORG_HEADS: tuple[str, ...] = (
     "នគរបាល",
     "អធិការនគរបាល",
     "ប៉ុស្តិ៍នគរបាល",
+    "តម្រួត",
     "អាវុធហត្ថ",
     "ប៉េអឹម",
 )
@@ -559,7 +560,9 @@ _ORG_HEADS: tuple[str, ...] = (
 # "ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិកម្ពុជា": a ministry of that country
 _MINISTRY_BEFORE_RE = re.compile("ក្រសួង[^ ]*(?: [^ ]+){0,3}$")
 _INTERNATIONAL_RE = re.compile("(?:អាស៊ាន|អន្តរជាតិ|ពិភពលោក|សហប្រជាជាតិ|អឺរ៉ុប|អាស៊ី)$")
-_PLACED_HEADS = frozenset({"នគរបាល", "អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល", "អាវុធហត្ថ", "ប៉េអឹម", "ប៉ូលិស", "ប៉ូលីស"})
+_PLACED_HEADS = frozenset(
+    {"នគរបាល", "អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល", "អាវុធហត្ថ", "ប៉េអឹម", "ប៉ូលិស", "ប៉ូលីស", "តម្រួត"}
+)  # (តម្រួត: Thai police, "តម្រួតខេត្តស្រះកែវ", "តម្រួតខ្លងលឹក")
 # ... and these a named place, not a level word alone ("អធិការនគរបាលស្រុក" is also a role)
 _NAMED_PLACE_HEADS = frozenset({"អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល"})
 _CLASS_AFTER_RE = re.compile(
@@ -1006,6 +1009,8 @@ _NOT_NAME_WORDS = frozenset(
     {
         "ឯង",
         "វិសាមញ្ញ",  # "ឯកអគ្គរាជទូតវិសាមញ្ញ": ambassador extraordinary
+        "ឃុន",  # "ចៅ ឃុន ហ្វ្រា": a Thai noble title, not a name
+        "ហ្វ្រា",
         "រូប",
         "ព្រះ",
         "ម្តាយ",
@@ -1223,7 +1228,7 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                     keep = 0
         if not parts and long_names and _is_country_word(chunk[:keep] if keep else chunk):
             break  # "ព្រះចៅអធិរាជជប៉ុន": the Emperor of Japan, a title and a country
-        if keep == 0 or (keep < len(chunk) and chunk[:keep] in _STOP_EXACT):
+        if keep == 0 or (keep < len(chunk) and chunk[:keep] in _STOP_EXACT | _NOT_NAME_WORDS):
             break
         if parts and (keep > (20 if long_names else 14) or (keep < len(chunk) and keep < 2)):
             break
@@ -1259,6 +1264,9 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
 
 
 _AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ")
+_MISS_NAME_AFTER_RE = re.compile(
+    "[ \u200b](?!ឆ្នាំ|[0-9\u17e0-\u17e9]|ខាងមុខ|នេះ|កន្លង|ដដែល)[\u1780-\u17b3]"
+)
 _AUXILIARIES = ("បាន", "នឹង", "ត្រូវ", "កំពុង")
 _PAGEANT_WORDS = ("ភពផែនដី", "ចក្រវាល", "ពិភពលោក", "អន្តរជាតិ", "កម្ពុជា", "ទេសចរណ៍", "ឯកភព", "អាស៊ី")
 _ONE_NAME_AFTER_RE = re.compile("[ ]?(?:អាយុ|ភេទ|ហៅ|ជាជនជាតិ|ជនជាតិ|មានទីលំនៅ|រស់នៅ)| ?[,។៕]")
@@ -1892,6 +1900,7 @@ _ACTIVITY_WORDS = (
     "ម៉ៅការ",
     "កែច្នៃ",
     "ប្រមូល",
+    "ផ្គត់ផ្គង់",
     "ចម្រាញ់",
     "វេចខ្ចប់",
     "ផ្គុំ",
@@ -1903,6 +1912,7 @@ _PLACE_TYPE_WORDS = ("ខេត្ត", "ស្រុក", "ក្រុង", "�
 _COMPANY_HEADS = frozenset({"ក្រុមហ៊ុន", "ធនាគារ", "សណ្ឋាគារ", "រោងចក្រ"})
 _COMPANY_SUFFIX_RE = re.compile(r"ខូអិលធីឌី|ឯ\.ក|ម\.ក|ភីអិលស៊ី|លីមីធីត|Co\.|Ltd|PLC|Plc")
 _STOP_EXCEPT = (
+    "ដោយចិរភាព",
     "ជាតិ",
     "ជាង",
     "ពីរ",
@@ -2370,6 +2380,7 @@ _GENERIC_STARTS = ("ថ្នាក់", "អង្គភាព", "ជុំវ�
 _NOT_COMPANY_WORDS = frozenset(
     {
         "ផ្កាយ",
+        "លំដាប់",  # "សណ្ឋាគារលំដាប់ផ្កាយប្រាំ": a five-star-class hotel
         "ល្អ",
         "ធំ",
         "តូច",
@@ -2464,7 +2475,9 @@ _AND_LATIN_RE = re.compile(
 # open a class to find by their head word alone (so is a website: "គេហទំព័រ Bangkokpost")
 _DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន់|ថ្នាក់ជាតិ|អន្តរជាតិ)")
 _LATIN_SOON_RE = re.compile("[\u1780-\u17d3]{0,12}[ \u200b]?[A-Z]")
-_MODEL_AFTER_RE = re.compile(r"-[0-9]|[ ]?[A-Z]{1,2}[0-9]{1,4}(?![0-9])")
+_MODEL_AFTER_RE = re.compile(
+    r"-[0-9]|[ ]?[A-Z]{1,2}[0-9]{1,4}(?![0-9])|[ ][a-z]{2,8}[ ]?[0-9]{1,3}[a-z]?(?![0-9])"
+)  # "Huawei P40", "Shenyang FC-31", "Huawei nova 5z"
 _MAKER_HEAD_RE = re.compile(
     "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
     "[\u1780-\u17d3]{2,14}|អាកាសចរណ៍|ទូរគមនាគមន៍|ធានារ៉ាប់រង|អចលនទ្រព្យ|សំណង់)[ \u200b]?(?=[A-Z0-9])"
@@ -2619,7 +2632,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             or vt.startswith(tuple(_VENUES), m.start())
             or name in _NOT_COMPANY_WORDS
             or (
-                name.startswith(tuple(_NOT_COMPANY_WORDS))
+                name.startswith((*_NOT_COMPANY_WORDS, "ឯកជន"))  # "ក្រុមហ៊ុនឯកជន...": private ones
                 and head in _COMPANY_HEADS
                 and not re.search("[A-Za-z]", name)
             )
@@ -2655,7 +2668,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if head in _PLACED_HEADS and _only_a_country(vt[i:end]):
             continue  # "ប៉ូលីសប្រទេសជប៉ុន": the Japanese police, a country's (LOC), not one body
         if head in _PLACED_HEADS and not _names_place(vt, i, end):
-            if not (head == "ប៉ុស្តិ៍នគរបាល" and _post_name_end(vt, i)):
+            if not (head in ("ប៉ុស្តិ៍នគរបាល", "តម្រួត") and _post_name_end(vt, i)):
                 continue  # "នគរបាល", "នគរបាលចរាចរណ៍": the police, traffic police in general
             end = _post_name_end(vt, i)
         if head in _PLACED_HEADS and (
@@ -4751,6 +4764,12 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
                 s, e = _extend_date(line, s, e, floor)
                 if _SPELLED_MONTH_RE.fullmatch(line, s, e):
                     continue  # "ក​យ មួយកញ្ញា": a name (កញ្ញា "Miss"), not "1 September"
+                if (
+                    line.endswith("កញ្ញា", s, e)
+                    and "ខែ" not in line[s:e]
+                    and _MISS_NAME_AFTER_RE.match(line, e)
+                ):
+                    continue  # "រដូវកាលទី២ កញ្ញា សុវត្ថិឌី": "Miss" before a name, not September
                 if _NOWADAYS_RE.search(line, max(0, s - 6), s):
                     continue  # "សព្វថ្ងៃនេះ" is "nowadays"
                 value = None
