@@ -1106,7 +1106,6 @@ def build_record(
         line = text[s:e]
         item = bullet_item(line)
         if item is None:
-            heading_line = (s, e)
             kind, first, n = _heading(_fold(line))
             if (
                 kind is None
@@ -1115,6 +1114,7 @@ def build_record(
                 and _continues(text, body, k_line)
             ):
                 continue  # a note between two numbered items does not end the list
+            heading_line = (s, e)
             heading_kind = kind
             last_item = False
             if first is None or heading_kind is None:
@@ -1123,7 +1123,7 @@ def build_record(
             k = -1
             for _ in range(n + 1):
                 k = line.find("៖", k + 1)
-            item = bullet_item(line[k + 1 :]) or first
+            item = bullet_item(line[k + 1 :]) or _bare_first_item(line, k) or first
         elif heading_line is not None:
             list_heading[s] = heading_line
         last_item = True
