@@ -2218,21 +2218,28 @@ def _org_end(
             if vt.startswith("និង", j) and j > i and vt.startswith(_domain_words(), j + 3):
                 j += 3  # "មន្ទីររ៉ែនិងថាមពល...": a second domain glued with និង
                 continue
-            if (_stop_at(vt, j, _ORG_STOP_RE, starts) or _COUNT_AFTER_RE.match(vt, j)) and not (
-                head in _GUILD_HEADS
-                and vt.startswith("អ្នក", i)
-                and (
-                    j == i
-                    or (
-                        j == i + 4
-                        and not _STOP_RE.fullmatch(_CHUNK_RE.match(vt, j).group())
-                        and not vt.startswith(("ដែល", "ដ៏", "នៃ", "នោះ", "នេះ"), j)
-                    )
-                )
-            ):  # (but "សមាគមអ្នកនិពន្ធខ្មែរ", "សមាគមអ្នកលក់ដូរ": a guild named by its members)
+            if (
+                _stop_at(vt, j, _ORG_STOP_RE, starts) or _COUNT_AFTER_RE.match(vt, j)
+            ) and not _guild_members_at(vt, i, j, head):
                 break
         j += 1
     return j
+
+
+def _guild_members_at(vt: str, i: int, j: int, head: str) -> bool:
+    """A guild named by its members goes on over អ្នក and the word after it
+    ("សមាគមអ្នកនិពន្ធខ្មែរ", "សមាគមអ្នកលក់ដូរ"), not over a function word ("សមាគមអ្នកដែល...")."""
+    if head not in _GUILD_HEADS or not vt.startswith("អ្នក", i):
+        return False
+    if j == i:
+        return True
+    cm = _CHUNK_RE.match(vt, j)
+    return (
+        j == i + len("អ្នក")
+        and cm is not None
+        and not _STOP_RE.fullmatch(cm.group())
+        and not vt.startswith(("ដែល", "ដ៏", "នៃ", "នោះ", "នេះ"), j)
+    )
 
 
 def _list_continuation(
