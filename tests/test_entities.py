@@ -1259,3 +1259,15 @@ def test_a_country_at_present_is_no_place() -> None:
 )
 def test_round5_last_review_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("តំណាងអគ្គនាយកដ្ឋានអនាម័យសត្វ និងភូតគាមអនាម័យ បានចូលរួម", ["អគ្គនាយកដ្ឋានអនាម័យសត្វ និងភូតគាមអនាម័យ"]),
+        ("នាយកដ្ឋានកសិកម្ម និងសហការី បានចុះ", ["នាយកដ្ឋានកសិកម្ម"]),  # and colleagues
+        ("ការិយាល័យរដ្ឋបាល និងមន្ត្រីជំនាញ បានចូលរួម", ["ការិយាល័យរដ្ឋបាល"]),
+    ],
+)
+def test_a_department_of_two_domains(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

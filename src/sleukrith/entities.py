@@ -2135,7 +2135,7 @@ def _org_end(
                 )
                 if pm is not None and not _PLACE_TYPE_RE.search(vt, i, j):
                     return pm[0]
-            lst = _list_continuation(vt, k, starts, i)
+            lst = _list_continuation(vt, k, starts, i, head)
             if lst:
                 j = lst
                 continue
@@ -2226,6 +2226,26 @@ def _org_end(
     return j
 
 
+# heads whose names often join two domains with " និង" ("... និងភូតគាមអនាម័យ")
+_AND_DOMAIN_HEADS = frozenset({"អគ្គនាយកដ្ឋាន", "នាយកដ្ឋាន", "សហព័ន្ធ", "ការិយាល័យ"})
+# people and bodies a name is joined to with និង, not a second domain
+_NOT_DOMAIN_WORDS = (
+    "សហការី",
+    "បុគ្គលិក",
+    "សមាជិក",
+    "ភ្ញៀវ",
+    "ដៃគូ",
+    "ប្រជាពលរដ្ឋ",
+    "ក្រុម",
+    "គ្រួសារ",
+    "មិត្ត",
+    "អង្គភាព",
+    "ស្ថាប័ន",
+    "ភាគី",
+    "ថ្នាក់ដឹកនាំ",
+)
+
+
 def _guild_members_at(vt: str, i: int, j: int, head: str) -> bool:
     """A guild named by its members goes on over អ្នក and the word after it
     ("សមាគមអ្នកនិពន្ធខ្មែរ", "សមាគមអ្នកលក់ដូរ"), not over a function word ("សមាគមអ្នកដែល...")."""
@@ -2243,7 +2263,7 @@ def _guild_members_at(vt: str, i: int, j: int, head: str) -> bool:
 
 
 def _list_continuation(
-    vt: str, k: int, starts: frozenset[int] | None, name_start: int | None = None
+    vt: str, k: int, starts: frozenset[int] | None, name_start: int | None = None, head: str = ""
 ) -> int | None:
     """``X Y និងZ`` after an organisation name: a listed domain ("កសិកម្ម រុក្ខាប្រមាញ់ និងនេសាទ")."""
     j = k
@@ -2276,6 +2296,20 @@ def _list_continuation(
                         pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group()))
                         if pm is not None:
                             return pm[0]
+                    if (
+                        head in _AND_DOMAIN_HEADS
+                        and j == k
+                        and vt[rest:end] not in _NOT_DOMAIN_WORDS
+                        and not vt.startswith(_NOT_DOMAIN_WORDS, rest)
+                        and not _PERSON_NOUN_RE.match(vt, rest)
+                        and (
+                            end >= len(vt)
+                            or not _is_kh(vt[end])
+                            or _stop_at(vt, end, _ORG_STOP_RE, starts)
+                        )
+                    ):
+                        # "អគ្គនាយកដ្ឋានអនាម័យសត្វ និងភូតគាមអនាម័យ": a department of two domains
+                        return end
                 return None
             if (
                 rest >= cm.end()
