@@ -114,7 +114,7 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 189
+    assert len(files) >= 205
     parts = {p.parent.name for p in files}
     assert parts == {
         "dev",
@@ -128,6 +128,7 @@ def test_news_gold_files_are_well_formed() -> None:
         "heldout3",
         "heldout4",
         "heldout5",
+        "heldout6",
     }
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -316,7 +317,7 @@ def _news_records(part: str) -> dict:
 
 def test_news_record_files_are_well_formed() -> None:
     files = sorted((ROOT / "tests" / "data" / "news-records").glob("*/*.json"))
-    assert len(files) >= 144
+    assert len(files) >= 160
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
