@@ -1271,3 +1271,18 @@ def test_round5_last_review_cases(text: str, label: str, expected: list[str]) ->
 )
 def test_a_department_of_two_domains(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("ម្ចាស់ផ្ទះប្រជុំអាស៊ី-អឺរ៉ុប លើកទី១៣", "LOC", []),  # a summit's name
+        ("តាមបណ្ដោយវិថីមិត្តភាពកម្ពុជា-រុស្សី និងវិថី២ធ្នូ", "LOC", []),  # road names
+        ("តាមបណ្ដោយវិថីមិត្តភាពកម្ពុជា-រុស្សី និងវិថី២ធ្នូ", "DATE", []),
+        ("ដងស្ទឹងសៀមរាប បានហៀរ", "LOC", []),  # a river
+        ("នៅមហាវិថីព្រះនរោត្តម ខណ្ឌដូនពេញ", "LOC", ["ខណ្ឌដូនពេញ"]),
+        ("ក្រុមហ៊ុនចាប់ផ្តើមអាជីវកម្មដែលធ្វើការឈ្មោះថាWeWorkក៏បាន", "ORG", ["WeWork"]),
+    ],
+)
+def test_round5_roads_rivers_named_companies(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -993,8 +993,8 @@ _LATIN_NAME_RE = re.compile(
 )
 # a Latin name of two or three capitalised words ("Elle Fanning"), after a cue
 _LATIN_FULL_RE = re.compile(
-    r"[A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|del|le|la|bin|ibn) |al-|el-)?[A-Z][a-zA-Z]+)"
-    r"{1,3}(?![A-Za-z0-9])"
+    r"[A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|del|le|la|bin|ibn) |al-|el-)?[A-Z][a-zA-Z]+"
+    r"(?:-[a-z]+)?){1,3}(?![A-Za-z0-9])"
 )
 # words that end a clause ("លោកបន្តថា ...", "លោកស្រីបាននិយាយថា"): a chunk ending so is no name
 _NAME_END_STOPS = ("ថា", "បាន", "ទៀត", "ដែរ", "ផង", "ហើយ", "នេះ", "នោះ", "ទេ", "ដែល", "និង")
@@ -2519,6 +2519,9 @@ _LATIN_SOON_RE = re.compile("[\u1780-\u17d3]{0,12}[ \u200b]?[A-Z]")
 _MODEL_AFTER_RE = re.compile(
     r"-[0-9]|[ ]?[A-Z]{1,2}[0-9]{1,4}(?![0-9])|[ ][a-z]{2,8}[ ]?[0-9]{1,3}[a-z]?(?![0-9])"
 )  # "Huawei P40", "Shenyang FC-31", "Huawei nova 5z"
+_COMPANY_NAMED_RE = re.compile(
+    "(?:ក្រុមហ៊ុន|អង្គការ|ធនាគារ|ក្រុមតន្ត្រី)[\u1780-\u17d3 ]{0,30}?ឈ្មោះ(?:ថា)?[ \u200b]?(?=[A-Z])"
+)
 _MAKER_HEAD_RE = re.compile(
     "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
     "[\u1780-\u17d3]{2,14}|អាកាសចរណ៍|ទូរគមនាគមន៍|ធានារ៉ាប់រង|អចលនទ្រព្យ|សំណង់)[ \u200b]?(?=[A-Z0-9])"
@@ -2919,6 +2922,11 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         lm = _LATIN_ORG_NAME_RE.match(vt, j)
         if lm and _cstart(vt, m.start()):
             add(m.start(), lm.end(), j)
+    for m in _COMPANY_NAMED_RE.finditer(vt):
+        # "ក្រុមហ៊ុន... ឈ្មោះថាWeWork": the company's Latin name after "named"
+        lm = _LATIN_ORG_NAME_RE.match(vt, m.end())
+        if lm and not _LATIN_NEXT_RE.match(vt, lm.end()):
+            add(lm.start(), lm.end(), lm.start())
     for m in _MAKER_HEAD_RE.finditer(vt):
         # "ក្រុមហ៊ុនផលិតយន្តហោះ Lockheed Martin": a company, what it makes, its Latin name
         lm = _LATIN_ORG_NAME_RE.match(vt, m.end())
@@ -3537,6 +3545,7 @@ def find_entities(
     entities = _join_dates(text, entities)
     entities = _join_glued_places(text, entities)
     entities = _drop_event_regions(text, entities)
+    entities = _drop_in_road_names(text, entities)
     entities = _adjust_spans(text, entities)
     entities = _select(entities + _repeat_company_names(text, covered, entities))
     for e in entities:
@@ -4231,11 +4240,31 @@ def _drop_event_regions(text: str, entities: list[Entity]) -> list[Entity]:
     return [e for k, e in enumerate(entities) if k not in drop]
 
 
+def _drop_in_road_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A place or a date inside the name of a road or a river is no LOC or DATE
+    ("វិថីមិត្តភាពកម្ពុជា-រុស្សី", "វិថី២ធ្នូ", "ដងស្ទឹងសៀមរាប": docs/analysis.md, LOC)."""
+    out: list[Entity] = []
+    in_name = -1  # end of the road name being read
+    for e in entities:
+        if e.label in ("LOC", "DATE") and (
+            _ROAD_BEFORE_RE.search(text, max(0, e.start - 20), e.start)
+            or (e.start <= in_name + 1 and text[in_name : e.start] == "-")
+        ):
+            in_name = e.end
+            continue
+        out.append(e)
+    return out
+
+
+# a road or river word glued to the name that follows (places inside are part of that name)
+_ROAD_BEFORE_RE = re.compile("(?:មហាវិថី|វិថី|ដងស្ទឹង)[\u1780-\u17d3]{0,12}$")
+
+
 def _region_value(e: Entity) -> bool:
     return isinstance(e.value, dict) and e.value.get("type") == "region"
 
 
-_EVENT_BEFORE_RE = re.compile("(?:កិច្ចប្រជុំ|វេទិកា|សន្និសីទ|មហាសន្និបាត)(?:កំពូល)?[\u200b ]?$")
+_EVENT_BEFORE_RE = re.compile("(?:ប្រជុំ|វេទិកា|សន្និសីទ|មហាសន្និបាត)(?:កំពូល)?[\u200b ]?$")
 _DIRECTION_AFTER_RE = re.compile(
     "\u200b?(?:ភាគ\u200b?)?ខាង\u200b?(?:លិច|កើត|ជើង|ត្បូង)(?![\u1780-\u17d3])"
 )
