@@ -1286,3 +1286,15 @@ def test_a_department_of_two_domains(text: str, expected: list[str]) -> None:
 )
 def test_round5_roads_rivers_named_companies(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("រដ្ឋបាលព្រៃឈើបន្ទាយស្រី បានបង្ក្រាប", "ORG", ["រដ្ឋបាលព្រៃឈើបន្ទាយស្រី"]),
+        ("ក្លិប រៀល ម៉ាឌ្រីត បានឈ្នះ", "ORG", ["រៀល ម៉ាឌ្រីត"]),
+        ("គណៈកម្មការវត្ត បានប្រជុំ", "ORG", []),  # a pagoda's committee, no name
+    ],
+)
+def test_round5_places_inside_names_and_clubs(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -1828,6 +1828,7 @@ _GENERIC_TAILS = frozenset(
         "ប្រឆាំង",
         "ពាក់ពន្ធ័",
         "សិទ្ធិមនុស្ស",
+        "វត្ត",
         "អ្នក",
         "សន្និបាត",
         "ផ្លូវ",
@@ -2221,6 +2222,10 @@ def _org_end(
             if (
                 _stop_at(vt, j, _ORG_STOP_RE, starts) or _COUNT_AFTER_RE.match(vt, j)
             ) and not _guild_members_at(vt, i, j, head):
+                over = _place_over(vt, i, j)
+                if over is not None:
+                    j = over  # "រដ្ឋបាលព្រៃឈើបន្ទាយស្រី": ស្រី ends the district's name here
+                    continue
                 break
         j += 1
     return j
@@ -2244,6 +2249,24 @@ _NOT_DOMAIN_WORDS = (
     "ភាគី",
     "ថ្នាក់ដឹកនាំ",
 )
+
+
+def _predicate_over(run: str, cut: int) -> bool:
+    """A verb or adjective of data/predicates.txt starts ``run`` and goes past ``cut``."""
+    preds = _predicates()
+    return any(run[:k] in preds for k in range(cut + 1, min(len(run), 16) + 1) if _cstart(run, k))
+
+
+def _place_over(vt: str, i: int, j: int) -> int | None:
+    """The end of a district or commune name that starts before ``j`` (after ``i``) and goes
+    over it, at a word boundary: a stop word inside a place's name does not end a body's."""
+    for k in range(max(i, j - 10), j):
+        if not _cstart(vt, k):
+            continue
+        pm = _match_place_after(vt, k, ("district", "commune"))
+        if pm is not None and pm[0] > j and (pm[0] >= len(vt) or not _is_kh(vt[pm[0]])):
+            return pm[0]
+    return None
 
 
 def _guild_members_at(vt: str, i: int, j: int, head: str) -> bool:
@@ -2618,8 +2641,10 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if company and name.split(" ")[0] in _GENERIC_TAILS:
             continue  # "វិស័យ សណ្ឋាគារ ទេសចរណ៍ ...": a list of sectors, not a hotel's name
         run = _CHUNK_RE.match(vt, i)
-        if head in _COMPANY_HEADS and run and run.end() > end and run.group() in _predicates():
-            continue  # "ក្រុមហ៊ុនពិចារណា": "the company considers", cut inside the verb
+        if run and run.end() > end and _predicate_over(run.group(), end - i):
+            # "ក្រុមហ៊ុនពិចារណា" ("the company considers"), "មជ្ឈមណ្ឌលត្រួតពិនិត្យ": the name
+            # was cut inside a verb
+            continue
         if head in _COMPANY_HEADS and vt.startswith("ថា", end) and len(name) <= 8:
             continue  # "ក្រុមហ៊ុនជឿថា...": "the company believes that", no name
         if name and name in _predicates() and not _DOMAIN_AFTER_RE.match(vt, end):
