@@ -1298,3 +1298,8 @@ def test_round5_roads_rivers_named_companies(text: str, label: str, expected: li
 )
 def test_round5_places_inside_names_and_clubs(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+def test_a_long_latin_company_name_after_its_head() -> None:
+    text = "ក្រុមហ៊ុន China Railway Electrification Bureau Group បានសាងសង់"
+    assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុន China Railway Electrification Bureau Group"]

@@ -2140,7 +2140,7 @@ def _org_end(
             if lst:
                 j = lst
                 continue
-            if company and extra_chunks < 4:
+            if company and extra_chunks < (6 if vt[k : k + 1].isascii() else 4):
                 pm = _COMPANY_PAREN_RE.match(vt, j)
                 if pm and (
                     _COMPANY_SUFFIX_RE.match(
@@ -2153,7 +2153,7 @@ def _org_end(
                 cm = _WORDISH_RE.match(vt, k)
                 if (
                     cm
-                    and len(cm.group()) <= 14
+                    and len(cm.group()) <= (20 if cm.group().isascii() else 14)
                     and not _stop_at(vt, k, _ORG_STOP_RE, starts)
                     and not _LOC_TYPE_RE.match(vt, k)
                     and not _ORG_HEAD_RE.match(vt, k)
