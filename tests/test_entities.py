@@ -1303,3 +1303,20 @@ def test_round5_places_inside_names_and_clubs(text: str, label: str, expected: l
 def test_a_long_latin_company_name_after_its_head() -> None:
     text = "ក្រុមហ៊ុន China Railway Electrification Bureau Group បានសាងសង់"
     assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុន China Railway Electrification Bureau Group"]
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        ("កម្មវិធីរបស់ក្រុមហ៊ុនដឹកជញ្ជូន BLOC បានដាក់ឲ្យប្រើ", "ORG", ["ក្រុមហ៊ុនដឹកជញ្ជូន BLOC"]),
+        ("ក្រុមហ៊ុន OPPO បានប្រកាស។ ទូរស័ព្ទ OPPO F11 Pro ថ្មី", "ORG", ["ក្រុមហ៊ុន OPPO"]),
+        ("ជាក្រុមហ៊ុនគ្មានសមត្ថភាពប្រមូល", "ORG", []),
+        ("ក្រុមប្រឹក្សាឃុំរូបនេះ បាននិយាយ", "LOC", []),  # "this councillor"
+        ("ប្រធានក្រុមប្រឹក្សាភិបាលសមាគមមីក្រូហិរញ្ញវត្ថុកម្ពុជា បានថ្លែង", "ORG", ["សមាគមមីក្រូហិរញ្ញវត្ថុកម្ពុជា"]),
+        ("ក្នុងឆមាសទី ១ ឆ្នាំ ២០១៩ នេះ", "DATE", ["ឆមាសទី ១ ឆ្នាំ ២០១៩ នេះ"]),
+        ("សម្តេចនាយករដ្ឋមន្ត្រី ហ៊ុន សែនចំនួន៣ដង", "PERSON", []),
+        ("កាលពីថ្ងៃអាទិត្យ នេះបើយោងតាមប្រភព", "DATE", ["ថ្ងៃអាទិត្យ"]),
+    ],
+)
+def test_round5_final_review_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

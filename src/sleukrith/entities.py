@@ -464,6 +464,8 @@ _STOP_WORDS: tuple[str, ...] = (
 _TIME_CONNECTORS = ("នាព្រឹក", "នារសៀល", "នាល្ងាច", "នាថ្ងៃ", "នាវេលា", "នាពេល")
 _ORG_EXTRA_STOPS: tuple[str, ...] = (
     *_TIME_CONNECTORS,
+    "រូបនេះ",
+    "រូបនោះ",
     "ទូទាំង",
     "តាំងពី",
     "ហេតុការណ៍",
@@ -1263,7 +1265,7 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
     return parts, attached
 
 
-_AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ")
+_AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ|ចំនួន")
 _MISS_NAME_AFTER_RE = re.compile(
     "[ \u200b](?!ឆ្នាំ|[0-9\u17e0-\u17e9]|ខាងមុខ|នេះ|កន្លង|ដដែល)[\u1780-\u17b3]"
 )
@@ -2445,6 +2447,7 @@ _NOT_COMPANY_WORDS = frozenset(
     {
         "ផ្កាយ",
         "លំដាប់",  # "សណ្ឋាគារលំដាប់ផ្កាយប្រាំ": a five-star-class hotel
+        "គ្មាន",  # "ក្រុមហ៊ុនគ្មានសមត្ថភាព...": "a company without capacity"
         "ល្អ",
         "ធំ",
         "តូច",
@@ -2546,8 +2549,9 @@ _COMPANY_NAMED_RE = re.compile(
     "(?:ក្រុមហ៊ុន|អង្គការ|ធនាគារ|ក្រុមតន្ត្រី)[\u1780-\u17d3 ]{0,30}?ឈ្មោះ(?:ថា)?[ \u200b]?(?=[A-Z])"
 )
 _MAKER_HEAD_RE = re.compile(
-    "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:(?:ផលិត|លក់|ដឹកជញ្ជូន|សាងសង់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)"
-    "[\u1780-\u17d3]{2,14}|អាកាសចរណ៍|ទូរគមនាគមន៍|ធានារ៉ាប់រង|អចលនទ្រព្យ|សំណង់)[ \u200b]?(?=[A-Z0-9])"
+    "(?:ក្រុមហ៊ុន|រោងចក្រ)(?:(?:ផលិត|លក់|ចែកចាយ|នាំចេញ|នាំចូល|កែច្នៃ)[\u1780-\u17d3]{2,14}|"
+    "(?:ដឹកជញ្ជូន|សាងសង់)[\u1780-\u17d3]{0,14}|អាកាសចរណ៍|ទូរគមនាគមន៍|ធានារ៉ាប់រង|អចលនទ្រព្យ|"
+    "សំណង់)[ \u200b]?(?=[A-Z0-9])"
 )  # (also a trade word alone: "ក្រុមហ៊ុនអាកាសចរណ៍ Qantas")
 _SHOP_HEAD_RE = re.compile(
     "(?:ហាង|ភោជនីយដ្ឋាន|ផ្សារទំនើប|ឃ្លាំង|ហាងកាហ្វេ|ក្លឹបកម្សាន្ត|ខារ៉ាអូខេ|ផ្ទះសំណាក់|ហាងទំនិញ|"
@@ -2709,6 +2713,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "គណបក្សសាសនានានា", "ក្រុមហ៊ុនល្អ": a kind of body, not a name
         if head in _UNIT_HEADS and not _PLACE_TYPE_RE.search(name):
             continue
+        if head == "ក្រុមប្រឹក្សា" and vt.startswith("ភិបាល", i) and _ORG_HEAD_RE.match(vt, i + 5):
+            continue  # "ក្រុមប្រឹក្សាភិបាលសមាគម...": the board is the chair's role; the body follows
         if head == "សាខា" and _place_at(vt, i) == end:
             continue  # "សាខាខេត្តសៀមរាប": a branch in a province, the place is a LOC
         if (
@@ -3033,6 +3039,7 @@ def _match_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, lis
 # words after a type word that are not place names ("ស្រុកកំណើត" home district, "ខេត្តក្រុង")
 _NOT_PLACE_NAMES = (
     "លោក",
+    "រូប",
     "ភាគ",
     "ប្រតិបត្តិ",
     "គោល",
@@ -4051,6 +4058,7 @@ def _latin_repeats(
             if (
                 taken.hits(m.start(), m.end())
                 or _LATIN_NEXT_RE.match(text, m.end())
+                or _MODEL_AFTER_RE.match(text, m.end())  # "OPPO F11 Pro": a phone
                 or re.search("[A-Za-z][ -]?$", text[max(0, m.start() - 2) : m.start()])
             ):
                 continue  # part of a longer Latin name
@@ -4309,6 +4317,8 @@ def _bare_foreign(e: Entity) -> bool:
 _SCHOOL_YEAR_BEFORE_RE = re.compile("ឆ្នាំ[ \u200b]?សិក្សា[ \u200b]*$")
 _LEADING_FROM_RE = re.compile("ពី[ \u200b]*(?=ថ្ងៃ|ខែ|ឆ្នាំ|[0-9\u17e0-\u17e9])")
 _TRAILING_AFTER_RE = re.compile("[ \u200b]+(?:ក្រោយ|មុន)$")
+_THIS_IF_RE = re.compile("[ \u200b]*នេះ$")
+_IF_AFTER_RE = re.compile("\u200b?បើ")
 _AFTER_WORD_RE = re.compile("\u200b?(?:ពី|មក)")  # "ក្រោយ[ZWSP]ពី": "after", not "next"
 _RELATIVE_UNIT_RE = re.compile("(?:ថ្ងៃ|ខែ|ឆ្នាំ|សប្តាហ៍|សប្ដាហ៍)(?:នេះ|មុន|ក្រោយ)")
 
@@ -4329,6 +4339,9 @@ def _trim_date(text: str, e: Entity) -> Entity | None:
         and (_YEAR_RE.search(text, s, tm.start()) or _AFTER_WORD_RE.match(text, t))
     ):
         t = tm.start()  # "ថ្ងៃអាទិត្យ ក្រោយពី...": "after"
+    nm = _THIS_IF_RE.search(text, s, t)
+    if nm and _IF_AFTER_RE.match(text, t):
+        t = nm.start()  # "ថ្ងៃអាទិត្យ នេះបើយោងតាម...": "according to", not "this Sunday"
     ym = _SCHOOL_YEAR_BEFORE_RE.search(text, max(0, s - 16), s)
     if ym:
         s = ym.start()  # "ឆ្នាំសិក្សា ២០១៨-២០១៩": the school year is the DATE
@@ -4609,7 +4622,7 @@ _TIME_START_RE = re.compile("ម៉ោង")
 _DATE_TRIM_LEFT = ("នា", "វេលា", "កាលពី", "នៅ", "កាល", "ពេល", "រហូតដល់", "ចាប់ពី", "ត្រឹម")
 _DAYPART_WORDS = ("ព្រឹក", "រសៀល", "ល្ងាច", "យប់", "ថ្ងៃត្រង់", "អធ្រាត្រ", "ទៀបភ្លឺ", "រាត្រី", "ព្រលឹម", "ព្រលប់")
 _DATE_TRIM_RIGHT = ("វេលា", " នា", " នៅ", "ត្រូវនឹង", ",", "៖", "ចាប់ពី", "រហូតដល់", "តាំងពី")
-_PERIOD_RE = re.compile("(?:ឆមាស|ត្រីមាស|ចតុមាស)ទី[0-9\u17e0-\u17e9]{1,2}[ \u200b]{0,2}$")
+_PERIOD_RE = re.compile("(?:ឆមាស|ត្រីមាស|ចតុមាស)ទី[ ]?[0-9\u17e0-\u17e9]{1,2}[ \u200b]{0,2}$")
 _ZW = "[\u200b\u200c\u200d]?"
 _DATE_PREFIX_RE = re.compile(f"(?:ចុង|ដើម|ពាក់កណ្[តដ]ាល|ដំណាច់){_ZW}$")
 # words after a date that belong to it: "ខាងមុខ", "នេះ", "កន្លងទៅ", "ម្សិលមិញ", "សប្តាហ៍មុន"
