@@ -264,6 +264,19 @@ def test_news_heldout4_f1_floor(news_heldout4: dict, label: str, floor: float) -
 
 
 @pytest.fixture(scope="module")
+def news_heldout6() -> dict:
+    return _news("heldout6")
+
+
+# under heldout6's one scoring (end of round 5, blind); a regression floor, never tuned on
+@pytest.mark.parametrize(
+    "label,floor", [("PERSON", 0.89), ("ORG", 0.68), ("LOC", 0.93), ("DATE", 0.91)]
+)
+def test_news_heldout6_f1_floor(news_heldout6: dict, label: str, floor: float) -> None:
+    assert news_heldout6["labels"][label]["f1"] >= floor, (label, news_heldout6["labels"][label])
+
+
+@pytest.fixture(scope="module")
 def news_heldout5() -> dict:
     return _news("heldout5")
 
