@@ -267,6 +267,23 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     }
 
 
+# the real-news gold parts in report order (newest held-out part first)
+NEWS_PARTS = (
+    "heldout6",
+    "heldout5",
+    "heldout4",
+    "heldout3",
+    "heldout2",
+    "heldout",
+    "dev6",
+    "dev5",
+    "dev4",
+    "dev3",
+    "dev",
+    "dev2",
+)
+
+
 def pooled(results: list[dict], part: str) -> dict:
     """Micro-averaged P/R/F1 over several parts (their true positives, predictions and gold
     entities summed per label)."""
@@ -613,23 +630,7 @@ def main(argv: list[str]) -> None:
     ]
     news = []
     try:
-        news = [
-            evaluate_news(data_dir(), part)
-            for part in (
-                "heldout6",
-                "heldout5",
-                "heldout4",
-                "heldout3",
-                "heldout2",
-                "heldout",
-                "dev6",
-                "dev5",
-                "dev4",
-                "dev3",
-                "dev",
-                "dev2",
-            )
-        ]
+        news = [evaluate_news(data_dir(), part) for part in NEWS_PARTS]
         apart = evaluate_news(data_dir(), "heldout", exclude=frozenset(NOT_INDEPENDENT))
         apart["part"] = "heldout without " + ", ".join(sorted(NOT_INDEPENDENT))
     except LookupError as exc:
@@ -687,17 +688,8 @@ def main(argv: list[str]) -> None:
     try:
         recs = [
             evaluate_news_records(data_dir(), part)
-            for part in (
-                "heldout6",
-                "heldout5",
-                "heldout4",
-                "heldout3",
-                "heldout2",
-                "dev6",
-                "dev5",
-                "dev4",
-                "dev3",
-            )
+            for part in NEWS_PARTS
+            if (NEWS_RECORDS / part).is_dir()
         ]
     except LookupError as exc:
         recs = []
