@@ -1324,3 +1324,16 @@ def test_round5_final_review_cases(text: str, label: str, expected: list[str]) -
 def test_a_count_glued_to_a_name_is_not_part_of_it() -> None:
     found = [t for _, t in ents("សម្តេចនាយករដ្ឋមន្ត្រី ហ៊ុន សែនចំនួន៣ដង", "PERSON")]
     assert not any("ចំនួន" in t for t in found)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("គណៈអចិន្ត្រៃយ៍រដ្ឋសភា បានប្រជុំ", ["គណៈអចិន្ត្រៃយ៍រដ្ឋសភា"]),
+        ("ក្រុមព្រះខ័នរាជ្យស្វាយរៀងត្រៀមខ្លួន ជួបវិសាខា", ["ព្រះខ័នរាជ្យស្វាយរៀង", "វិសាខា"]),
+        ("ពិធីបុណ្យវិសាខបូជា", []),  # the Buddhist holiday, not the club
+        ("របស់សមាគមអណត្តិទី៣", []),  # "the association's third term"
+    ],
+)
+def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

@@ -2441,7 +2441,7 @@ _LOCAL_HEADS = frozenset(
 _FUNCTION_HEADS = frozenset(
     {"សាលាដំបូង", "សាលាឧទ្ធរណ៍", "តុលាការ", "កងរាជអាវុធហត្ថ", "រតនាគារ", "អាវុធហត្ថ"} | _PLACED_HEADS
 )
-_GENERIC_STARTS = ("ថ្នាក់", "អង្គភាព", "ជុំវិញ", "នានា", "ពាក់ព័ន្ធ", "ទាំង", "មួយ", "ផ្សេង")
+_GENERIC_STARTS = ("ថ្នាក់", "អាណត្តិ", "អណត្តិ", "អង្គភាព", "ជុំវិញ", "នានា", "ពាក់ព័ន្ធ", "ទាំង", "មួយ", "ផ្សេង")
 # words after ក្រុមហ៊ុន that say what a company is like or does, not what it is called
 _NOT_COMPANY_WORDS = frozenset(
     {
