@@ -1297,7 +1297,7 @@ def _foreign_royal_name(word: str, known: frozenset[str]) -> bool:
 
 
 def _is_country_word(word: str) -> bool:
-    return any(p.type == "country" for p in gazetteer.lookup(word))
+    return bool(gazetteer.lookup(word, "country"))
 
 
 def _two_known_parts(word: str, known: frozenset[str]) -> bool:
@@ -2665,8 +2665,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if bm and bm.end() > m.end() and gazetteer.lookup(bm.group(), "country"):
             continue  # "សហភាពសូវៀត..." starts with a country's name
         if head in ("ក្រុមហ៊ុន", "រោងចក្រ", "សហគ្រាស") and (
-            any(p.type == "country" for p in gazetteer.lookup(name))
-            or name.startswith(_ACTIVITY_WORDS)
+            _is_country_word(name) or name.startswith(_ACTIVITY_WORDS)
         ):
             continue  # "ក្រុមហ៊ុនចិន", "រោងចក្រផលិតកង់": what or whence, not a name
         if head in _PLACE_BOUND_HEADS and not name.startswith("ជាតិ"):
@@ -2926,7 +2925,7 @@ def _latin_orgs(vt: str, found: list[_Mention]) -> list[_Mention]:
         if not lm:
             # "ទូរទស្សន៍[កាណាដា] CBC News": a country between; the name alone is the ORG
             cm = _bare_place_re().match(vt, j)
-            if cm and any(p.type == "country" for p in gazetteer.lookup(cm.group())):
+            if cm and _is_country_word(cm.group()):
                 j = cm.end() + (1 if vt[cm.end() : cm.end() + 1] == " " else 0)
                 lm = _LATIN_ORG_NAME_RE.match(vt, j)
                 start = j
