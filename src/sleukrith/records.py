@@ -680,15 +680,6 @@ def _cut_at_verb(folded: str, a: int, b: int) -> int:
     return b
 
 
-def _cue_start(folded: str, a: int) -> int:
-    """Where the cue word (នៅ, នា, ពី, ក្នុង, លើ) of the venue phrase at ``a`` starts."""
-    m = _CUE_BEFORE_RE.search(folded, max(0, a - 12), a)
-    return m.start() if m else a
-
-
-_CUE_BEFORE_RE = re.compile("(?:នៅ|នា|ពី|ក្នុង|លើ)[ ]?(?:ក្នុង|លើ)?[ ]?$")
-
-
 def _past_straddling_place(f: _Folded, a: int, b: int, ents: Sequence[Entity]) -> int:
     """A venue phrase cut inside a place's name goes on to the name's end."""
     oa, ob = f.orig(a, b)
@@ -746,6 +737,7 @@ def _venue(
         f = _Folded(text, s, min(e, s + 4 * _WINDOW))  # the venue is in the lead's opening
         folded = f.text
         found: list[tuple[int, int]] = []
+        at: list[tuple[int, int]] = []  # the phrases after "at" (not after ពី "from")
         for m in _VENUE_START_RE.finditer(folded):
             if kind not in ("visit", "ceremony") and _RESIDENCE_RE.search(
                 folded, max(0, m.start() - 14), m.start()
@@ -775,11 +767,12 @@ def _venue(
             if m.group().startswith("ពី") and phrase.startswith(("ក្រុមហ៊ុន", "ធនាគារ")):
                 continue  # "ពីក្រុមហ៊ុន...": from a company, not a venue
             found.append((a, b))
+            if not m.group().startswith("ពី"):
+                at.append((a, b))
         if not found:
             continue
         # "និស្សិតមកពីសាកលវិទ្យាល័យ... នៅមជ្ឈមណ្ឌល...": "from" names where people come from;
         # the event is where "at" says, when a phrase with "at" is there
-        at = [(x, y) for x, y in found if not folded.startswith("ពី", _cue_start(folded, x))]
         found = at or found
         a, b = found[0]
         if kind != "incident":
