@@ -137,26 +137,8 @@ def evaluate(dev_dir: Path = DEV_DIR) -> dict:
                 errors.append(f"{path.stem} FP {label} {item['text'][x[1] : x[2]]!r}")
             for x in sorted(g - p):
                 errors.append(f"{path.stem} FN {label} {item['text'][x[1] : x[2]]!r}")
-        for key, ok in record_fields(doc.record.to_dict(), item.get("record", {})).items():
-            fields.setdefault(key, []).append(ok)
-            if not ok:
-                errors.append(
-                    f"{path.stem} RECORD {key}: got "
-                    f"{json.dumps(doc.record.to_dict().get(key), ensure_ascii=False)}"
-                    f" want {json.dumps(item['record'].get(key), ensure_ascii=False)}"
-                )
-    per_label = {}
-    for label in LABELS:
-        p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
-        r = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        per_label[label] = {
-            "precision": p,
-            "recall": r,
-            "f1": f,
-            "gold": tp[label] + fn[label],
-            "predicted": tp[label] + fp[label],
-        }
+        _score_record(path.stem, doc.record.to_dict(), item.get("record", {}), fields, errors)
+    per_label = {label: _prf(tp[label], fp[label], fn[label]) for label in LABELS}
     acc = {k: sum(v) / len(v) for k, v in fields.items() if v}
     return {"documents": len(files), "labels": per_label, "record": acc, "errors": errors}
 
@@ -239,20 +221,31 @@ def evaluate_news_records(data: Path, part: str, gold_dir: Path = NEWS_RECORDS) 
             if isinstance(rec.get("title"), str):
                 t = rec["title"]
                 rec["title"] = t[slice(*without_web_stamp(t, (0, len(t))))].strip()
-        for key, ok in record_fields(pred, want).items():
-            fields.setdefault(key, []).append(ok)
-            if not ok:
-                errors.append(
-                    f"{path.stem} RECORD {key}: got "
-                    f"{json.dumps(pred.get(key), ensure_ascii=False)[:200]}"
-                    f" want {json.dumps(want.get(key), ensure_ascii=False)[:200]}"
-                )
+        _score_record(path.stem, pred, want, fields, errors, limit=200)
     return {
         "part": part,
         "documents": len(files),
         "record": {k: sum(v) / len(v) for k, v in fields.items() if v},
         "errors": errors,
     }
+
+
+def _score_record(
+    stem: str,
+    pred: dict,
+    want: dict,
+    fields: dict[str, list[bool]],
+    errors: list[str],
+    limit: int | None = None,
+) -> None:
+    """Add one document's record-field results to ``fields`` and its misses to ``errors``
+    (values cut to ``limit`` characters)."""
+    for key, ok in record_fields(pred, want).items():
+        fields.setdefault(key, []).append(ok)
+        if not ok:
+            got = json.dumps(pred.get(key), ensure_ascii=False)[:limit]
+            exp = json.dumps(want.get(key), ensure_ascii=False)[:limit]
+            errors.append(f"{stem} RECORD {key}: got {got} want {exp}")
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
