@@ -3983,7 +3983,7 @@ def _glued_numbered_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The names of a list numbered 1, 2, 3 ... in order, four or more (items may be glued)."""
     out: list[tuple[int, int]] = []
     for m in _GLUED_NUMBERED_RE.finditer(text, a, b):
-        num = int(m.group(1).translate(_KH_DIGITS))
+        num = int(m.group(1).translate(_DIGITS))
         if num == len(out) + 1:
             out.append(m.span(2))
         elif len(out) >= 4:
@@ -3994,7 +3994,6 @@ def _glued_numbered_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _CLUB_WORD_RE = re.compile("ក្លឹប|ក្លិប|ក្រុមបាល់")
-_KH_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
 
 def _numbered_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
