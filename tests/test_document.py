@@ -379,6 +379,24 @@ def test_web_publication_stamp_gives_the_report_date() -> None:
     assert [u["date"] for u in doc.record.upcoming] == ["2025-03-20"]
 
 
+def test_this_year_completes_a_lead_date_without_its_year() -> None:
+    # no full date anywhere: the year the text calls "this year" dates the lead's day, and a
+    # day told as "... ម្សិលមិញ" (yesterday) makes the report the next day
+    text = (
+        "ក្រុមការងារចុះជួយប្រជាពលរដ្ឋ\n"
+        "ខេត្តតាកែវ៖ កាលពីល្ងាចថ្ងៃទី៤ ខែមីនា ម្សិលមិញ ក្រុមការងារបានចុះជួយប្រជាពលរដ្ឋ។\n"
+        "គម្រោងនឹងបញ្ចប់នៅចុងឆ្នាំ២០២១ នេះ ហើយការប្រជុំបន្ទាប់ធ្វើនៅថ្ងៃទី២០ ខែមីនា ខាងមុខ។\n"
+    )
+    doc = analyze(text)
+    assert doc.date == date(2021, 3, 5)
+    assert doc.record.date == "2021-03-04"
+    assert [u["date"] for u in doc.record.upcoming] == ["2021-03-20"]
+    # a year named without "this" is no evidence of the report's year
+    other = analyze(text.replace("ឆ្នាំ២០២១ នេះ", "ឆ្នាំ២០២១"))
+    assert other.date is None
+    assert other.record.date is None
+
+
 def test_title_without_the_web_stamp() -> None:
     text = "ក្រសួងរៀបចំវេទិកាថ្មី 14, Mar 2025 , 9:05 am\nអត្ថបទ នៅថ្ងៃទី១៣ ខែមីនា ឆ្នាំ២០២៥។\n"
     doc = analyze(text)

@@ -14,7 +14,7 @@ its reason), the normalization fixes, and the event record.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sleukrith.chars import require_str
@@ -192,6 +192,48 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
                     first = first or v
                     continue
                 return v
+    return first or _dated_by_this_year(text, spans)
+
+
+_THIS_AFTER_RE = re.compile("[ \u200b]*នេះ")
+_YESTERDAY_AFTER_RE = re.compile("[ \u200b]*ម្សិលមិញ")
+
+
+def _dated_by_this_year(text: str, spans: list[tuple[int, int]]) -> date | None:
+    """No full date in the lead: a day and month of the lead (not a coming one) in the year the
+    text calls "this year" (``ឆ្នាំ២០១៩នេះ``, ``ឆ្នាំសិក្សា២០១៨-២០១៩នេះ``), when it names one."""
+    year = None
+    for s, e in spans[:40]:
+        line = text[s:e]
+        for d in find_dates(line):
+            if d.kind in ("year", "year_range") and _THIS_AFTER_RE.match(line, d.end):
+                v = d.end_value or d.value
+                if isinstance(v, date):
+                    year = v.year
+                    break
+        if year:
+            break
+    if year is None:
+        return None
+    first = None
+    for s, e in spans[:6]:
+        line = text[s:e]
+        for d in find_dates(line):
+            if d.kind not in ("date", "datetime") or d.year or not (d.day and d.month):
+                continue
+            try:
+                v = date(year, d.month, d.day)
+            except ValueError:
+                continue
+            said = d.text.replace("\u200b", "")
+            if said.endswith("ម្សិលមិញ") or _YESTERDAY_AFTER_RE.match(line, d.end):
+                v += timedelta(days=1)  # "... ម្សិលមិញ": the report is of the next day
+            before = line[max(0, d.start - 40) : d.start].replace("\u200b", "")
+            coming = said.endswith(("ខាងមុខ", "ក្រោយ", "តទៅ")) or _FUTURE_AFTER_RE.match(line, d.end)
+            if coming or _FUTURE_BEFORE_RE.search(before):
+                first = first or v
+                continue
+            return v
     return first
 
 
