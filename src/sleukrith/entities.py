@@ -588,6 +588,16 @@ _MEDIA_HEADS: tuple[str, ...] = (
     "ទស្សនាវដ្តី",
 )
 # an ORG needs a name after its head: these alone ("this company") are not names
+# a count or a plural word after a body's words: a class of bodies ("ក្រុមហ៊ុនរថយន្តជប៉ុន
+# ទាំងពីរ", "សមាគមអ្នកសារព័ត៌មាន មួយចំនួន", "សមាគមពុទ្ធសាសនា ៦៣ កន្លែង"), or one of a kind
+# ("អង្គការការពារសិទ្ធិមនុស្សអាមេរិក មួយ"), not one named body
+_CLASS_COUNT_AFTER_RE = re.compile(
+    "[ ]?(?:នានា|ទាំងពីរ|ទាំងបី|ទាំងអស់|ទាំងឡាយ|មួយចំនួន|ជាច្រើន"
+    "|មួយ(?!ៗ|នេះ|នោះ|រយ|ពាន់|ម៉ឺន|សែន|លាន|ប៉ុណ្ណោះ|គត់|រូប)"
+    "|[០-៩0-9]+ ?(?:កន្លែង|ក្រុមហ៊ុន|អង្គការ|សមាគម|ធនាគារ))"
+    "(?![^ ]{0,6}(?:នាក់|រូប))"  # "... ជាច្រើនរយនាក់": a count of people, not of bodies
+)
+_MEMBERS_BEFORE_RE = re.compile("(?:សមាជិក|កម្មករ|បុគ្គលិក|មន្ត្រី|មន្រ្តី|អ្នកគាំទ្រ|ភ្នាក់ងារ|និស្សិត|សិស្ស)[ ]?$")
 _ORG_EMPTY_TAILS = ("នេះ", "នោះ", "ទាំងនោះ", "ទាំងនេះ", "ដដែល", "ខាងលើ")
 
 _DAYPARTS = (
@@ -1359,6 +1369,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 )
                 pos = rparts[-1][1]
                 continue
+        if vt.startswith("ប្រចាំ", i):
+            continue  # "ឯកអគ្គរាជទូតប្រចាំ...": "ambassador to ...", a role, no name follows
         if titles[-1] == "ឯកអគ្គរាជទូត" and (bm := _bare_place_re().match(vt, i)) is not None:
             if _is_country_word(bm.group()):
                 continue  # "ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំ...": the ambassador of a country
@@ -2702,6 +2714,11 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 ("នានា", "ទាំងឡាយ", "ទាំងអស់", "ផ្សេងៗ", "ផ្សេងទៀត", "ផ្សេង", "ខុសៗគ្នា", "ខុសគ្នា", "ជាច្រើន")
             )
             or vt.startswith(tuple(_VENUES), m.start())
+            or (
+                _CLASS_COUNT_AFTER_RE.match(vt, end)
+                # "សមាជិកគណបក្ស... មួយចំនួន": some members of the party
+                and not _MEMBERS_BEFORE_RE.search(vt, max(0, m.start() - 12), m.start())
+            )
             or name in _NOT_COMPANY_WORDS
             or (
                 name.startswith((*_NOT_COMPANY_WORDS, "ឯកជន"))  # "ក្រុមហ៊ុនឯកជន...": private ones
@@ -3579,6 +3596,7 @@ def find_entities(
     entities = _drop_in_road_names(text, entities)
     entities = _adjust_spans(text, entities)
     entities = _select(entities + _repeat_company_names(text, covered, entities))
+    entities = _latin_suffix_orgs(text, covered, entities)
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
@@ -4165,6 +4183,27 @@ def _adjust_spans(text: str, entities: list[Entity]) -> list[Entity]:
 _COMPANY_NAME_HEADS = ("ក្រុមហ៊ុន", "សាកលវិទ្យាល័យ")
 
 
+_KH_HEAD_LATIN_RE = re.compile(
+    f"[{_KH_LETTER}{_KH_MARK}]+ ?([A-Z][A-Za-z0-9&.]*(?: [A-Z][A-Za-z0-9&.]*){{0,3}})$"
+)
+_LATIN_ACRONYM_RE = re.compile("[A-Z]{2,5}(?= [A-Z][a-z])")
+_NOT_REPEATED_LATIN = frozenset({"CEO", "Co", "Co.", "Ltd", "PLC", "Plc", "Group", "The", "Inc"})
+
+
+def _latin_company_names(body: str) -> set[str]:
+    """The Latin name of a body written after its Khmer head ("ផលិតកម្ម SM Entertainment"),
+    and the acronym it starts with ("SM"), as they may be written again on their own."""
+    m = _KH_HEAD_LATIN_RE.search(body)
+    if m is None:
+        return set()
+    name = m.group(1)
+    out = {name}
+    a = _LATIN_ACRONYM_RE.match(name)
+    if a:
+        out.add(a.group())
+    return {n for n in out if len(n) >= 2 and n not in _NOT_REPEATED_LATIN}
+
+
 def _repeat_company_names(
     text: str, covered: list[tuple[int, int]], entities: list[Entity]
 ) -> list[Entity]:
@@ -4176,6 +4215,7 @@ def _repeat_company_names(
         if e.label != "ORG":
             continue
         body = e.text.replace("\u200b", "")
+        names |= _latin_company_names(body)
         head = next((h for h in _COMPANY_NAME_HEADS if body.startswith(h)), None)
         if head is None:
             continue
@@ -4194,7 +4234,15 @@ def _repeat_company_names(
     if not names:
         return []
     taken = _Taken((e.start, e.end) for e in entities)
-    pattern = re.compile("|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True)))
+    pattern = re.compile(
+        "|".join(
+            # a Latin name stands alone: "OPPO Reno2" is a product, "Wyndham Group" another name
+            f"(?<![A-Za-z0-9] ){_name_pattern(n)}(?! ?[A-Za-z0-9])"
+            if n.isascii()
+            else _name_pattern(n)
+            for n in sorted(names, key=len, reverse=True)
+        )
+    )
     out = []
     for cs, ce in covered:
         for m in pattern.finditer(text, cs, ce):
@@ -4211,6 +4259,54 @@ def _repeat_company_names(
             out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None}))
             taken.add(*m.span())
     return out
+
+
+_LATIN_ORG_SUFFIXES = (
+    "Group",
+    "Holdings",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Airlines",
+    "Airways",
+    "Bank",
+    "Entertainment",
+    "Motors",
+    "Inc",
+    "Ltd",
+    "Limited",
+    "PLC",
+    "Plc",
+    "Foundation",
+    "Institute",
+    "University",
+)
+_LATIN_SUFFIX_ORG_RE = re.compile(
+    r"(?<![A-Za-z0-9&.'’-])(?:[A-Z][A-Za-z0-9&.'’-]* ){1,3}(?:"
+    + "|".join(_LATIN_ORG_SUFFIXES)
+    + r")(?![A-Za-z0-9])"
+)
+_LATIN_SUFFIX_WORD_RE = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(_LATIN_ORG_SUFFIXES) + r")(?![A-Za-z])"
+)
+
+
+def _latin_suffix_orgs(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A Latin name ending in a company word ("Wyndham Hotel Group", "Thai Airways") is an ORG,
+    and a "person" with such a word in it (a bare "Group", "Lixin Group") is none."""
+    kept = [e for e in entities if e.label != "PERSON" or not _LATIN_SUFFIX_WORD_RE.search(e.text)]
+    if not any(_LATIN_SUFFIX_WORD_RE.search(text, cs, ce) for cs, ce in covered):
+        return kept
+    taken = _Taken((e.start, e.end) for e in kept)
+    out = []
+    for cs, ce in covered:
+        for m in _LATIN_SUFFIX_ORG_RE.finditer(text, cs, ce):
+            if not taken.hits(*m.span()):
+                out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": m.group()}))
+                taken.add(*m.span())
+    return sorted(kept + out, key=lambda e: (e.start, e.end)) if out else kept
 
 
 def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
