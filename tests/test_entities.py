@@ -1373,6 +1373,17 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "ORG",
             ["ក្រុមហ៊ុនស៊ិនទ្រី", "រោងចក្រជីនយី"],
         ),
+        # a body glued by នៃ to a country is one name; after a space the country is its own
+        (
+            "រាជរដ្ឋាភិបាលនៃព្រះរាជាណាចក្រកម្ពុជា និងក្រសួងការបរទេស នៃប្រទេសជប៉ុន",
+            "ORG",
+            ["រាជរដ្ឋាភិបាលនៃព្រះរាជាណាចក្រកម្ពុជា", "ក្រសួងការបរទេស"],
+        ),
+        # a verb right after a party's or a company's name, or after a country in it, ends it
+        ("ប្រសិនបើគណបក្សលីគុដរៀបចំការបោះឆ្នោត", "ORG", ["គណបក្សលីគុដ"]),
+        ("ត្រូវសហព័ន្ធបាល់ទាត់អង់គ្លេសពិន័យមិនឲ្យលេង", "ORG", ["សហព័ន្ធបាល់ទាត់អង់គ្លេស"]),
+        ("ជាមួយនឹងគណបក្សប្រជាធិបតេយ្យថ្មី ដែលបានឈ្នះ", "ORG", ["គណបក្សប្រជាធិបតេយ្យថ្មី"]),
+        ("អាចទិញបាននៅ Smile Shop និង Mi Stores", "ORG", ["Smile Shop", "Mi Stores"]),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

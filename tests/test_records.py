@@ -472,3 +472,36 @@ def test_a_venue_is_not_cut_inside_a_district_written_with_a_space() -> None:
     )
     place = analyze(text).record.place
     assert place is not None and place["text"].endswith("ខណ្ឌ មានជ័យ")
+
+
+# --- round 6: the place told in the paragraph that says when the event took place ----------
+
+
+def test_place_from_the_paragraph_that_tells_where_it_took_place() -> None:
+    lead = "ភ្នំពេញ៖ ក្រុមហ៊ុនពីរបានចុះកិច្ចព្រមព្រៀងសហការគ្នា។\n"
+    doc = analyze(
+        "ពិធីចុះហត្ថលេខា\n"
+        + lead
+        + "ពិធីនេះបានធ្វើឡើងនៅព្រឹកថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២១ នៅសណ្ឋាគារសុខា រាជធានីភ្នំពេញ។\n"
+    )
+    assert doc.record.place is not None
+    assert doc.record.place["text"] == "សណ្ឋាគារសុខា រាជធានីភ្នំពេញ"
+    # a coming event's place is not the place of the event reported
+    coming = analyze(
+        "ពិធីចុះហត្ថលេខា\n" + lead + "ពិធីបន្ទាប់នឹងរៀបចំឡើងនៅសណ្ឋាគារសុខា រាជធានីភ្នំពេញ នៅខែក្រោយ។\n"
+    )
+    assert coming.record.place is None
+
+
+def test_place_opposite_or_near_a_named_landmark() -> None:
+    doc = analyze(
+        "ចោរឆក់កាបូបនារីម្នាក់\nភ្នំពេញ៖ ចោរពីរនាក់បានឆក់កាបូបនារីម្នាក់ ហើយរត់គេចខ្លួនបាត់។\n"
+        "ករណីនេះ កើតឡើងកាលពីយប់ថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២១ "
+        "នៅទល់មុខផ្សារថ្មី សង្កាត់ផ្សារថ្មីទី១ ខណ្ឌដូនពេញ។\n"
+    )
+    assert doc.record.place is not None
+    assert doc.record.place["text"] == "ទល់មុខផ្សារថ្មី សង្កាត់ផ្សារថ្មីទី១ ខណ្ឌដូនពេញ"
+    assert doc.record.place["value"]["type"] == "commune"
+    # "near" with no landmark named after it is no place
+    vague = analyze("ឧបទ្ទវហេតុ\nភ្នំពេញ៖ បុរសម្នាក់ត្រូវចាប់ខ្លួន។\nហេតុការណ៍កើតឡើងនៅក្បែរ ប្រសិនបើគេមិនឃើញ។\n")
+    assert vague.record.place is None

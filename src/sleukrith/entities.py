@@ -2224,8 +2224,14 @@ def _org_end(
             if j > i:
                 bm = _bare_place_re().match(vt, j)
                 if bm and _cstart(vt, bm.end()):
+                    if _is_country_word(bm.group()) and _starts_with_predicate(
+                        vt[bm.end() : bm.end() + 14]
+                    ):
+                        return bm.end()  # "សហព័ន្ធបាល់ទាត់អង់គ្លេស|ពិន័យ...": a verb follows
                     j = bm.end()  # "...វៀតណាម": a country's name is not cut at ណា
                     continue
+            if head in _RUN_ON_HEADS and j >= i + 4 and _verb_word_at(vt, j, starts):
+                break  # "គណបក្សលីគុដ|រៀបចំ...", "រដ្ឋបាលជលផល|ឃុបឃិត": the body's verb
             km = _known_org_re().match(vt, j) if j > i else None
             if km:
                 j = km.end()  # "ក្រុមប្រឹក្សាសន្តិសុខអង្គការសហប្រជាជាតិ": a known body's name is whole
@@ -2243,6 +2249,28 @@ def _org_end(
                 break
         j += 1
     return j
+
+
+# heads whose name is a proper name or a domain, never a verb: a verb after the name ends it
+_RUN_ON_HEADS = frozenset({"ក្រុមហ៊ុន", "គណបក្ស", "ធនាគារ", "រដ្ឋបាល", "សហព័ន្ធ", "សណ្ឋាគារ"})
+# predicates that are also words of bodies' names ("គណបក្សប្រជាធិបតេយ្យថ្មី", "...អន្តរជាតិ",
+# "កាកបាទក្រហម", "...ចម្រុះ", "ធានារ៉ាប់រង")
+_NAME_ADJECTIVES = frozenset(
+    {"ថ្មី", "ធំ", "ចាស់", "ថ្មីៗ", "សហ", "ពិសេស", "ឯករាជ្យ", "អន្តរ", "ចម្រុះ", "ក្រហម", "ស្តារ", "ធានា"}
+)
+
+
+def _verb_word_at(vt: str, j: int, starts: frozenset[int] | None) -> bool:
+    """A word of data/predicates.txt (three letters or more) starts at ``j`` and ends where a
+    new cluster starts (or at the segmenter's word starts, when known)."""
+    if not _is_boundary(vt, j, starts):
+        return False
+    preds = _predicates()
+    for k in range(j + 3, min(len(vt), j + 16) + 1):
+        end_ok = k == len(vt) or not _is_kh(vt[k]) or _is_boundary(vt, k, starts)
+        if end_ok and vt[j:k] in preds and vt[j:k] not in _NAME_ADJECTIVES:
+            return True
+    return False
 
 
 # heads whose names often join two domains with " និង" ("... និងភូតគាមអនាម័យ")
@@ -4280,6 +4308,9 @@ _LATIN_ORG_SUFFIXES = (
     "Foundation",
     "Institute",
     "University",
+    "Shop",
+    "Store",
+    "Stores",
 )
 _LATIN_SUFFIX_ORG_RE = re.compile(
     r"(?<![A-Za-z0-9&.'’-])(?:[A-Z][A-Za-z0-9&.'’-]* ){1,3}(?:"
@@ -4563,10 +4594,17 @@ def _abbreviations(
 
 
 def _merge_org_of(text: str, entities: list[Entity]) -> list[Entity]:
-    """ "ORG នៃ ORG" is one name ("អង្គការស្បៀងអាហារ ... នៃអង្គការសហប្រជាជាតិ")."""
+    """ "ORG នៃ ORG" is one name ("អង្គការស្បៀងអាហារ ... នៃអង្គការសហប្រជាជាតិ"), and so is a
+    body glued by នៃ to a country ("អគ្គរដ្ឋបាលគយនៃសាធារណរដ្ឋប្រជាមានិតចិន")."""
     out: list[Entity] = []
     for e in entities:
-        if out and e.label == "ORG" and out[-1].label == "ORG":
+        country = (
+            e.label == "LOC" and isinstance(e.value, dict) and e.value.get("type") == "country"
+        )
+        if out and (e.label == "ORG" or country) and out[-1].label == "ORG":
+            if country and not text[out[-1].end : e.start].replace("\u200b", "") == "នៃ":
+                out.append(e)
+                continue
             gap = text[out[-1].end : e.start].replace("\u200b", "")
             if gap == "នៃ":  # "... នៃ ..." after a space starts a second name (dev convention)
                 prev = out[-1]

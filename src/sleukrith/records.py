@@ -662,9 +662,13 @@ _VENUE_START_RE = re.compile(
     "(?:នៅ|នា|ពី|ក្នុង|លើ)[ ]?(?:ក្នុង|លើ)?[ ]?(?=(?:"
     + "|".join(sorted(_VENUE_NOUNS, key=len, reverse=True))
     + "))"
+    # "នៅទល់មុខក្លិប...", "នៅក្បែរផ្សារ...": opposite, near, in front of, behind a landmark
+    + "|នៅ[ ]?(?=ទល់មុខ|ចំពីមុខ|ខាងមុខ|ក្បែរ|ជិត|ខាងក្រោយ)"
 )
 
 
+_LANDMARK_RE = re.compile("ទល់មុខ|ចំពីមុខ|ខាងមុខ|ក្បែរ|ជិត|ខាងក្រោយ")
+_VENUE_NOUN_RE = re.compile("|".join(sorted(_VENUE_NOUNS, key=len, reverse=True)))
 # "កសិករនៅក្នុងស្រុក...", "រស់នៅភូមិ...": where people live, not where the event is
 _RESIDENCE_RE = re.compile("(?:រស់|កសិករ|ប្រជាពលរដ្ឋ|ពលរដ្ឋ|បងប្អូន|អ្នកភូមិ|សិស្ស|គ្រួសារ)[ ]?$")
 
@@ -764,6 +768,10 @@ def _venue(
             phrase = folded[a:b]
             if len(phrase) < 4 or phrase in _VENUE_NOUNS:
                 continue
+            if _LANDMARK_RE.match(folded, a) and not _VENUE_NOUN_RE.search(phrase):
+                oa, ob = f.orig(a, b)
+                if not any(x.label in ("LOC", "ORG") and oa <= x.start < ob for x in ents):
+                    continue  # "នៅក្បែរ ប្រសិនបើ...": no landmark is named
             if m.group().startswith("ពី") and phrase.startswith(("ក្រុមហ៊ុន", "ធនាគារ")):
                 continue  # "ពីក្រុមហ៊ុន...": from a company, not a venue
             found.append((a, b))
@@ -810,6 +818,14 @@ def _venue(
 
 
 _DATELINE_END_RE = re.compile("[ \u200b)]*[៖:ៈ]")
+
+
+# the sentence that tells when and where the event took place
+_HAPPENED_RE = re.compile(
+    "កើត\u200b?ឡើង|ធ្វើ\u200b?ឡើង|ប្រព្រឹត្ត\u200b?ទៅ|ប្រារព្ធ\u200b?ឡើង|រៀបចំ\u200b?ឡើង"
+)
+_SENTENCE_END_RE = re.compile("[។៕!?]")
+_COMING_RE = re.compile("ខាង\u200b?មុខ|នឹង|គ្រោង")  # a coming event is not the one reported
 
 
 def _dateline_place(
@@ -1002,8 +1018,18 @@ def build_record(
                 ):
                     rec.time = e.value[:5]
                     break
-    # place: the venue phrase of the lead paragraph
+    # place: the venue phrase of the lead paragraph, else of the next paragraph that tells when
+    # the event took place ("ករណីនេះ កើតឡើងកាលពី... នៅ...", "...បានធ្វើឡើងនៅ...")
     rec.place = _venue(text, body[:1], ents, rec.kind)
+    if rec.place is None:
+        for s, e in body[1:3]:
+            hm = _HAPPENED_RE.search(text, s, e)
+            if hm:  # the clause from "took place" to the end of its sentence
+                stop = _SENTENCE_END_RE.search(text, hm.end(), e)
+                end = stop.start() if stop else e
+                if not _COMING_RE.search(text, max(s, hm.start() - 40), end):
+                    rec.place = _venue(text, [(hm.start(), end)], ents, rec.kind)
+                break
     # chair: a person introduced as presiding (or, at a meeting, the first person of the lead)
     persons = [e for e in body_ents if e.label == "PERSON"]
     chair: Entity | None = None
