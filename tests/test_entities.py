@@ -1384,6 +1384,18 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
         ("ត្រូវសហព័ន្ធបាល់ទាត់អង់គ្លេសពិន័យមិនឲ្យលេង", "ORG", ["សហព័ន្ធបាល់ទាត់អង់គ្លេស"]),
         ("ជាមួយនឹងគណបក្សប្រជាធិបតេយ្យថ្មី ដែលបានឈ្នះ", "ORG", ["គណបក្សប្រជាធិបតេយ្យថ្មី"]),
         ("អាចទិញបាននៅ Smile Shop និង Mi Stores", "ORG", ["Smile Shop", "Mi Stores"]),
+        # a unit's head written before the body's name, glued or after a space
+        (
+            "ជាមួយប៉ុស្តិ៍នគរបាលរដ្ឋបាលបាវិត និងខណ្ឌ រដ្ឋបាលព្រៃឈើសៀមរាប",
+            "ORG",
+            ["ប៉ុស្តិ៍នគរបាលរដ្ឋបាលបាវិត", "ខណ្ឌ រដ្ឋបាលព្រៃឈើសៀមរាប"],
+        ),
+        ("ស្ថានីយ៍ទូរទស្សន៍ CNC បានផ្សាយ", "ORG", ["ស្ថានីយ៍ទូរទស្សន៍ CNC"]),
+        (
+            "ឃាត់ខ្លួននៅអធិការដ្ឋាន នគរបាលខណ្ឌមានជ័យ",
+            "ORG",
+            ["អធិការដ្ឋាន នគរបាលខណ្ឌមានជ័យ"],
+        ),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

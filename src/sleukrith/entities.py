@@ -3625,6 +3625,7 @@ def find_entities(
     entities = _adjust_spans(text, entities)
     entities = _select(entities + _repeat_company_names(text, covered, entities))
     entities = _latin_suffix_orgs(text, covered, entities)
+    entities = _unit_heads_before(text, entities)
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
@@ -4338,6 +4339,39 @@ def _latin_suffix_orgs(
                 out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": m.group()}))
                 taken.add(*m.span())
     return sorted(kept + out, key=lambda e: (e.start, e.end)) if out else kept
+
+
+# a unit's head word written before a body's name, glued or after a space, which the name
+# was found without: (what the name starts with, the heads that may stand before it)
+_UNIT_HEADS_BEFORE = (
+    ("រដ្ឋបាលព្រៃឈើ", re.compile("(?:ខណ្ឌ|សង្កាត់|ផ្នែក)[ \u200b]?$")),  # forestry units
+    ("រដ្ឋបាល", re.compile("(?:ប៉ុស្តិ៍|ប៉ុស្ដិ៍|បុស្តិ៍)នគរបាល[ \u200b]?$")),  # "ប៉ុស្តិ៍នគរបាលរដ្ឋបាល X"
+    ("ទូរទស្សន៍", re.compile("ស្ថានីយ៍?[ \u200b]?$")),  # "ស្ថានីយ៍ទូរទស្សន៍ CNC"
+    ("វិទ្យុ", re.compile("ស្ថានីយ៍?[ \u200b]?$")),
+    ("នគរបាល", re.compile("(?:អគ្គ)?(?:ស្នង[ \u200b]?ការ|អធិការ)រ?ដ្ឋាន[ \u200b]?$")),
+)
+
+
+def _unit_heads_before(text: str, entities: list[Entity]) -> list[Entity]:
+    """An ORG found without the head of its unit written before it takes the head in
+    ("ប៉ុស្តិ៍នគរបាល|រដ្ឋបាលបាវិត", "ខណ្ឌ|រដ្ឋបាលព្រៃឈើ...", "ស្ថានីយ៍|ទូរទស្សន៍ CNC",
+    "អធិការដ្ឋាន |នគរបាលខណ្ឌ...", and the misspelt "ស្នងការរដ្ឋាន")."""
+    out = []
+    prev_end = 0
+    for e in entities:
+        if e.label == "ORG":
+            body = e.text.replace("\u200b", "")
+            for start, head_re in _UNIT_HEADS_BEFORE:
+                if body.startswith(start):
+                    hm = head_re.search(text, max(prev_end, e.start - 24), e.start)
+                    if hm:
+                        s = hm.start()
+                        value = e.value if isinstance(e.value, dict) else {"name_en": None}
+                        e = Entity("ORG", s, e.end, text[s : e.end], value)
+                    break
+        out.append(e)
+        prev_end = e.end
+    return out
 
 
 def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
