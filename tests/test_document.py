@@ -403,3 +403,9 @@ def test_title_without_the_web_stamp() -> None:
     assert doc.title == "ក្រសួងរៀបចំវេទិកាថ្មី"
     assert doc.record.title == "ក្រសួងរៀបចំវេទិកាថ្មី"
     assert text[slice(*doc.title_span)] == doc.title
+
+
+def test_a_link_to_the_source_is_noise() -> None:
+    text = "ចំណងជើង\nអត្ថបទ។\n \u200bសូម\u200bចុច\u200bទៅ\u200bប្រភពដើម VOA ត្រង់នេះ\u200b\n"
+    assert [r.reason for r in find_noise(text)] == ["read-more"]
+    assert not [e for e in analyze(text).entities if e.label == "ORG"]

@@ -1847,6 +1847,14 @@ _GENERIC_TAILS = frozenset(
         "សន្និបាត",
         "ផ្លូវ",
         "ក្រុមហ៊ុន",
+        # kinds of bodies: "គ្រឹះស្ថានឧត្តមសិក្សា", "សមាគមមនុស្សចាស់", "មន្ទីរពេទ្យបង្អែក"
+        # (not "អប់រំ": "ក្រសួងអប់រំ" is the ministry)
+        "ឧត្តមសិក្សា",
+        "មនុស្សចាស់",
+        "ទិន្នន័យ",
+        "បង្អែក",
+        "អនឡាញ",
+        "ស្ប៉ា",
     }
 )
 # what a company does is not its name ("ក្រុមហ៊ុនសំណង់"); for an office or a board it is, when
@@ -2224,9 +2232,7 @@ def _org_end(
             if j > i:
                 bm = _bare_place_re().match(vt, j)
                 if bm and _cstart(vt, bm.end()):
-                    if _is_country_word(bm.group()) and _starts_with_predicate(
-                        vt[bm.end() : bm.end() + 14]
-                    ):
+                    if _is_country_word(bm.group()) and _verb_word_at(vt, bm.end(), starts):
                         return bm.end()  # "សហព័ន្ធបាល់ទាត់អង់គ្លេស|ពិន័យ...": a verb follows
                     j = bm.end()  # "...វៀតណាម": a country's name is not cut at ណា
                     continue
@@ -2261,12 +2267,17 @@ _NAME_ADJECTIVES = frozenset(
 
 
 def _verb_word_at(vt: str, j: int, starts: frozenset[int] | None) -> bool:
-    """A word of data/predicates.txt (three letters or more) starts at ``j`` and ends where a
+    """A word of data/predicates.txt (four letters or more) starts at ``j`` and ends where a
     new cluster starts (or at the segmenter's word starts, when known)."""
-    if not _is_boundary(vt, j, starts):
-        return False
+    if (
+        not _is_boundary(vt, j, starts)
+        or _LOC_TYPE_RE.match(vt, j)
+        or _ORG_HEAD_RE.match(vt, j)
+        or vt.startswith(_domain_words(), j)
+    ):
+        return False  # "...កម្ពុជារាជធានី...", "...នាំចេញនាំចូល...": a place's, body's or domain's word
     preds = _predicates()
-    for k in range(j + 3, min(len(vt), j + 16) + 1):
+    for k in range(j + 4, min(len(vt), j + 16) + 1):
         end_ok = k == len(vt) or not _is_kh(vt[k]) or _is_boundary(vt, k, starts)
         if end_ok and vt[j:k] in preds and vt[j:k] not in _NAME_ADJECTIVES:
             return True
@@ -2481,7 +2492,20 @@ _LOCAL_HEADS = frozenset(
 _FUNCTION_HEADS = frozenset(
     {"សាលាដំបូង", "សាលាឧទ្ធរណ៍", "តុលាការ", "កងរាជអាវុធហត្ថ", "រតនាគារ", "អាវុធហត្ថ"} | _PLACED_HEADS
 )
-_GENERIC_STARTS = ("ថ្នាក់", "អាណត្តិ", "អណត្តិ", "អង្គភាព", "ជុំវិញ", "នានា", "ពាក់ព័ន្ធ", "ទាំង", "មួយ", "ផ្សេង")
+_GENERIC_STARTS = (
+    "ថ្នាក់",
+    "អាណត្តិ",
+    "អណត្តិ",
+    "អង្គភាព",
+    "ជុំវិញ",
+    "នានា",
+    "ពាក់ព័ន្ធ",
+    "ទាំង",
+    "មួយ",
+    "ផ្សេង",
+    "សង្គមស៊ីវិល",  # "អង្គការសង្គមស៊ីវិលក្នុងស្រុក": local civil-society organisations
+    "ដៃគូ",  # "អង្គការដៃគូសុខាភិបាល": the partner organisations in health
+)
 # words after ក្រុមហ៊ុន that say what a company is like or does, not what it is called
 _NOT_COMPANY_WORDS = frozenset(
     {
@@ -2716,10 +2740,11 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 head == "អាជ្ញាធរ"
                 and not _LOC_TYPE_RE.match(vt, i)
                 and any(
-                    p.type == "country" for p in gazetteer.index().by_key.get(vt[i:place_end], ())
+                    p.type in ("country", "city", "region")
+                    for p in gazetteer.index().by_key.get(vt[i:place_end], ())
                 )
             ):
-                continue  # "អាជ្ញាធរថៃ": the Thai authorities, not one body
+                continue  # "អាជ្ញាធរថៃ", "អាជ្ញាធរហុងកុង": a foreign place's authorities
             end = place_end
         if (
             len(name) < 2
@@ -2761,6 +2786,10 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "ក្រុមប្រឹក្សាភិបាលសមាគម...": the board is the chair's role; the body follows
         if head == "សាខា" and _place_at(vt, i) == end:
             continue  # "សាខាខេត្តសៀមរាប": a branch in a province, the place is a LOC
+        if head == "សាខា" and not (
+            _ORG_HEAD_RE.search(vt, i, end) or _known_org_re().search(vt, i, end) or "-" in name
+        ):
+            continue  # "សាខាទួលគោក", "សាខាទី១៥", "សាខាហាងថ្មី": a shop's or a bank's branch
         if (
             head in _COMPANY_HEADS
             and name.startswith(tuple(_ACTIVITY_TAILS))
