@@ -1413,6 +1413,23 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
         # a foreign place's authorities: the place only
         ("អាជ្ញាធរហុងកុង បានប្រកាស", "ORG", []),
         ("អាជ្ញាធរខេត្តកណ្ដាល បានប្រកាស", "ORG", ["អាជ្ញាធរខេត្តកណ្ដាល"]),
+        # a sea named after a place is no place (like a river); a country's waters keep it
+        (
+            "ជម្លោះក្នុងសមុទ្រចិនខាងត្បូង និងមហាសមុទ្រឥណ្ឌា ខណៈឆ្មាំល្បាតសមុទ្ររបស់ចិន ក្នុងដែនសមុទ្រកម្ពុជា",
+            "LOC",
+            ["ចិន", "កម្ពុជា"],
+        ),
+        # islands and islets written in Latin after their type word
+        (
+            "នៅកូនកោះ Luconia Shoals និងកោះ Scarborough Shoal ក្បែរកោះ Borneo",
+            "LOC",
+            ["កូនកោះ Luconia Shoals", "កោះ Scarborough Shoal", "កោះ Borneo"],
+        ),
+        (
+            "លោក ចាយ ណាវុធ ឯកអគ្គរាជទូតថ្មីប្រចាំប្រទេសវៀតណាម និងលោកវិជ្ជបណ្ឌិត អោ វ៉ាន់ថេត",
+            "PERSON",
+            ["លោក ចាយ ណាវុធ", "លោកវិជ្ជបណ្ឌិត អោ វ៉ាន់ថេត"],
+        ),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

@@ -108,6 +108,7 @@ TITLES: tuple[str, ...] = (
     "សាស្ត្រាចារ្យ",
     "បណ្ឌិត",
     "វេជ្ជបណ្ឌិត",
+    "វិជ្ជបណ្ឌិត",
     "បណ្ឌិតសភាចារ្យ",
     "អគ្គបណ្ឌិតសភាចារ្យ",
     "កិត្តិសង្គហបណ្ឌិត",
@@ -1379,6 +1380,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         )
         if not parts:
             continue
+        if vt.startswith("ចាំ", parts[-1][1]) and vt.endswith("ប្រ", 0, parts[-1][1]):
+            continue  # "ឯកអគ្គរាជទូតថ្មីប្រចាំ...": the name would end inside ប្រចាំ ("to")
         first = vt[parts[0][0] : parts[0][1]]
         weak = all(t in _WEAK_TITLES for t in titles)
         if (
@@ -3252,9 +3255,15 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             found = _near_place_after(vt, m.end(), levels)
         if found is None and m.group() in _FOREIGN_TYPE_WORDS and vt[m.end() : m.end() + 1] == " ":
             lm = _LATIN_FULL_RE.match(vt, m.end() + 1) or _LATIN_ONE_RE.match(vt, m.end() + 1)
-            if lm:  # "ស្រុក Tha Muang": a foreign place written in Latin script
+            if lm:  # "ស្រុក Tha Muang", "កោះ Borneo": a foreign place written in Latin script
+                # "កូនកោះ Luconia Shoals": an islet
+                s0 = (
+                    m.start() - 3
+                    if m.group() == "កោះ" and vt.endswith("កូន", 0, m.start())
+                    else m.start()
+                )
                 out.append(
-                    _Mention("LOC", m.start(), lm.end(), None, [Place(levels[0], lm.group(), None)])
+                    _Mention("LOC", s0, lm.end(), None, [Place(levels[0], lm.group(), None)])
                 )
                 continue
         if found is None and m.group() == "ភូមិ":
@@ -3378,7 +3387,7 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
 
 # a village number: digits not followed by a unit or a counted noun ("ភូមិ៨ ឃុំ...", not "៨នាក់")
 _ADDRESS_NEXT_RE = re.compile("[ \u200b]?(?:ឃុំ|សង្កាត់)")
-_FOREIGN_TYPE_WORDS = frozenset({"ខេត្ត", "ស្រុក", "ទីក្រុង", "ក្រុង", "រដ្ឋ", "ប្រទេស"})
+_FOREIGN_TYPE_WORDS = frozenset({"ខេត្ត", "ស្រុក", "ទីក្រុង", "ក្រុង", "រដ្ឋ", "ប្រទេស", "កោះ"})
 # words that start a second body after និង ("និងកម្លាំងនគរបាល...")
 _SECOND_BODY_WORDS = ("កម្លាំង", "សមត្ថកិច្ច", "នគរបាល", "អាជ្ញាធរ", "មន្ត្រី", "ក្រុម")
 _NUMBERED_VILLAGE_RE = re.compile(
@@ -4462,13 +4471,15 @@ def _drop_event_regions(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def _drop_in_road_names(text: str, entities: list[Entity]) -> list[Entity]:
-    """A place or a date inside the name of a road or a river is no LOC or DATE
-    ("វិថីមិត្តភាពកម្ពុជា-រុស្សី", "វិថី២ធ្នូ", "ដងស្ទឹងសៀមរាប": docs/analysis.md, LOC)."""
+    """A place or a date inside the name of a road, a river or a sea is no LOC or DATE
+    ("វិថីមិត្តភាពកម្ពុជា-រុស្សី", "វិថី២ធ្នូ", "ដងស្ទឹងសៀមរាប", "សមុទ្រចិនខាងត្បូង":
+    docs/analysis.md, LOC)."""
     out: list[Entity] = []
     in_name = -1  # end of the road name being read
     for e in entities:
         if e.label in ("LOC", "DATE") and (
             _ROAD_BEFORE_RE.search(text, max(0, e.start - 20), e.start)
+            or (e.label == "LOC" and _SEA_BEFORE_RE.search(text, max(0, e.start - 8), e.start))
             or (e.start <= in_name + 1 and text[in_name : e.start] == "-")
         ):
             in_name = e.end
@@ -4479,6 +4490,9 @@ def _drop_in_road_names(text: str, entities: list[Entity]) -> list[Entity]:
 
 # a road or river word glued to the name that follows (places inside are part of that name)
 _ROAD_BEFORE_RE = re.compile("(?:មហាវិថី|វិថី|ដងស្ទឹង)[\u1780-\u17d3]{0,12}$")
+# a sea or an ocean named after a place, like a river: "សមុទ្រចិនខាងត្បូង", "មហាសមុទ្រឥណ្ឌា"
+# (not a country's waters: "ដែនសមុទ្រកម្ពុជា")
+_SEA_BEFORE_RE = re.compile("(?<!ដែន)(?<!ដែន\u200b)សមុទ្រ[\u200b]?$")
 
 
 def _region_value(e: Entity) -> bool:
