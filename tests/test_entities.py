@@ -1430,6 +1430,13 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "PERSON",
             ["លោក ចាយ ណាវុធ", "លោកវិជ្ជបណ្ឌិត អោ វ៉ាន់ថេត"],
         ),
+        # "a member of X is <name>": the Latin name after គឺ is a person, and so is the same
+        # name written again; the group before គឺ is not
+        (
+            "សមាជិក Super Junior គឺ Kangin ត្រូវជាប់ពាក់ព័ន្ធនឹងករណីនេះ។ Kangin ត្រូវបានតុលាការសម្រេច",
+            "PERSON",
+            ["Kangin", "Kangin"],
+        ),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

@@ -1591,6 +1591,8 @@ def _cued(
         return None
     lm = _LATIN_FULL_RE.match(vt, i)
     if lm:
+        if _IS_AFTER_RE.match(vt, lm.end()) and vt.endswith(("សមាជិក", "សមាជិក "), 0, i):
+            return None  # "សមាជិក Super Junior គឺ ...": the group; the member's name follows គឺ
         return [(i, lm.end())]
     parts, attached = _name_parts_at(vt, i)
     if attached or not _plausible_name(vt, parts, strong):
@@ -1729,7 +1731,18 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             and "ក្រុម" not in vt[max(0, m.start() - 25) : m.start()]  # a band's name
         ):
             lm = _LATIN_ONE_RE.match(vt, m.end())
+        if lm and _IS_AFTER_RE.match(vt, lm.end()) and m.group().startswith("សមាជិក"):
+            continue  # "សមាជិក Super Junior គឺ ...": the group; the member's name follows គឺ
         if lm and not any(t.vs <= m.end() < t.ve for t in found):
+            add([(m.end(), lm.end())], [], None)
+    for m in _MEMBER_IS_RE.finditer(vt):
+        # "សមាជិក Super Junior គឺ Kangin": "(a) member of X is <name>"
+        lm = _LATIN_FULL_RE.match(vt, m.end()) or _LATIN_ONE_RE.match(vt, m.end())
+        if (
+            lm
+            and lm.group() not in _known_orgs()
+            and not any(t.vs <= m.end() < t.ve for t in found)
+        ):
             add([(m.end(), lm.end())], [], None)
     for m in _AFTER_NAME_RE.finditer(vt):
         # the two or three space-separated words before: a name, maybe glued to និង or ឈ្មោះ
@@ -1794,6 +1807,10 @@ _LATIN_CUE_RE = re.compile(
 _LATIN_BEFORE_CUE_RE = re.compile(
     "(?<![A-Za-z0-9])([A-Z][a-z]{2,}(?: [A-Z][a-z]+){0,2}) (?=សមាជិក|កីឡាករ|អតីតកីឡាករ)"
 )
+# a word for a person, what they belong to, then "is": the Latin name follows
+_MEMBER_WORDS = ("សមាជិក", "កីឡាករ", "កីឡាការិនី", "តារា", "អ្នកចម្រៀង", "តួឯក", "មេក្រុម")
+_MEMBER_IS_RE = re.compile(f"(?:{_alt(_MEMBER_WORDS)})" + '[^។៕\n«»"]{0,30}?គឺ[ ]?(?=[A-Z])')
+_IS_AFTER_RE = re.compile(" ?គឺ")
 # after a word that introduces a name, one capitalised word is a name too ("ឈ្មោះ Nat")
 _NAMING_CUES = ("ឈ្មោះ", "ព្រះនាម")
 _LATIN_ONE_RE = re.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
