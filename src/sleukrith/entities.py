@@ -2368,6 +2368,15 @@ def _list_continuation(
         if not cm:
             return None
         word = cm.group()
+        p = word.find("និង")
+        if (
+            p > 1
+            and (head in _AND_DOMAIN_HEADS or head in _OFFICE_HEADS or head == "ក្រសួង")
+            and _org_end(vt, j, starts, False) >= j + p
+        ):
+            # "... នាំចេញ នាំចូលនិងសុវត្ថិភាពចំណីអាហារ": the last item glued to its និង
+            j += p
+            word = word[p:]
         if word.startswith("និង"):
             rest = j + 3
             if not vt.startswith(_domain_words(), rest):
