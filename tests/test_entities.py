@@ -1437,6 +1437,24 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "PERSON",
             ["Kangin", "Kangin"],
         ),
+        # Latin names with an apostrophe or accented letters
+        (
+            "តារាសម្តែង Jack O’Connell និងព្រះចៅអធិរាជ Kōkaku ព្រមទាំងលោក José Mourinho",
+            "PERSON",
+            ["Jack O’Connell", "ព្រះចៅអធិរាជ Kōkaku", "លោក José Mourinho"],
+        ),
+        # "ហៅក្រៅ" (nicknamed) ends a name; the alias after it is a name
+        (
+            "ជនសង្ស័យឈ្មោះ ចាន់ ដារ៉ា ហៅក្រៅ ខ្មៅ អាយុ ៣០ឆ្នាំ",
+            "PERSON",
+            ["ចាន់ ដារ៉ា", "ខ្មៅ"],
+        ),
+        # a place inside a word is none ("សេរ៉ូម": serum, not Rome); more countries
+        (
+            "ប្រទេសម៉ាលី និងរ៉ូម៉ានី ហើយចាក់សេរ៉ូមឲ្យនាង",
+            "LOC",
+            ["ប្រទេសម៉ាលី", "រ៉ូម៉ានី"],
+        ),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

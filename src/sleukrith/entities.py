@@ -284,6 +284,7 @@ ROLE_WORDS: tuple[str, ...] = (
 
 # Function words and very common verbs: a name or an organisation name never runs into them.
 _STOP_WORDS: tuple[str, ...] = (
+    "ហៅក្រៅ",  # "nicknamed": an alias follows
     "បាន",
     "នឹង",
     "ដែល",
@@ -645,7 +646,7 @@ _NOT_LOC_BEFORE = (
 
 _TEMPLE_NAMES = frozenset({"ព្រះវិហារ"})
 # common words that start with a place name
-_WORDS_HOLDING_PLACES = ("អាស៊ីត", "អាស៊ីដ")
+_WORDS_HOLDING_PLACES = ("អាស៊ីត", "អាស៊ីដ", "សេរ៉ូម")  # acid, serum (not Asia, Rome)
 _KH_LETTER = "\u1780-\u17b3"
 _KH_MARK = "\u17b4-\u17d3\u17dd"
 _NAME_CHARS = f"[{_KH_LETTER}{_KH_MARK}]"
@@ -1001,13 +1002,14 @@ def _role_before(vt: str, start: int, line_start: int = 0) -> tuple[int, int] | 
 _NAME_ROLE_STOP_RE = re.compile(f"(?:{_alt(ROLE_WORDS + TITLES)})")
 _STOP_EXACT = frozenset(_STOP_WORDS)
 _LATIN_NAME_RE = re.compile(
-    r"(?:(?:de|van|von|bin|al|da|del|le|la) )?[A-Z][A-Za-z]+"
-    r"(?:-[A-Za-z][a-z]+)?(?![A-Za-z0-9])"
+    r"(?:(?:de|van|von|bin|al|da|del|le|la) )?[A-Z](?:[’'][A-Z])?[A-Za-zà-öø-ÿāēīōū]+"
+    r"(?:-[A-Za-z][a-z]+)?(?![A-Za-z0-9à-öø-ÿāēīōū])"
 )
 # a Latin name of two or three capitalised words ("Elle Fanning"), after a cue
 _LATIN_FULL_RE = re.compile(
-    r"[A-Z][a-z]+(?:[ -](?:(?:de|van|von|da|del|le|la|bin|ibn) |al-|el-)?[A-Z][a-zA-Z]+"
-    r"(?:-[a-z]+)?){1,3}(?![A-Za-z0-9])"
+    r"[A-Z][a-zà-öø-ÿāēīōū]+(?:[ -](?:(?:de|van|von|da|del|le|la|bin|ibn) |al-|el-)?"
+    r"[A-Z](?:[’'][A-Z])?[a-zA-Zà-öø-ÿāēīōū]+(?:-[a-z]+)?){1,3}"  # "O’Connell", "Kōkaku"
+    r"(?![A-Za-z0-9à-öø-ÿāēīōū])"
 )
 # words that end a clause ("លោកបន្តថា ...", "លោកស្រីបាននិយាយថា"): a chunk ending so is no name
 _NAME_END_STOPS = ("ថា", "បាន", "ទៀត", "ដែរ", "ផង", "ហើយ", "នេះ", "នោះ", "ទេ", "ដែល", "និង")
@@ -1813,7 +1815,7 @@ _MEMBER_IS_RE = re.compile(f"(?:{_alt(_MEMBER_WORDS)})" + '[^។៕\n«»"]{0,30
 _IS_AFTER_RE = re.compile(" ?គឺ")
 # after a word that introduces a name, one capitalised word is a name too ("ឈ្មោះ Nat")
 _NAMING_CUES = ("ឈ្មោះ", "ព្រះនាម")
-_LATIN_ONE_RE = re.compile("[A-Z][a-z]{2,}(?![A-Za-z0-9])")
+_LATIN_ONE_RE = re.compile("[A-Z][a-zà-öø-ÿāēīōū]{2,}(?![A-Za-z0-9à-öø-ÿāēīōū])")
 
 
 _GENERIC_TAILS = frozenset(
@@ -3386,8 +3388,11 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         before = vt[max(0, s - 6) : s].rstrip(" ")
         if any(before.endswith(w) for w in _NOT_LOC_BEFORE):
             continue
-        if vt.startswith(_WORDS_HOLDING_PLACES, s):
-            continue  # "អាស៊ីត" (acid) is not Asia
+        if any(
+            m.group() in w and vt.startswith(w, s - w.find(m.group()))
+            for w in _WORDS_HOLDING_PLACES
+        ):
+            continue  # "អាស៊ីត" (acid) is not Asia, "សេរ៉ូម" (serum) not Rome
         if m.group() in _TEMPLE_NAMES and e < len(vt) and "\u1780" <= vt[e] <= "\u17b3":
             continue  # "ព្រះវិហារធៀន...": a temple's name, not the province
         cands = [
@@ -3822,7 +3827,7 @@ def _line_of(covered: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
     return None
 
 
-_ALIAS_RE = re.compile("[ \u200b]*([(（][ \u200b]*)?ហៅ[ \u200b]*(?:ថា[ \u200b]*)?")
+_ALIAS_RE = re.compile("[ \u200b]*([(（][ \u200b]*)?ហៅ(?:ក្រៅ)?[ \u200b]*(?:ថា[ \u200b]*)?")
 
 
 def _aliases(text: str, covered: list[tuple[int, int]], entities: list[Entity]) -> list[Entity]:
