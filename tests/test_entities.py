@@ -1455,6 +1455,13 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "LOC",
             ["ប្រទេសម៉ាលី", "រ៉ូម៉ានី"],
         ),
+        # a long one-word name seen with a title is found again, even glued to a title or role,
+        # but not as the end of another, longer name
+        (
+            "លោក នេតាន់យ៉ាហ៊ូ បានប្រកាស។ លោកនាយករដ្ឋមន្ត្រីនេតាន់យ៉ាហ៊ូបែបនេះ ហើយបេនចាមីននេតាន់យ៉ាហ៊ូ បាននិយាយ",
+            "PERSON",
+            ["លោក នេតាន់យ៉ាហ៊ូ", "នេតាន់យ៉ាហ៊ូ"],
+        ),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

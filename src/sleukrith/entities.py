@@ -3650,6 +3650,8 @@ def find_entities(
                         and not last.isupper()
                     ):
                         person_names.setdefault(last, value)  # "Pochettino" later on
+                elif _long_one_word_name(name):
+                    person_names.setdefault(name, value)  # "នេតាន់យ៉ាហ៊ូ" later, even glued
             for m in orgs:
                 s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
                 entities.append(Entity("ORG", s, e, text[s:e], m.value))
@@ -4748,6 +4750,26 @@ def _final_consonant_at(text: str, i: int) -> bool:
     return not ("\u17b4" <= nxt <= "\u17d3") and not ("\u1780" <= nxt <= "\u17a2")
 
 
+_NAME_STOP_END_RE = re.compile(f"(?:{_alt(_STOP_WORDS + ROLE_WORDS + TITLES)})[ ]?$|^[ ]*$")
+
+
+def _long_one_word_name(name: str) -> bool:
+    """A one-word Khmer name long enough to be a transliterated foreign name ("នេតាន់យ៉ាហ៊ូ"),
+    not a verb, a place or a known name part: safe to find again where it is written."""
+    return (
+        len(name) >= 8
+        and _CHUNK_RE.fullmatch(name) is not None
+        and not _starts_with_predicate(name)
+        and name not in _name_parts()
+        and not gazetteer.lookup(name)
+        # "ជាផ្លូវការ", "ក្នុងនាម", "របស់ទ្រង់", "អធិរាជជប៉ុន": words, a title, a place
+        and not _STOP_RE.match(name)
+        and not _TITLE_RE.match(name)
+        and not _ROLE_RE.match(name)
+        and not any(_is_country_word(m.group()) for m in _bare_place_re().finditer(name))
+    )
+
+
 def _repeat_names(
     text: str,
     covered: list[tuple[int, int]],
@@ -4772,6 +4794,17 @@ def _repeat_names(
             v = by_key.get(_name_key(m.group()))
             if v is None:
                 continue
+            if " " not in v["name"].strip() and not v["name"].isascii():
+                # a one-word name found again: after a title, a role, a function word or
+                # punctuation only ("លោកនេតាន់យ៉ាហ៊ូ"), not as the end of another, longer name
+                # ("លោកស្រី ណានស៊ី ប៉េឡូស៊ី", "បេនចាមីននេតាន់យ៉ាហ៊ូ")
+                before = text[max(0, m.start() - 24) : m.start()].replace("\u200b", "")
+                if (
+                    before
+                    and (_is_kh(before[-1]) or before[-1] == " ")
+                    and not _NAME_STOP_END_RE.search(before)
+                ):
+                    continue
             out.append(
                 Entity(
                     "PERSON",
