@@ -165,7 +165,7 @@ def news_heldout() -> dict:
 
 # Regression floors a little under the figures in docs/benchmarks.md (not the targets, never
 # tuned on): the dev parts guided the rules; each held-out part's floor sits under its scoring
-# at the end of round 5 (heldout5 and heldout6 were first scored blind in that round).
+# at the end of round 5 or 6 (heldout7 was first scored blind at the end of round 6).
 NEWS_FLOORS = {
     "dev": {"PERSON": 0.90, "ORG": 0.80, "LOC": 0.90, "DATE": 0.90},
     "dev2": {"PERSON": 0.93, "ORG": 0.93, "LOC": 0.93, "DATE": 0.95},
@@ -173,11 +173,13 @@ NEWS_FLOORS = {
     "dev4": {"PERSON": 0.90, "ORG": 0.75, "LOC": 0.92, "DATE": 0.92},
     "dev5": {"PERSON": 0.90, "ORG": 0.70, "LOC": 0.88, "DATE": 0.85},
     "dev6": {"PERSON": 0.90, "ORG": 0.74, "LOC": 0.90, "DATE": 0.88},
+    "dev7": {"PERSON": 0.87, "ORG": 0.80, "LOC": 0.91, "DATE": 0.94},
     "heldout2": {"PERSON": 0.78, "ORG": 0.66, "LOC": 0.88, "DATE": 0.88},
     "heldout3": {"PERSON": 0.62, "ORG": 0.66, "LOC": 0.90, "DATE": 0.90},
     "heldout4": {"PERSON": 0.88, "ORG": 0.84, "LOC": 0.89, "DATE": 0.92},
     "heldout5": {"PERSON": 0.89, "ORG": 0.76, "LOC": 0.91, "DATE": 0.89},
     "heldout6": {"PERSON": 0.89, "ORG": 0.68, "LOC": 0.93, "DATE": 0.91},
+    "heldout7": {"PERSON": 0.85, "ORG": 0.68, "LOC": 0.83, "DATE": 0.94},
 }
 
 
