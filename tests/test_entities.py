@@ -1462,6 +1462,9 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "PERSON",
             ["លោក នេតាន់យ៉ាហ៊ូ", "នេតាន់យ៉ាហ៊ូ"],
         ),
+        # a type word before an abstract noun is no place; a source credit holds no ORG
+        ("ទីក្រុងនិរន្តរភាព និងប្រទេសម្ចាស់ជំនួយ", "LOC", []),
+        ("លោកបានថ្លែង។ (ប្រភព Fresh News) ហើយ Fresh News បានរាយការណ៍", "ORG", ["Fresh News"]),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

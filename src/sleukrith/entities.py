@@ -3232,6 +3232,8 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         return None
     if word.endswith("មួយ"):
         return None  # "ប្រទេសអធិបតេយ្យមួយ": "a sovereign country"
+    if word.endswith(("ភាព", "កម្ម", "និយម")) or word.startswith("ម្ចាស់"):
+        return None  # "ទីក្រុងនិរន្តរភាព" (a sustainable city), "ប្រទេសម្ចាស់ជំនួយ" (donors)
     for tail in _NAME_END_STOPS:
         if word.endswith(tail) and len(word) - len(tail) >= 3:
             return cm.end() - len(tail)  # "ស្រុក...នោះ": "that district"
@@ -3697,6 +3699,11 @@ def find_entities(
     entities = _select(entities + _repeat_company_names(text, covered, entities))
     entities = _latin_suffix_orgs(text, covered, entities)
     entities = _unit_heads_before(text, entities)
+    entities = [
+        e
+        for e in entities
+        if not (e.label == "ORG" and _CREDIT_BEFORE_RE.search(text, max(0, e.start - 16), e.start))
+    ]  # "(ប្រភព Fresh News)": a source credit, not part of the report (annotation guidelines)
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
@@ -4421,6 +4428,9 @@ _UNIT_HEADS_BEFORE = (
     ("វិទ្យុ", re.compile("ស្ថានីយ៍?[ \u200b]?$")),
     ("នគរបាល", re.compile("(?:អគ្គ)?(?:ស្នង[ \u200b]?ការ|អធិការ)រ?ដ្ឋាន[ \u200b]?$")),
 )
+
+
+_CREDIT_BEFORE_RE = re.compile("[(（][ \u200b]*ប្រភព[ \u200b]*[:៖ៈ]?[ \u200b]*$")
 
 
 def _unit_heads_before(text: str, entities: list[Entity]) -> list[Entity]:
