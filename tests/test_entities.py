@@ -1465,6 +1465,13 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
         # a type word before an abstract noun is no place; a source credit holds no ORG
         ("ទីក្រុងនិរន្តរភាព និងប្រទេសម្ចាស់ជំនួយ", "LOC", []),
         ("លោកបានថ្លែង។ (ប្រភព Fresh News) ហើយ Fresh News បានរាយការណ៍", "ORG", ["Fresh News"]),
+        # numbered military units, the number after a branch word or លេខ and a space; a count
+        # of troops is no unit
+        (
+            "កងវិស្វកម្ម លេខ ១៧៨ និងកងរយ ទាហានព្រំដែនលេខ១២០១ ព្រមទាំងកងពល ១០០០នាក់",
+            "ORG",
+            ["កងវិស្វកម្ម លេខ ១៧៨", "កងរយ ទាហានព្រំដែនលេខ១២០១"],
+        ),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
