@@ -19,7 +19,7 @@ from typing import Any
 
 from sleukrith.chars import require_str
 from sleukrith.clean import Removal, find_noise, find_title, line_spans, without_web_stamp
-from sleukrith.dates import find_dates
+from sleukrith.dates import DateMatch, find_dates
 from sleukrith.entities import Entity, english_month, find_entities
 from sleukrith.normalize import Fix
 from sleukrith.records import Record, build_record
@@ -187,12 +187,22 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
                 v = d.value.date() if isinstance(d.value, datetime) else d.value
                 if not isinstance(v, date):
                     continue
-                before = line[max(0, d.start - 40) : d.start].replace("\u200b", "")
-                if _FUTURE_AFTER_RE.match(line, d.end) or _FUTURE_BEFORE_RE.search(before):
+                if _coming(line, d):
                     first = first or v
                     continue
                 return v
     return first or _dated_by_this_year(text, spans)
+
+
+def _coming(line: str, d: DateMatch) -> bool:
+    """A coming or bounding date ("... ខាងមុខ", "ចាប់ពី ...", "នឹង ... នៅ ...")."""
+    said = d.text.replace("\u200b", "")
+    before = line[max(0, d.start - 40) : d.start].replace("\u200b", "")
+    return bool(
+        said.endswith(("ខាងមុខ", "ក្រោយ", "តទៅ"))
+        or _FUTURE_AFTER_RE.match(line, d.end)
+        or _FUTURE_BEFORE_RE.search(before)
+    )
 
 
 _THIS_AFTER_RE = re.compile("[ \u200b]*នេះ")
@@ -201,16 +211,14 @@ _YESTERDAY_AFTER_RE = re.compile("[ \u200b]*ម្សិលមិញ")
 
 def _dated_by_this_year(text: str, spans: list[tuple[int, int]]) -> date | None:
     """No full date in the lead: a day and month of the lead (not a coming one) in the year the
-    text calls "this year" (``ឆ្នាំ២០១៩នេះ``, ``ឆ្នាំសិក្សា២០១៨-២០១៩នេះ``), when it names one."""
+    text calls "this year" (``ឆ្នាំ២០១៩នេះ``, ``ចុងឆ្នាំ២០១៩ នេះ``), when it names one."""
     year = None
     for s, e in spans[:40]:
         line = text[s:e]
         for d in find_dates(line):
-            if d.kind in ("year", "year_range") and _THIS_AFTER_RE.match(line, d.end):
-                v = d.end_value or d.value
-                if isinstance(v, date):
-                    year = v.year
-                    break
+            if d.kind == "year" and _THIS_AFTER_RE.match(line, d.end) and isinstance(d.value, date):
+                year = d.value.year
+                break
         if year:
             break
     if year is None:
@@ -225,12 +233,11 @@ def _dated_by_this_year(text: str, spans: list[tuple[int, int]]) -> date | None:
                 v = date(year, d.month, d.day)
             except ValueError:
                 continue
-            said = d.text.replace("\u200b", "")
-            if said.endswith("ម្សិលមិញ") or _YESTERDAY_AFTER_RE.match(line, d.end):
+            if d.text.replace("\u200b", "").endswith("ម្សិលមិញ") or _YESTERDAY_AFTER_RE.match(
+                line, d.end
+            ):
                 v += timedelta(days=1)  # "... ម្សិលមិញ": the report is of the next day
-            before = line[max(0, d.start - 40) : d.start].replace("\u200b", "")
-            coming = said.endswith(("ខាងមុខ", "ក្រោយ", "តទៅ")) or _FUTURE_AFTER_RE.match(line, d.end)
-            if coming or _FUTURE_BEFORE_RE.search(before):
+            if _coming(line, d):
                 first = first or v
                 continue
             return v
