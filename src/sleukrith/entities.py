@@ -589,7 +589,6 @@ _MEDIA_HEADS: tuple[str, ...] = (
     "ផលិតកម្ម",
     "ទស្សនាវដ្តី",
 )
-# an ORG needs a name after its head: these alone ("this company") are not names
 # a count or a plural word after a body's words: a class of bodies ("ក្រុមហ៊ុនរថយន្តជប៉ុន
 # ទាំងពីរ", "សមាគមអ្នកសារព័ត៌មាន មួយចំនួន", "សមាគមពុទ្ធសាសនា ៦៣ កន្លែង"), or one of a kind
 # ("អង្គការការពារសិទ្ធិមនុស្សអាមេរិក មួយ"), not one named body
@@ -600,6 +599,7 @@ _CLASS_COUNT_AFTER_RE = re.compile(
     "(?![^ ]{0,6}(?:នាក់|រូប))"  # "... ជាច្រើនរយនាក់": a count of people, not of bodies
 )
 _MEMBERS_BEFORE_RE = re.compile("(?:សមាជិក|កម្មករ|បុគ្គលិក|មន្ត្រី|មន្រ្តី|អ្នកគាំទ្រ|ភ្នាក់ងារ|និស្សិត|សិស្ស)[ ]?$")
+# an ORG needs a name after its head: these alone ("this company") are not names
 _ORG_EMPTY_TAILS = ("នេះ", "នោះ", "ទាំងនោះ", "ទាំងនេះ", "ដដែល", "ខាងលើ")
 
 _DAYPARTS = (
@@ -1593,8 +1593,8 @@ def _cued(
         return None
     lm = _LATIN_FULL_RE.match(vt, i)
     if lm:
-        if _IS_AFTER_RE.match(vt, lm.end()) and vt.endswith(("សមាជិក", "សមាជិក "), 0, i):
-            return None  # "សមាជិក Super Junior គឺ ...": the group; the member's name follows គឺ
+        if _group_of_member(vt, i, lm.end()):
+            return None
         return [(i, lm.end())]
     parts, attached = _name_parts_at(vt, i)
     if attached or not _plausible_name(vt, parts, strong):
@@ -1733,8 +1733,8 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             and "ក្រុម" not in vt[max(0, m.start() - 25) : m.start()]  # a band's name
         ):
             lm = _LATIN_ONE_RE.match(vt, m.end())
-        if lm and _IS_AFTER_RE.match(vt, lm.end()) and m.group().startswith("សមាជិក"):
-            continue  # "សមាជិក Super Junior គឺ ...": the group; the member's name follows គឺ
+        if lm and _group_of_member(vt, m.end(), lm.end()):
+            continue
         if lm and not any(t.vs <= m.end() < t.ve for t in found):
             add([(m.end(), lm.end())], [], None)
     for m in _MEMBER_IS_RE.finditer(vt):
@@ -1813,6 +1813,14 @@ _LATIN_BEFORE_CUE_RE = re.compile(
 _MEMBER_WORDS = ("សមាជិក", "កីឡាករ", "កីឡាការិនី", "តារា", "អ្នកចម្រៀង", "តួឯក", "មេក្រុម")
 _MEMBER_IS_RE = re.compile(f"(?:{_alt(_MEMBER_WORDS)})" + '[^។៕\n«»"]{0,30}?គឺ[ ]?(?=[A-Z])')
 _IS_AFTER_RE = re.compile(" ?គឺ")
+
+
+def _group_of_member(vt: str, start: int, end: int) -> bool:
+    """``vt[start:end]`` is the group in "សមាជិក <group> គឺ <name>" ("a member of X is ..."),
+    not a person."""
+    return bool(_IS_AFTER_RE.match(vt, end)) and vt.endswith(("សមាជិក", "សមាជិក "), 0, start)
+
+
 # after a word that introduces a name, one capitalised word is a name too ("ឈ្មោះ Nat")
 _NAMING_CUES = ("ឈ្មោះ", "ព្រះនាម")
 _LATIN_ONE_RE = re.compile("[A-Z][a-zà-öø-ÿāēīōū]{2,}(?![A-Za-z0-9à-öø-ÿāēīōū])")
