@@ -4732,9 +4732,6 @@ def _merge_org_of(text: str, entities: list[Entity]) -> list[Entity]:
             e.label == "LOC" and isinstance(e.value, dict) and e.value.get("type") == "country"
         )
         if out and (e.label == "ORG" or country) and out[-1].label == "ORG":
-            if country and not text[out[-1].end : e.start].replace("\u200b", "") == "នៃ":
-                out.append(e)
-                continue
             gap = text[out[-1].end : e.start].replace("\u200b", "")
             if gap == "នៃ":  # "... នៃ ..." after a space starts a second name (dev convention)
                 prev = out[-1]
