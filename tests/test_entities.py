@@ -1472,6 +1472,8 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "ORG",
             ["កងវិស្វកម្ម លេខ ១៧៨", "កងរយ ទាហានព្រំដែនលេខ១២០១"],
         ),
+        # large companies of data/orgs.tsv; a model or product after the name is no company
+        ("ពេលដែល Apple បានប្រកាស ហើយ Apple iPad Pro និងយន្តហោះ Boeing 787", "ORG", ["Apple"]),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

@@ -2647,7 +2647,8 @@ _DOMAIN_AFTER_RE = re.compile("[ \u200b]?(?:នៃ|ក្នុងតំបន�
 _LATIN_SOON_RE = re.compile("[\u1780-\u17d3]{0,12}[ \u200b]?[A-Z]")
 _MODEL_AFTER_RE = re.compile(
     r"-[0-9]|[ ]?[A-Z]{1,2}[0-9]{1,4}(?![0-9])|[ ][a-z]{2,8}[ ]?[0-9]{1,3}[a-z]?(?![0-9])"
-)  # "Huawei P40", "Shenyang FC-31", "Huawei nova 5z"
+    r"|[ ][0-9]{3,4}(?![0-9])|[ ]i[A-Z][a-z]+"
+)  # "Huawei P40", "Shenyang FC-31", "Huawei nova 5z", "Boeing 787", "Apple iPad"
 _COMPANY_NAMED_RE = re.compile(
     "(?:ក្រុមហ៊ុន|អង្គការ|ធនាគារ|ក្រុមតន្ត្រី)[\u1780-\u17d3 ]{0,30}?ឈ្មោះ(?:ថា)?[ \u200b]?(?=[A-Z])"
 )
