@@ -1474,6 +1474,12 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
         ),
         # large companies of data/orgs.tsv; a model or product after the name is no company
         ("ពេលដែល Apple បានប្រកាស ហើយ Apple iPad Pro និងយន្តហោះ Boeing 787", "ORG", ["Apple"]),
+        # an acronym right after a body's Khmer name is part of it; in brackets it is its own
+        (
+            "ថ្លែងទៅកាន់ទីភ្នាក់ងារព័ត៌មានអ៊ីរ៉ង់TASNIMថា ហើយអង្គការសុខភាពពិភពលោក (WHO)",
+            "ORG",
+            ["ទីភ្នាក់ងារព័ត៌មានអ៊ីរ៉ង់TASNIM", "អង្គការសុខភាពពិភពលោក", "WHO"],
+        ),
     ],
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:

@@ -3710,6 +3710,7 @@ def find_entities(
     entities = _select(entities + _repeat_company_names(text, covered, entities))
     entities = _latin_suffix_orgs(text, covered, entities)
     entities = _unit_heads_before(text, entities)
+    entities = _join_acronyms(text, entities)
     entities = [
         e
         for e in entities
@@ -4721,6 +4722,36 @@ def _abbreviations(
                         {"name_en": None, "abbreviation": True},
                     )
                 )
+    return out
+
+
+_ACRONYM_RE = re.compile("[A-Z]{2,6}")
+_AND_DOMAIN_GAP_RE = re.compile(
+    "[ \u200b]{1,2}និង[\u200b]?[\u1780-\u17d3\u200b]{2,30}[ \u200b]{1,2}"
+)
+
+
+def _join_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
+    """An acronym written right after a body's Khmer name, glued or after a space, is part of
+    it ("មជ្ឈមណ្ឌល... អន្តរជាតិ CSIS", "ទីភ្នាក់ងារ... JICA"); in brackets it is its own ORG."""
+    out: list[Entity] = []
+    for e in entities:
+        if (
+            out
+            and e.label == "ORG"
+            and out[-1].label == "ORG"
+            and _ACRONYM_RE.fullmatch(e.text)
+            and _is_kh(text[out[-1].end - 1])
+            and (
+                (text[out[-1].end : e.start].strip(" \u200b") == "" and e.start - out[-1].end <= 2)
+                # "មជ្ឈមណ្ឌលសិក្សាយុទ្ធសាស្ត្រ និងកិច្ចការអន្តរជាតិ CSIS": a second domain between
+                or _AND_DOMAIN_GAP_RE.fullmatch(text, out[-1].end, e.start)
+            )
+        ):
+            prev = out[-1]
+            out[-1] = Entity("ORG", prev.start, e.end, text[prev.start : e.end], prev.value)
+            continue
+        out.append(e)
     return out
 
 
