@@ -1462,6 +1462,20 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "PERSON",
             ["លោក នេតាន់យ៉ាហ៊ូ", "នេតាន់យ៉ាហ៊ូ"],
         ),
+        # ... with its title when one is written right before it; a foreign surname alone is a
+        # name only after a title
+        (
+            "លោក នេតាន់យ៉ាហ៊ូ បានប្រកាស។ ឲ្យលោកនេតាន់យ៉ាហ៊ូបង្កើតរដ្ឋាភិបាល",
+            "PERSON",
+            ["លោក នេតាន់យ៉ាហ៊ូ", "លោកនេតាន់យ៉ាហ៊ូ"],
+        ),
+        (
+            "លោកបេននី ហ្គាន បាននិយាយ។ ក្រោយមកលោកហ្គាន បានបដិសេធ ហើយហ្គាន មិនឆ្លើយ",
+            "PERSON",
+            ["លោកបេននី ហ្គាន", "លោកហ្គាន"],
+        ),
+        # a Latin name "of" a maker is its product's feature, not a player of a club
+        ("Night Mode របស់ Apple និង Cristiano Ronaldo របស់ Juventus", "PERSON", ["Cristiano Ronaldo"]),
         # a type word before an abstract noun is no place; a source credit holds no ORG
         ("ទីក្រុងនិរន្តរភាព និងប្រទេសម្ចាស់ជំនួយ", "LOC", []),
         ("លោកបានថ្លែង។ (ប្រភព Fresh News) ហើយ Fresh News បានរាយការណ៍", "ORG", ["Fresh News"]),

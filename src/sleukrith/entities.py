@@ -1703,7 +1703,11 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             add(parts, [], None)  # (not "ផ្នែកបុរស នារី យុវជន": men's, women's, youth)
     for m in _LATIN_OF_CLUB_RE.finditer(vt):
         # "Cristiano Ronaldo របស់ Juventus": a full Latin name "of" a known club is a player
-        if m.group(2) in _known_orgs() and not any(t.vs <= m.start(1) < t.ve for t in found):
+        if (
+            m.group(2) in _known_orgs()
+            and m.group(2) not in _MAKERS
+            and not any(t.vs <= m.start(1) < t.ve for t in found)
+        ):
             add([m.span(1)], [], None)
     for m in _LATIN_BEFORE_CUE_RE.finditer(vt):
         if not any(t.vs <= m.start(1) < t.ve for t in found):
@@ -1791,6 +1795,11 @@ _LATIN_OF_CLUB_RE = re.compile(
     r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}) (?:របស់|នៃ)[ ]?([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)"
 )
 # what may stand between a word for a person and a Latin name (besides a country)
+# companies of data/orgs.tsv that make things: "Night Mode របស់ Apple" is a product's feature
+_MAKERS = frozenset(
+    "Apple Google Samsung Huawei Microsoft Amazon Alibaba Tencent Xiaomi Toyota Honda Sony "
+    "Tesla Boeing Airbus Grab".split()
+)
 _NAME_MODIFIERS = frozenset(
     {"បម្រុង", "ស្លាប", "កណ្តាល", "ឆ្វេង", "ស្តាំ", "វ័យក្មេង", "ជើងចាស់", "ថ្មី", "ល្បី", "ល្បីឈ្មោះ", "អតីត"}
 )
@@ -3663,6 +3672,9 @@ def find_entities(
                         and not last.isupper()
                     ):
                         person_names.setdefault(last, value)  # "Pochettino" later on
+                    elif _foreign_last_part(name):
+                        # "លោកបេននី ហ្គាន" ... "លោកហ្គាន": the surname after a title later on
+                        person_names.setdefault(last, {**value, "last_of": name})
                 elif _long_one_word_name(name):
                     person_names.setdefault(name, value)  # "នេតាន់យ៉ាហ៊ូ" later, even glued
             for m in orgs:
@@ -4843,6 +4855,11 @@ def _repeat_names(
             v = by_key.get(_name_key(m.group()))
             if v is None:
                 continue
+            tm = _TITLE_END_RE.search(text, max(0, m.start() - 24), m.start())
+            if tm and text.endswith(_TITLE_NOT_AFTER, 0, tm.start()):
+                tm = None  # "ពិភពលោក...": "the world", no title
+            if v.get("last_of") and tm is None:
+                continue  # a surname alone is a name only after a title ("លោកហ្គាន")
             if " " not in v["name"].strip() and not v["name"].isascii():
                 # a one-word name found again: after a title, a role, a function word or
                 # punctuation only ("លោកនេតាន់យ៉ាហ៊ូ"), not as the end of another, longer name
@@ -4854,16 +4871,46 @@ def _repeat_names(
                     and not _NAME_STOP_END_RE.search(before)
                 ):
                     continue
+            start, titles = m.start(), []
+            if tm is not None and (v.get("last_of") or " " not in v["name"].strip()):
+                if taken.hits(tm.start(), m.end()):
+                    continue
+                # the title written right before is part of the PERSON ("លោកនេតាន់យ៉ាហ៊ូ")
+                start, titles = tm.start(), [tm.group().strip(" \u200b")]
             out.append(
                 Entity(
                     "PERSON",
-                    m.start(),
+                    start,
                     m.end(),
-                    m.group(),
-                    {"titles": [], "name": v["name"], "role": None, "romanized": v["romanized"]},
+                    text[start : m.end()],
+                    {
+                        "titles": titles,
+                        "name": v["name"],
+                        "role": None,
+                        "romanized": v["romanized"],
+                    },
                 )
             )
     return out
+
+
+_TITLE_END_RE = re.compile(f"(?:{_alt(TITLES)})[ \u200b]?$")
+
+
+def _foreign_last_part(name: str) -> bool:
+    """The last part of a two- or three-part Khmer-script name that is no Cambodian name part
+    (a transliterated foreign surname, "បេននី ហ្គាន"): found again after a title."""
+    parts = name.split(" ")
+    last = parts[-1]
+    return (
+        2 <= len(parts) <= 3
+        and len(last) >= 3
+        and _CHUNK_RE.fullmatch(last) is not None
+        and all(p not in _name_parts() for p in parts)
+        and parts[0] not in _family_names()
+        and not _starts_with_predicate(last)
+        and not gazetteer.lookup(last)
+    )
 
 
 # units that measure time or age: "៤៥ឆ្នាំ" (aged 45), "២៤ម៉ោង" are durations, not quantities
