@@ -1474,6 +1474,13 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "PERSON",
             ["លោកបេននី ហ្គាន", "លោកហ្គាន"],
         ),
+        # a title after a two-part name starts the next person's name
+        (
+            "ចូលរួមដោយ លោក ញឹម គឹមញ៉ុល កញ្ញា ងឹម គាថា និងលោក សុខ ដារ៉ា",
+            "PERSON",
+            ["លោក ញឹម គឹមញ៉ុល", "កញ្ញា ងឹម គាថា", "លោក សុខ ដារ៉ា"],
+        ),
+        ("តុលាការបានចេញដីកាតាមចាប់ខ្លួនជនសង្ស័យ នៅប្រទេសកាតា", "LOC", ["ប្រទេសកាតា"]),
         # a Latin name "of" a maker is its product's feature, not a player of a club
         ("Night Mode របស់ Apple និង Cristiano Ronaldo របស់ Juventus", "PERSON", ["Cristiano Ronaldo"]),
         # a type word before an abstract noun is no place; a source credit holds no ORG

@@ -646,7 +646,8 @@ _NOT_LOC_BEFORE = (
 
 _TEMPLE_NAMES = frozenset({"ព្រះវិហារ"})
 # common words that start with a place name
-_WORDS_HOLDING_PLACES = ("អាស៊ីត", "អាស៊ីដ", "សេរ៉ូម")  # acid, serum (not Asia, Rome)
+# acid, serum, "warrant to" (not Asia, Rome, Qatar)
+_WORDS_HOLDING_PLACES = ("អាស៊ីត", "អាស៊ីដ", "សេរ៉ូម", "ដីកាតាម")
 _KH_LETTER = "\u1780-\u17b3"
 _KH_MARK = "\u17b4-\u17d3\u17dd"
 _NAME_CHARS = f"[{_KH_LETTER}{_KH_MARK}]"
@@ -925,6 +926,7 @@ def split_title(text: str) -> tuple[list[str], str]:
 
 
 _ONE_TITLE_RE = re.compile(f"(?:{_alt(TITLES)})")
+_TITLE_SET = frozenset(TITLES)
 
 
 def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
@@ -1187,6 +1189,8 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
         complete = cm.end() >= n or not _is_kh(vt[cm.end()])
         if _NAME_ROLE_STOP_RE.match(chunk) and chunk not in known:
             break
+        if len(parts) >= 2 and chunk in _TITLE_SET and complete:
+            break  # "លោក ញឹម គឹមញ៉ុល កញ្ញា ងឹម គាថា": a title starts the next person's name
         if chunk in _NOT_NAME_WORDS or (parts and _is_predicate(chunk, known)):
             break
         if chunk.startswith(("ជនជាតិ", "សញ្ជាតិ")):
