@@ -1481,6 +1481,12 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             ["លោក ញឹម គឹមញ៉ុល", "កញ្ញា ងឹម គាថា", "លោក សុខ ដារ៉ា"],
         ),
         ("តុលាការបានចេញដីកាតាមចាប់ខ្លួនជនសង្ស័យ នៅប្រទេសកាតា", "LOC", ["ប្រទេសកាតា"]),
+        # a commune's number after ទី is part of its name
+        (
+            "នៅឃុំជីរោទិ៍ទី២ ស្រុកត្បូងឃ្មុំ",
+            "LOC",
+            ["ឃុំជីរោទិ៍ទី២", "ស្រុកត្បូងឃ្មុំ"],
+        ),
         # a Latin name "of" a maker is its product's feature, not a player of a club
         ("Night Mode របស់ Apple និង Cristiano Ronaldo របស់ Juventus", "PERSON", ["Cristiano Ronaldo"]),
         # a type word before an abstract noun is no place; a source credit holds no ORG

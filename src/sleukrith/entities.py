@@ -4507,8 +4507,11 @@ def _join_glued_places(text: str, entities: list[Entity]) -> list[Entity]:
         if e.label == "LOC" and isinstance(e.value, dict):
             if not e.value.get("code"):
                 dm = _DIRECTION_AFTER_RE.match(text, e.end)  # "អឺរ៉ុបភាគខាងលិច"
-            elif e.value.get("type") == "village":
-                dm = _GLUED_NUMBER_RE.match(text, e.end)  # "ភូមិក្បាលស្ពាន01"
+            elif e.value.get("type") == "village" or (
+                e.value.get("type") == "commune" and e.text.replace("\u200b", "").endswith("ទី")
+            ):
+                # "ភូមិក្បាលស្ពាន01", "ឃុំជីរោទិ៍ទី២": a number glued to the name is part of it
+                dm = _GLUED_NUMBER_RE.match(text, e.end)
             else:
                 dm = None
             if dm and not any(o.start < dm.end() and e.end < o.end for o in entities):
