@@ -1487,6 +1487,19 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
             "LOC",
             ["ឃុំជីរោទិ៍ទី២", "ស្រុកត្បូងឃ្មុំ"],
         ),
+        # a role phrase is read over a country or a ministry's domain whose letters hold a
+        # function word (កម្ពុ|ជា, ការបរ|ទេស), so the untitled name after it is found; a
+        # foreign first name glued to a long role word is a name part
+        (
+            "នាយករដ្ឋមន្ត្រីកម្ពុជា ហ៊ុន សែន បាននិយាយ ហើយរដ្ឋមន្ត្រីក្រសួងការបរទេស ប្រាក់ សុខុន បានថ្លែង",
+            "PERSON",
+            ["ហ៊ុន សែន", "ប្រាក់ សុខុន"],
+        ),
+        (
+            "នាយករដ្ឋមន្ត្រីបេនចាមីន ណេតាន់យ៉ាហ៊ូ បានប្រកាស ខណៈនាយករដ្ឋមន្ត្រីផុតអាណត្តិ ណេតាន់យ៉ាហ៊ុ",
+            "PERSON",
+            ["បេនចាមីន ណេតាន់យ៉ាហ៊ូ"],
+        ),
         # a Latin name "of" a maker is its product's feature, not a player of a club
         ("Night Mode របស់ Apple និង Cristiano Ronaldo របស់ Juventus", "PERSON", ["Cristiano Ronaldo"]),
         # a type word before an abstract noun is no place; a source credit holds no ORG

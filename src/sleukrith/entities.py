@@ -934,7 +934,7 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
     i = pos
     while i < len(vt) and vt[i] in " ,":
         i += 1
-    if not _ROLE_RE.match(vt, i):
+    if not _ROLE_RE.match(vt, i) or vt.startswith("ប្រធានបទ", i):  # (a "topic", no role)
         return None
     j = i
     limit = min(len(vt), i + 120)
@@ -959,6 +959,15 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             pm = _match_place_after(vt, tm.end(), gazetteer.type_of(tm.group())) if tm else None
             if pm is not None and (pm[0] >= len(vt) or not _is_kh(vt[pm[0]])):
                 j = pm[0]  # "អភិបាលស្រុកពួក": a place name ends the role, whatever its words
+                continue
+        if j > i and _cstart(vt, j):
+            # a country or a ministry's domain inside the role is read whole: its letters may
+            # hold a function word ("នាយករដ្ឋមន្ត្រីកម្ពុ|ជា", "...ការបរ|ទេស")
+            wm = _bare_place_re().match(vt, j) or _ministry_domain_re().match(vt, j)
+            if wm and (
+                wm.end() >= len(vt) or not _is_kh(vt[wm.end()]) or _ORG_HEAD_RE.match(vt, wm.end())
+            ):
+                j = wm.end()
                 continue
         if (
             j > i
@@ -1609,6 +1618,42 @@ def _cued(
     return parts
 
 
+# long role words after which a glued foreign first name may start ("នាយករដ្ឋមន្ត្រីបេនចាមីន ...")
+_GLUED_NAME_ROLES = ("នាយករដ្ឋមន្ត្រី", "ប្រធានាធិបតី", "អគ្គលេខាធិការ", "រដ្ឋមន្ត្រី")
+
+
+def _name_glued_to_role(
+    vt: str, m: re.Match[str], end: int, found: list[_Mention]
+) -> list[tuple[int, int]] | None:
+    """A two-part name whose first part is glued to a long role word ("នាយករដ្ឋមន្ត្រីបេនចាមីន
+    ណេតាន់យ៉ាហ៊ូ"): the role reader took the first part into the role."""
+    k = next((m.start() + len(w) for w in _GLUED_NAME_ROLES if vt.startswith(w, m.start())), None)
+    if k is None or not 4 <= end - k <= 12 or not _CHUNK_RE.fullmatch(vt, k, end):
+        return None
+    first = vt[k:end]
+    if (
+        first in _NOT_NAME_WORDS
+        or first.startswith(("ផុត", "ស្តីទី", "ស្ដីទី", "អតីត", "ថ្មី", "បច្ចុប្បន្ន"))  # "outgoing" ...
+        or _starts_with_predicate(first)
+        or _STOP_RE.match(first)
+        or _LOC_TYPE_RE.match(first)
+        or _ORG_HEAD_RE.match(first)
+        or _ROLE_RE.match(first)
+        or first.startswith(_domain_words())
+        or _bare_place_re().match(first)
+    ):
+        return None
+    if any(t.vs <= end + 1 < t.ve for t in found):
+        return None
+    rest, attached = _name_parts_at(vt, end + 1)
+    if not rest or attached:
+        return None
+    second = vt[rest[0][0] : rest[0][1]]
+    if len(second) < 3 or _STOP_RE.match(second) or _starts_with_predicate(second):
+        return None
+    return [(k, end), rest[0]]
+
+
 def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     """Names written without a title, found by what is around them: a role or a word for a
     person before them ("អភិបាលខេត្ត ជាវ តាយ", "កីឡាករ ខាំ សូរីយា"), or an age, sex or alias
@@ -1673,7 +1718,10 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             continue
         parts = _cued(vt, role[1], found, strong=True)
         if parts is None:
-            continue
+            glued = _name_glued_to_role(vt, m, role[1], found)
+            if glued is None:
+                continue
+            role, parts = (m.start(), glued[0][0]), glued
         tm = None
         for t in _TITLE_RE.finditer(vt, max(0, m.start() - 40), m.start()):
             tm = t  # "ឯកឧត្តមរដ្ឋមន្ត្រី វេង សាខុន": the titles before the role
@@ -2084,6 +2132,11 @@ def _ministry_domains() -> tuple[str, ...]:
     """The first word of every shipped ministry name ("សុខាភិបាល", "អប់រំ", ...)."""
     out = {n[len("ក្រសួង") :].split(" ")[0] for n in _known_orgs() if n.startswith("ក្រសួង")}
     return tuple(sorted((d for d in out if len(d) >= 2), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _ministry_domain_re() -> re.Pattern[str]:
+    return re.compile(_alt(_ministry_domains()))
 
 
 @lru_cache(maxsize=1)
