@@ -658,17 +658,16 @@ _VENUE_NOUNS = (
     "កោះ",
 )
 _PLACE_WORDS = ("ភូមិ", "ឃុំ", "សង្កាត់", "ស្រុក", "ខណ្ឌ", "ខេត្ត", "រាជធានី", "ក្រុង", "ប្រទេស", "ទីក្រុង")
+_VENUE_NOUN_ALT = "|".join(sorted(_VENUE_NOUNS, key=len, reverse=True))
+# opposite, in front of, near, behind a landmark ("នៅទល់មុខក្លិប...", "នៅក្បែរផ្សារ...")
+_LANDMARK_ALT = "ទល់មុខ|ចំពីមុខ|ខាងមុខ|ក្បែរ|ជិត|ខាងក្រោយ"
 _VENUE_START_RE = re.compile(
-    "(?:នៅ|នា|ពី|ក្នុង|លើ)[ ]?(?:ក្នុង|លើ)?[ ]?(?=(?:"
-    + "|".join(sorted(_VENUE_NOUNS, key=len, reverse=True))
-    + "))"
-    # "នៅទល់មុខក្លិប...", "នៅក្បែរផ្សារ...": opposite, near, in front of, behind a landmark
-    + "|នៅ[ ]?(?=ទល់មុខ|ចំពីមុខ|ខាងមុខ|ក្បែរ|ជិត|ខាងក្រោយ)"
+    f"(?:នៅ|នា|ពី|ក្នុង|លើ)[ ]?(?:ក្នុង|លើ)?[ ]?(?=(?:{_VENUE_NOUN_ALT}))|នៅ[ ]?(?={_LANDMARK_ALT})"
 )
 
 
-_LANDMARK_RE = re.compile("ទល់មុខ|ចំពីមុខ|ខាងមុខ|ក្បែរ|ជិត|ខាងក្រោយ")
-_VENUE_NOUN_RE = re.compile("|".join(sorted(_VENUE_NOUNS, key=len, reverse=True)))
+_LANDMARK_RE = re.compile(_LANDMARK_ALT)
+_VENUE_NOUN_RE = re.compile(_VENUE_NOUN_ALT)
 # "កសិករនៅក្នុងស្រុក...", "រស់នៅភូមិ...": where people live, not where the event is
 _RESIDENCE_RE = re.compile("(?:រស់|កសិករ|ប្រជាពលរដ្ឋ|ពលរដ្ឋ|បងប្អូន|អ្នកភូមិ|សិស្ស|គ្រួសារ)[ ]?$")
 
