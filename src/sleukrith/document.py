@@ -172,6 +172,7 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
     """The first full (day, month, year) date of the first paragraphs that is not a coming
     or bounding date ("... ខាងមុខ", "ចាប់ពី ...", "នឹង ... នៅ ..."); else the first full date."""
     first = None
+    lead: list[tuple[str, list[DateMatch]]] = []  # the lines read and their dates
     for s, e in spans[:6]:
         line = text[s:e]
         sm = _WEB_STAMP_RE.search(line)
@@ -182,7 +183,9 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
                 return date(int(sm.group(3)), month or 0, int(sm.group(1)))
             except ValueError:
                 pass
-        for d in find_dates(line):
+        dates = find_dates(line)
+        lead.append((line, dates))
+        for d in dates:
             if d.kind in ("date", "datetime") and not d.relative and d.value is not None:
                 v = d.value.date() if isinstance(d.value, datetime) else d.value
                 if not isinstance(v, date):
@@ -191,7 +194,7 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
                     first = first or v
                     continue
                 return v
-    return first or _dated_by_this_year(text, spans)
+    return first or _dated_by_this_year(text, spans, lead)
 
 
 def _coming(line: str, d: DateMatch) -> bool:
@@ -209,13 +212,16 @@ _THIS_AFTER_RE = re.compile("[ \u200b]*នេះ")
 _YESTERDAY_AFTER_RE = re.compile("[ \u200b]*ម្សិលមិញ")
 
 
-def _dated_by_this_year(text: str, spans: list[tuple[int, int]]) -> date | None:
+def _dated_by_this_year(
+    text: str, spans: list[tuple[int, int]], lead: list[tuple[str, list[DateMatch]]]
+) -> date | None:
     """No full date in the lead: a day and month of the lead (not a coming one) in the year the
-    text calls "this year" (``ឆ្នាំ២០១៩នេះ``, ``ចុងឆ្នាំ២០១៩ នេះ``), when it names one."""
+    text calls "this year" (``ឆ្នាំ២០១៩នេះ``, ``ចុងឆ្នាំ២០១៩ នេះ``), when it names one. ``lead``
+    holds the first lines with the dates already found in them."""
     year = None
-    for s, e in spans[:40]:
-        line = text[s:e]
-        for d in find_dates(line):
+    for k, (s, e) in enumerate(spans[:40]):
+        line, dates = lead[k] if k < len(lead) else (text[s:e], find_dates(text[s:e]))
+        for d in dates:
             if d.kind == "year" and _THIS_AFTER_RE.match(line, d.end) and isinstance(d.value, date):
                 year = d.value.year
                 break
@@ -224,9 +230,8 @@ def _dated_by_this_year(text: str, spans: list[tuple[int, int]]) -> date | None:
     if year is None:
         return None
     first = None
-    for s, e in spans[:6]:
-        line = text[s:e]
-        for d in find_dates(line):
+    for line, dates in lead:
+        for d in dates:
             if d.kind not in ("date", "datetime") or d.year or not (d.day and d.month):
                 continue
             try:
