@@ -1385,8 +1385,6 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 )
                 pos = rparts[-1][1]
                 continue
-        if vt.startswith("ប្រចាំ", i):
-            continue  # "ឯកអគ្គរាជទូតប្រចាំ...": "ambassador to ...", a role, no name follows
         if titles[-1] == "ឯកអគ្គរាជទូត" and (bm := _bare_place_re().match(vt, i)) is not None:
             if _is_country_word(bm.group()):
                 continue  # "ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំ...": the ambassador of a country
