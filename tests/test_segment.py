@@ -311,6 +311,24 @@ def test_dev_split_quality_floor(shared_data) -> None:
     assert sf.boundary_f1 > 0.985
 
 
+def test_niptict_passages_join_a_block_in_file_order(tmp_path) -> None:
+    """The real-news gold of round 7 annotates NIPTICT blocks read back by this function."""
+    from sleukrith.segment._corpus import niptict_passages
+
+    tsv = tmp_path / "n.tsv"
+    rows = [
+        "domain\tfile\tsent_id\tsegmented",
+        "news\ta.txt\ta-1\t{ក_ខ}{គ} {ABC}",
+        "news\ta.txt\ta-2\t{ឃ~ង}",
+        "news\ta.txt\ta-3\t{broken",
+        "news\ta.txt\ta-51\t{ច}",
+        "story\tb.txt\tb-1\t{ឆ}",
+    ]
+    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert niptict_passages(tsv) == {("a.txt", 0): "កខគ ABC\nឃង", ("a.txt", 1): "ច"}
+    assert niptict_passages(tsv, domain="story") == {("b.txt", 0): "ឆ"}
+
+
 def _runs(text: str) -> list[str]:
     from sleukrith.segment._pretok import KHMER_RUN, pretokenize
 

@@ -71,7 +71,8 @@ def _build(items: Iterable[str | None], source: str, domain: str, key: str) -> S
     return Sentence("".join(text_parts), tuple(words), tuple(fine), source, domain, b == 0, b == 1)
 
 
-def read_niptict(path: Path) -> Iterator[Sentence]:
+def _read_niptict(path: Path) -> Iterator[tuple[str, int, Sentence]]:
+    """(file, block, sentence) for each well-formed line of the NIPTICT tsv, in file order."""
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
@@ -94,7 +95,22 @@ def read_niptict(path: Path) -> Iterator[Sentence]:
                 items.pop()
             s = _build(items, "niptict", domain, f"{file}:{block}")
             if s is not None:
-                yield s
+                yield file, block, s
+
+
+def read_niptict(path: Path) -> Iterator[Sentence]:
+    for _file, _block, s in _read_niptict(path):
+        yield s
+
+
+def niptict_passages(path: Path, domain: str = "news") -> dict[tuple[str, int], str]:
+    """The text of every block of one NIPTICT domain: its sentences in file order, one per
+    line (the real-news gold of round 7 annotates the dev blocks of the news domain)."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for file, block, s in _read_niptict(path):
+        if s.domain == domain:
+            out.setdefault((file, block), []).append(s.text)
+    return {key: "\n".join(lines) for key, lines in out.items()}
 
 
 def read_khpos(path: Path) -> Iterator[Sentence]:
