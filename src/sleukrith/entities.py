@@ -688,16 +688,26 @@ _INTRO_RE = re.compile(f"(?:{_alt(_NAME_INTRO)})[ :៖]?")
 
 
 @lru_cache(maxsize=1)
-def _known_orgs() -> dict[str, str]:
+def _orgs_table() -> tuple[dict[str, str], frozenset[str]]:
+    """data/orgs.tsv: known names (Khmer or Latin -> English), and the companies marked
+    ``maker`` in its third column."""
     out: dict[str, str] = {}
+    makers: set[str] = set()
     path = resources.files("sleukrith").joinpath("data").joinpath("orgs.tsv")
     with path.open("r", encoding="utf-8") as fh:
         for line in fh:
             if not line.strip() or line.startswith("#"):
                 continue
-            kh, _, en = line.rstrip("\n").partition("\t")
-            out[kh.replace("\u17d2\u178a", "\u17d2\u178f")] = en
-    return out
+            kh, en, *kind = line.rstrip("\n").split("\t")
+            kh = kh.replace("\u17d2\u178a", "\u17d2\u178f")
+            out[kh] = en
+            if kind == ["maker"]:
+                makers.add(kh)
+    return out, frozenset(makers)
+
+
+def _known_orgs() -> dict[str, str]:
+    return _orgs_table()[0]
 
 
 @lru_cache(maxsize=2)
@@ -1755,7 +1765,7 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
         # "Cristiano Ronaldo របស់ Juventus": a full Latin name "of" a known club is a player
         if (
             m.group(2) in _known_orgs()
-            and m.group(2) not in _MAKERS
+            and m.group(2) not in _orgs_table()[1]
             and not any(t.vs <= m.start(1) < t.ve for t in found)
         ):
             add([m.span(1)], [], None)
@@ -1845,11 +1855,6 @@ _LATIN_OF_CLUB_RE = re.compile(
     r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}) (?:របស់|នៃ)[ ]?([A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)"
 )
 # what may stand between a word for a person and a Latin name (besides a country)
-# companies of data/orgs.tsv that make things: "Night Mode របស់ Apple" is a product's feature
-_MAKERS = frozenset(
-    "Apple Google Samsung Huawei Microsoft Amazon Alibaba Tencent Xiaomi Toyota Honda Sony "
-    "Tesla Boeing Airbus Grab".split()
-)
 _NAME_MODIFIERS = frozenset(
     {"បម្រុង", "ស្លាប", "កណ្តាល", "ឆ្វេង", "ស្តាំ", "វ័យក្មេង", "ជើងចាស់", "ថ្មី", "ល្បី", "ល្បីឈ្មោះ", "អតីត"}
 )
