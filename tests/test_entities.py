@@ -1524,3 +1524,21 @@ def test_round5_committees_and_league_clubs(text: str, expected: list[str]) -> N
 )
 def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+# --- round 7: NIPTICT news passages (2015 Post Khmer, Koh Santepheap, LICADHO) ---
+
+
+@pytest.mark.parametrize(
+    "text,label,expected",
+    [
+        # a short stop word inside a longer word (ជា in ប្រជាជាតិ, ទេ in ប្រទេស)
+        # does not end a body's name when the text has no spaces or ZWSPs to show the words
+        ("ទៅក្នុងរថយន្តរបស់អង្គការ សហប្រជាជាតិ ដើម្បីបញ្ជូន", "ORG", ["អង្គការ សហប្រជាជាតិ"]),
+        ("ប្រាក់ចំណូលរបស់អង្គការប្រទេសនាំចេញប្រេង ដែលបាន", "ORG", ["អង្គការប្រទេសនាំចេញប្រេង"]),
+        # ... but a stop word that is a word of its own still ends it
+        ("ត្រូវបានបញ្ជូនទៅមន្ទីរពេទ្យភ្លាមៗតែម្តង ៕", "ORG", []),
+    ],
+)
+def test_round7_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

@@ -2171,7 +2171,35 @@ def _stop_at(vt: str, j: int, stop_re: re.Pattern[str], starts: frozenset[int] |
         return True
     if not _cstart(vt, e):
         return False
-    return starts is None or e in starts or j in starts
+    if starts is None:
+        # a short stop word is often a piece of a longer word: the segmenter decides
+        return e - j > 3 or not _inside_word(vt, j)
+    return e in starts or j in starts
+
+
+def _inside_word(vt: str, j: int) -> bool:
+    """True when the word segmenter reads offset ``j`` of the view as inside a word of the
+    Khmer run around it ("សហប្រជាជាតិ": ជា there is no "is")."""
+    a = j
+    while a > 0 and _is_kh(vt[a - 1]):
+        a -= 1
+    if a == j:
+        return False
+    b = j
+    while b < len(vt) and _is_kh(vt[b]):
+        b += 1
+    return (j - a) not in _run_starts(vt[a:b])
+
+
+@lru_cache(maxsize=4096)
+def _run_starts(run: str) -> frozenset[int]:
+    from sleukrith.segment import words
+
+    out, pos = set(), 0
+    for w in words(run):
+        out.add(pos)
+        pos += len(w)
+    return frozenset(out)
 
 
 def _is_digit(ch: str) -> bool:
