@@ -326,6 +326,13 @@ def _name_span(e) -> tuple[int, int]:  # noqa: ANN001
     return e.start, e.end
 
 
+def _doc_name(gold: dict) -> str:
+    """How errors name a gold document: the article's file stem, or the passage's block."""
+    if "niptict" in gold:
+        return f"{Path(gold['niptict']['file']).stem}.b{gold['niptict']['block']}"
+    return Path(gold["path"]).stem
+
+
 def evaluate_news(
     data: Path, part: str, gold_dir: Path = NEWS_GOLD, exclude: frozenset[str] = frozenset()
 ) -> dict:
@@ -344,7 +351,7 @@ def evaluate_news(
     errors: list[str] = []
     for gold, text in items:
         doc = analyze(text)
-        name = Path(gold["path"]).stem
+        name = _doc_name(gold)
         g_all = {(e["label"], e["start"], e["end"]) for e in gold["entities"]}
         p_all = {(e.label, e.start, e.end) for e in doc.entities if e.label in NEWS_LABELS}
         g_all |= {
