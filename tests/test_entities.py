@@ -1538,6 +1538,14 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         ("ប្រាក់ចំណូលរបស់អង្គការប្រទេសនាំចេញប្រេង ដែលបាន", "ORG", ["អង្គការប្រទេសនាំចេញប្រេង"]),
         # ... but a stop word that is a word of its own still ends it
         ("ត្រូវបានបញ្ជូនទៅមន្ទីរពេទ្យភ្លាមៗតែម្តង ៕", "ORG", []),
+        # a town missing from the gazetteer is a foreign city, also glued to the next words
+        # up to a stop word; a common word or a description after a type word is no place
+        (
+            "នៅក្រុងបាល់ទីម័រ រដ្ឋម៉ារីឡេន និងនៅក្រុងសាណាកាលពីថ្ងៃច័ន្ទ",
+            "LOC",
+            ["ក្រុងបាល់ទីម័រ", "ក្រុងសាណា"],
+        ),
+        ("ក្រុងនេះមានមនុស្សច្រើន ហើយខេត្តរងផលប៉ះពាល់ទាំងនោះ និងប្រទេសដ៏សកម្មជាងគេ", "LOC", []),
     ],
 )
 def test_round7_cases(text: str, label: str, expected: list[str]) -> None:

@@ -3303,7 +3303,17 @@ _NOT_PLACE_NAMES = (
     "សមាជិក",
     "គ្រប់",
 )
-_UNKNOWN_OK_TYPES = ("ខេត្ត", "ស្រុក", "ឃុំ", "ទីក្រុង", "ប្រទេស", "រដ្ឋធានី", "ព្រះរាជាណាចក្រ", "សាធារណរដ្ឋ")
+_UNKNOWN_OK_TYPES = (
+    "ខេត្ត",
+    "ស្រុក",
+    "ឃុំ",
+    "ទីក្រុង",
+    "ក្រុង",  # a town missing from the gazetteer is most often a foreign city ("ក្រុងចាមេណា")
+    "ប្រទេស",
+    "រដ្ឋធានី",
+    "ព្រះរាជាណាចក្រ",
+    "សាធារណរដ្ឋ",
+)
 
 
 # common words that start with a place type word
@@ -3321,10 +3331,18 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
     cm = _CHUNK_RE.match(vt, i)
     if not cm:
         return None
-    word = cm.group()
+    word, end = cm.group(), cm.end()
+    if (end < len(vt) and _is_kh(vt[end])) or len(word) > 12:
+        # a city's name glued to the next words ends where a stop word starts
+        # ("ក្រុងសាណាកាលពីថ្ងៃច័ន្ទ"); without one, nothing says where it ends (and after
+        # other type words a glued word is more often a description: "ខេត្តរងផលប៉ះពាល់")
+        if type_word not in ("ក្រុង", "ទីក្រុង"):
+            return None
+        k = next((k for k in range(i + 3, end) if _stop_at(vt, k, _STOP_RE, None)), None)
+        if k is None:
+            return None
+        word, end = vt[i:k], k
     if len(word) < 3 or len(word) > 12:
-        return None
-    if cm.end() < len(vt) and _is_kh(vt[cm.end()]):
         return None
     if (
         word.startswith(_NOT_PLACE_NAMES)
@@ -3338,14 +3356,14 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         or _LOC_TYPE_RE.match(word)
     ):
         return None
-    if word.endswith("មួយ"):
-        return None  # "ប្រទេសអធិបតេយ្យមួយ": "a sovereign country"
+    if word.endswith("មួយ") or word.startswith("ដ៏"):
+        return None  # "ប្រទេសអធិបតេយ្យមួយ": "a sovereign country"; "ប្រទេសដ៏សកម្ម": "an active one"
     if word.endswith(("ភាព", "កម្ម", "និយម")) or word.startswith("ម្ចាស់"):
         return None  # "ទីក្រុងនិរន្តរភាព" (a sustainable city), "ប្រទេសម្ចាស់ជំនួយ" (donors)
     for tail in _NAME_END_STOPS:
         if word.endswith(tail) and len(word) - len(tail) >= 3:
-            return cm.end() - len(tail)  # "ស្រុក...នោះ": "that district"
-    return cm.end()
+            return end - len(tail)  # "ស្រុក...នោះ": "that district"
+    return end
 
 
 def _near_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, list[Place]] | None:
