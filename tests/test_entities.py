@@ -1546,6 +1546,14 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
             ["ក្រុងបាល់ទីម័រ", "ក្រុងសាណា"],
         ),
         ("ក្រុងនេះមានមនុស្សច្រើន ហើយខេត្តរងផលប៉ះពាល់ទាំងនោះ និងប្រទេសដ៏សកម្មជាងគេ", "LOC", []),
+        # a dotted abbreviation keeps its last dot; a head misspelt without ៈ is still a head
+        ("អ.ស.ប. បានប៉ាន់ប្រមាណ ហើយ គ.ជ.ប ថ្មី", "ORG", ["អ.ស.ប.", "គ.ជ.ប"]),
+        ("ដោយគណកម្មការជាតិរៀបចំការបោះឆ្នោត បានប្រកាស", "ORG", ["គណកម្មការជាតិរៀបចំការបោះឆ្នោត"]),
+        # police + a country is that country's force; police of "the country X" is only X
+        ("ប៉ូលិសឥណ្ឌូនេស៊ីបាននិយាយ", "ORG", ["ប៉ូលិសឥណ្ឌូនេស៊ី"]),
+        ("ប៉ូលីសប្រទេសជប៉ុនបានចាប់", "ORG", []),
+        # armed groups and news agencies of data/orgs.tsv, spaced or not
+        ("ក្រុមសកម្មប្រយុទ្ធបូកូហារ៉ាមបានវាយប្រហារ ខណៈក្រុមរដ្ឋអ៊ិស្លាមបានកាន់កាប់", "ORG", ["បូកូហារ៉ាម", "រដ្ឋអ៊ិស្លាម"]),
     ],
 )
 def test_round7_cases(text: str, label: str, expected: list[str]) -> None:

@@ -502,6 +502,8 @@ _ORG_HEADS: tuple[str, ...] = (
     "សាលារាជធានី",
     "គណៈកម្មាធិការ",
     "គណៈកម្មការ",
+    "គណកម្មាធិការ",  # (misspelt without ៈ)
+    "គណកម្មការ",
     "ក្រុមប្រឹក្សា",
     "គណបក្ស",
     "សមាគម",
@@ -719,7 +721,13 @@ def _known_org_re(latin: bool = False) -> re.Pattern[str]:
         return re.compile(
             "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in names) + ")(?![A-Za-z0-9])"
         )
-    return re.compile("|".join(" ?".join(re.escape(w) for w in n.split(" ")) for n in names))
+    # a dotted abbreviation keeps the dot written after its last letter ("អ.ស.ប.")
+    return re.compile(
+        "|".join(
+            " ?".join(re.escape(w) for w in n.split(" ")) + ("\\.?" if "." in n else "")
+            for n in names
+        )
+    )
 
 
 _LATIN_NEXT_RE = re.compile(" [A-Z][a-z]")
@@ -1993,7 +2001,17 @@ _GENERIC_TAILS = _GENERIC_TAILS | _ACTIVITY_TAILS
 _BOARD_GENERIC = frozenset({"ភិបាល"})  # "ក្រុមប្រឹក្សាភិបាល នៃ...": a company's board
 _DEPT_DOMAINS = (_ACTIVITY_TAILS | {"កសិកម្ម", "នាំចេញ", "នាំចូល"}) - {"លក់", "យក្ស", "ចម្រុះ", "ពិសេស"}
 _BOARD_HEADS = frozenset(
-    {"មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "ក្រុមប្រឹក្សា", "គណៈកម្មាធិការ", "គណៈកម្មការ"}
+    {
+        "មន្ទីរ",
+        "ការិយាល័យ",
+        "នាយកដ្ឋាន",
+        "អគ្គនាយកដ្ឋាន",
+        "ក្រុមប្រឹក្សា",
+        "គណៈកម្មាធិការ",
+        "គណៈកម្មការ",
+        "គណកម្មាធិការ",
+        "គណកម្មការ",
+    }
 )
 # heads of government offices: with a level word, a domain names one office
 _OFFICE_HEADS = frozenset({"មន្ទីរ", "ការិយាល័យ", "នាយកដ្ឋាន", "អគ្គនាយកដ្ឋាន", "អង្គភាព"})
@@ -2951,7 +2969,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         ):
             continue  # "ក្រុមហ៊ុនអាមេរិកបន្ត...": "the American company continues"
         if head in _PLACED_HEADS and _only_a_country(vt[i:end]):
-            continue  # "ប៉ូលីសប្រទេសជប៉ុន": the Japanese police, a country's (LOC), not one body
+            # "ប៉ូលីសប្រទេសជប៉ុន": the police of the country Japan (LOC), not one body; but
+            # "ប៉ូលិសឥណ្ឌូនេស៊ី", "នគរបាលថៃ" name the national force
+            continue
         if head in _PLACED_HEADS and not _names_place(vt, i, end):
             if not (head in ("ប៉ុស្តិ៍នគរបាល", "តម្រួត") and _post_name_end(vt, i)):
                 continue  # "នគរបាល", "នគរបាលចរាចរណ៍": the police, traffic police in general
@@ -3014,9 +3034,11 @@ def _titled_name_before(vt: str, start: int) -> bool:
 
 
 def _only_a_country(name: str) -> bool:
+    """``ប្រទេស`` + a country and nothing else."""
     name = name.strip()
-    if name.startswith("ប្រទេស"):
-        name = name[len("ប្រទេស") :]
+    if not name.startswith("ប្រទេស"):
+        return False
+    name = name[len("ប្រទេស") :]
     return any(p.type == "country" for p in gazetteer.index().by_key.get(name, ()))
 
 
