@@ -1187,6 +1187,9 @@ def _known_part_after(vt: str, end: int, known: frozenset[str]) -> bool:
     return nm is not None and nm.group() in known
 
 
+_HYPHENED_CHUNK_RE = re.compile("[\u1780-\u17b3][\u1780-\u17d3]+-[\u1780-\u17b3][\u1780-\u17d3]+")
+
+
 def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """The space-separated parts of a name starting at view offset ``i``.
 
@@ -1199,7 +1202,11 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
     parts: list[tuple[int, int]] = []
     attached = False
     while len(parts) < 3 and i < n:
-        cm = _CHUNK_RE.match(vt, i)
+        # a hyphenated part is one part ("បាសារ អាល់-អាសាដ"), unless it joins two Khmer names
+        # ("ហ៊ុន សែន-ប៊ុន រ៉ានី": a couple)
+        cm = _HYPHENED_CHUNK_RE.match(vt, i)
+        if cm is None or all(w in known for w in cm.group().split("-")):
+            cm = _CHUNK_RE.match(vt, i)
         if not cm:
             lm = _LATIN_NAME_RE.match(vt, i)
             if lm and lm.group()[0].islower() and not parts:
@@ -1290,6 +1297,16 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                 and not chunk.startswith("ព្រះ")  # an epithet: "ព្រះមហាវីរក្សត្រ"
             ):
                 break
+        if (
+            parts
+            and keep < len(chunk)
+            and keep <= 3
+            and vt[i : i + keep] not in known
+            and vt[parts[0][0] : parts[0][1]] not in known
+        ):
+            # "លោក ហ្សារិហ្វ ចូលទៅក្នុង...": after a foreign name, a short piece of a glued
+            # clause is a verb ("អ៊ុងសាន ស៊ូជីបាន..." keeps its longer second part)
+            break
         parts.append((i, i + keep))
         if keep < len(chunk):
             attached = True
