@@ -1242,7 +1242,15 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                 break
             parts.append((i, cm.end()))  # "ឯកឧត្តម ហ៊ុន ជា ត្រូវបាន...": Hun Chea
             break
-        if not parts and chunk.endswith(_NAME_END_STOPS) and chunk not in known and len(chunk) > 3:
+        if (
+            not parts
+            and complete
+            and chunk.endswith(_NAME_END_STOPS)
+            and chunk not in known
+            and len(chunk) > 3
+            # (a clause written without spaces: the name, then a role)
+            and not (len(chunk) > 16 and _ROLE_RE.match(chunk, _cut(chunk, _NAME_STOP_RE)))
+        ):
             break  # "លោកបន្តថា": a verb ending in ថា is never a name
         if complete and len(chunk) <= 16:
             keep = len(chunk)
@@ -1450,6 +1458,15 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 and not (
                     titles[-1] in _PRONOUN_TITLES
                     and _subject_glued(vt, parts[0], attached_tail, parts_known)
+                )
+                # in a text without spaces, a role right after the glued word shows it is a
+                # name ("លោកគល់បញ្ញានាយកប្រតិបត្តិនៃ...")
+                and not (
+                    attached_tail
+                    and 4 <= len(first) <= 12
+                    and _ROLE_RE.match(vt, parts[0][1])
+                    and not _is_predicate(first, parts_known)
+                    and not _starts_with_predicate(first)
                 )
             ):
                 continue
