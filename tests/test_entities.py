@@ -1569,8 +1569,18 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         ("លោកសខេងរដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃបានថ្លែងថា", "PERSON", ["លោកសខេង"]),
         ("លោកគល់បញ្ញានាយកប្រតិបត្តិនៃអង្គការ", "PERSON", ["លោកគល់បញ្ញា"]),
         ("លោកជឿជាក់ថាគាត់នឹងមកវិញនៅពេលក្រោយទៀតថា", "PERSON", []),
+        # what a body is like or makes is no name: a kind of body
+        ("គណបក្សជំទាស់ សណ្ឋាគារនាំមុខ និងរោងចក្រស្បែកជើង", "ORG", []),
+        ("ក្នុងរដ្ឋធានីឆាដនេះ និងស្វ៊ីស", "LOC", ["ឆាដ", "ស្វ៊ីស"]),
         ("ក្រុមសកម្មប្រយុទ្ធបូកូហារ៉ាមបានវាយប្រហារ ខណៈក្រុមរដ្ឋអ៊ិស្លាមបានកាន់កាប់", "ORG", ["បូកូហារ៉ាម", "រដ្ឋអ៊ិស្លាម"]),
     ],
 )
 def test_round7_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+def test_capital_phnom_penh_is_the_capital_province() -> None:
+    (e,) = ents("នៅរដ្ឋធានីភ្នំពេញ", "LOC")
+    assert e[1] == "រដ្ឋធានីភ្នំពេញ"
+    (full,) = [x for x in find_entities("នៅរដ្ឋធានីភ្នំពេញ") if x.label == "LOC"]
+    assert full.value["code"] == "12" and full.value["type"] == "province"

@@ -1991,12 +1991,22 @@ _GENERIC_TAILS = frozenset(
         "បង្អែក",
         "អនឡាញ",
         "ស្ប៉ា",
+        # what a body is like: "គណបក្សជំទាស់" (the opposition party), "សណ្ឋាគារនាំមុខ" (a leading
+        # hotel), "គណបក្សកាន់អំណាច" (the ruling party)
+        "ជំទាស់",
+        "នាំមុខ",
+        "ឈានមុខ",
+        "កាន់អំណាច",
     }
 )
 # what a company does is not its name ("ក្រុមហ៊ុនសំណង់"); for an office or a board it is, when
 # "of"/"in the region" follows ("ក្រុមប្រឹក្សាវិនិយោគ នៃប្រទេសថៃ")
 _ACTIVITY_TAILS = frozenset(
     {
+        "ស្បែកជើង",  # "រោងចក្រស្បែកជើង": a shoe factory
+        "សម្លៀកបំពាក់",
+        "នុយក្លេអ៊ែរ",
+        "ស្ករស",
         "ទូរស័ព្ទ",
         "ទូរគមនាគមន៍",
         "សំណង់",
@@ -3499,6 +3509,15 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 continue
         if found is None:
             end = _unknown_place_end(vt, m.end(), m.group())
+            if (
+                end is not None
+                and m.group() == "រដ្ឋធានី"
+                and _is_country_word(vt[m.end() : end].strip())
+            ):
+                # "រដ្ឋធានីឆាដ": the capital of Chad; the country is the place written
+                k = m.end() + (vt[m.end() : m.end() + 1] == " ")
+                out.append(_Mention("LOC", k, end, None, list(gazetteer.lookup(vt[k:end]))))
+                continue
             if end is not None:
                 out.append(
                     _Mention(
@@ -3512,6 +3531,11 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         end, cands = found
         if vt[m.end() : end].strip() in _STOP_EXACT and not _word_place(vt, end):
+            continue
+        if m.group() == "រដ្ឋធានី" and cands[0].type == "country":
+            # "រដ្ឋធានីឆាដ": the capital of Chad; the country is the place written
+            k = m.end() + (vt[m.end() : m.end() + 1] == " ")
+            out.append(_Mention("LOC", k, end, None, cands))
             continue
         name_len = end - m.end()
         if (

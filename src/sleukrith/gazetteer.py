@@ -47,7 +47,7 @@ LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "ភូមិ": ("village",),
     "ប្រទេស": ("country",),
     "ទីក្រុង": ("city", "province", "district"),
-    "រដ្ឋធានី": ("city",),
+    "រដ្ឋធានី": ("city", "province"),  # ("រដ្ឋធានីភ្នំពេញ": the capital province)
     "ព្រះរាជាណាចក្រ": ("country",),
     "សាធារណរដ្ឋ": ("country",),
     "សាធារណរដ្ឋប្រជាមានិត": ("country",),
