@@ -6,6 +6,8 @@
     .venv/bin/python bench/analysis.py --news    # real-news gold, dev + dev2 parts, printed
     .venv/bin/python bench/analysis.py --news --part=dev2 -v   # one part, with its errors
     .venv/bin/python bench/analysis.py --build-name-parts      # mark family names (data file)
+    .venv/bin/python bench/analysis.py --build-predicates      # verbs/adjectives (data file)
+    .venv/bin/python bench/analysis.py --build-nouns           # common nouns (data file)
 
 Speed: full ``analyze(text).to_dict()`` of ~3 KB news articles from
 ``<data>/news/phylypo-2019`` on one core (documents/second). Quality: exact-span entity
@@ -486,6 +488,39 @@ def build_predicates(data: Path, out: Path, name_parts: frozenset[str]) -> int:
     return len(words)
 
 
+def build_nouns(data: Path, out: Path, name_parts: frozenset[str]) -> int:
+    """Write ``data/nouns.txt``: common nouns of the khPOS corpus (seen 3 times or more, 90 %
+    or more of them tagged NN, never PN, not a listed name part), so that a company head
+    followed only by what the company does ("ក្រុមហ៊ុនថាមពល", an energy company) is read as a
+    kind of body, not a name. Returns the number of words written."""
+    counts: dict[str, dict[str, int]] = {}
+    with (data / "seg" / "khpos-train.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            for tok in line.split():
+                word, sep, tag = tok.rpartition("/")
+                if not sep:
+                    continue
+                word = word.replace("_", "").replace("~", "").replace("^", "")
+                word = word.replace("\u17d2\u178a", "\u17d2\u178f")
+                c = counts.setdefault(word, {})
+                c[tag] = c.get(tag, 0) + 1
+    words = []
+    for word, c in counts.items():
+        n = sum(c.values())
+        if n >= 3 and c.get("NN", 0) / n >= 0.9 and not c.get("PN") and len(word) >= 2:
+            if word not in name_parts:
+                words.append(word)
+    header = [
+        "# Common nouns: what a body does, never its name (bench/analysis.py --build-nouns).",
+        "# Derived from seg/khpos-train.txt (khPOS, Ye Kyaw Thu, Vichet Chea, Sagisaka, ONA 2017;"
+        " CC BY-NC-SA 4.0): words seen 3+ times,",
+        "# 90 %+ tagged NN, never PN, not a name part. Only the words are shipped."
+        " See data/LICENSES.md.",
+    ]
+    out.write_text("\n".join(header + sorted(words)) + "\n", encoding="utf-8")
+    return len(words)
+
+
 def khpos_name_parts(data: Path, freq: dict[str, int]) -> set[str]:
     """Name parts from the khPOS corpus: up to three words tagged PN right after a title
     (លោក, ឯកឧត្តម, ... tagged PRO or listed in ``_NAME_TITLES``), kept when the word is 2-12
@@ -590,14 +625,24 @@ def build_name_parts(data: Path, out: Path) -> int:
 
 
 def main(argv: list[str]) -> None:
-    known = {"--eval", "--news", "-v", "--build-name-parts", "--build-predicates", "-h", "--help"}
+    known = {
+        "--eval",
+        "--news",
+        "-v",
+        "--build-name-parts",
+        "--build-predicates",
+        "--build-nouns",
+        "-h",
+        "--help",
+    }
     unknown = [a for a in argv if a not in known and not a.startswith("--part=")]
     if "-h" in argv or "--help" in argv or unknown:
         print(__doc__)
         print(
             "options: --eval (dev set table), --news [--part=dev|dev2] (real-news dev parts),"
-            " -v (list errors), --build-name-parts; no option: the full run, which scores the"
-            " held-out part and rewrites the analysis section of docs/benchmarks.md"
+            " -v (list errors), --build-name-parts, --build-predicates, --build-nouns; no"
+            " option: the full run, which scores the held-out parts and rewrites the analysis"
+            " section of docs/benchmarks.md"
         )
         if unknown:
             raise SystemExit(f"unknown option(s): {' '.join(unknown)}")
@@ -609,6 +654,12 @@ def main(argv: list[str]) -> None:
 
         path = ROOT / "src" / "sleukrith" / "data" / "predicates.txt"
         print(build_predicates(data_dir(), path, _name_parts()), "words written to", path)
+        return
+    if "--build-nouns" in argv:
+        from sleukrith.entities import _name_parts
+
+        path = ROOT / "src" / "sleukrith" / "data" / "nouns.txt"
+        print(build_nouns(data_dir(), path, _name_parts()), "words written to", path)
         return
     if "--build-name-parts" in argv:
         path = ROOT / "src" / "sleukrith" / "data" / "name-parts.txt"

@@ -758,6 +758,30 @@ def _name_parts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """Common nouns that are never a name part (data/nouns.txt)."""
+    text = resources.files("sleukrith").joinpath("data/nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+# heads of businesses that need a proper name: followed only by common words they are a kind
+# ("ក្រុមហ៊ុនថាមពល", an energy company; "រោងចក្រស្បែកជើង") -- not banks ("ធនាគារពិភពលោក")
+_BUSINESS_HEADS = frozenset({"ក្រុមហ៊ុន", "រោងចក្រ", "សណ្ឋាគារ"})
+
+
+def _only_common_words(name: str) -> bool:
+    """``name`` is made of common nouns, verbs and descriptive words only (no name part, no
+    place, no Latin or digits): what a business does, not what it is called."""
+    from sleukrith.segment import words
+
+    name = name.replace("\u200b", "").strip()
+    if not name or not all(_is_kh(c) or c == " " for c in name):
+        return False
+    common = _nouns() | _predicates() | _GENERIC_TAILS
+    return all(w == " " or w in common for w in words(name))
+
+
+@lru_cache(maxsize=1)
 def _predicates() -> frozenset[str]:
     """Verbs, adjectives and adverbs that are never a name part (data/predicates.txt)."""
     text = resources.files("sleukrith").joinpath("data/predicates.txt").read_text(encoding="utf-8")
@@ -3001,6 +3025,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             # "ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ OPPO": a description of the company whose
             # Latin name follows
             continue
+        if head in _BUSINESS_HEADS and _only_common_words(name):
+            continue  # "ក្រុមហ៊ុនច្បាប់" (a law firm), "ក្រុមហ៊ុនថាមពល": kinds of businesses
         trade = next((t for t in _ACTIVITY_TAILS if name.startswith(t)), None)
         if head in _COMPANY_HEADS and trade and _starts_with_predicate(name[len(trade) :]):
             continue  # "ក្រុមហ៊ុនធានារ៉ាប់រងធានាតែ...": insurance companies guarantee only ...
@@ -4546,6 +4572,7 @@ def _repeat_company_names(
             and not name.startswith(tuple(_GENERIC_TAILS))
             and not name.startswith(tuple(_NOT_COMPANY_WORDS))
             and not _is_generic(name, head)
+            and not _only_common_words(name)
         ):
             names.add(name)
     if not names:
