@@ -777,7 +777,7 @@ def _only_common_words(name: str) -> bool:
     name = name.replace("\u200b", "").strip()
     if not name or not all(_is_kh(c) or c == " " for c in name):
         return False
-    common = _nouns() | _predicates() | _GENERIC_TAILS
+    common = _nouns() | _predicates() | _GENERIC_TAILS | _STOP_EXACT | {"ទី"}
     return all(w == " " or w in common for w in words(name))
 
 
@@ -1335,6 +1335,7 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
             and keep <= 3
             and vt[i : i + keep] not in known
             and vt[parts[0][0] : parts[0][1]] not in known
+            and not _ROLE_RE.match(vt, i + keep)  # ("ទឹង យ័បប្រធាន...": a role ends the name)
         ):
             # "លោក ហ្សារិហ្វ ចូលទៅក្នុង...": after a foreign name, a short piece of a glued
             # clause is a verb ("អ៊ុងសាន ស៊ូជីបាន..." keeps its longer second part)
@@ -3448,6 +3449,8 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         or _LOC_TYPE_RE.match(word)
     ):
         return None
+    if type_word == "ក្រុង" and _only_common_words(word):
+        return None  # "ក្រុងវគ្គទី២": a round of the city stage, no city's name
     if word.endswith("មួយ") or word.startswith("ដ៏"):
         return None  # "ប្រទេសអធិបតេយ្យមួយ": "a sovereign country"; "ប្រទេសដ៏សកម្ម": "an active one"
     if word.endswith(("ភាព", "កម្ម", "និយម")) or word.startswith("ម្ចាស់"):
