@@ -1634,7 +1634,9 @@ _PERSON_NOUNS = (
 _PERSON_NOUN_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)})")
 # what follows a name in an incident report: "X Y ភេទប្រុស", "X Y អាយុ ៣៥ឆ្នាំ", "X Y ហៅ Z"
 _AFTER_NAME_RE = re.compile(
-    "[ ,]?(?:ភេទ[ ]?(?:ប្រុស|ស្រី)|អាយុ[ ]?[0-9\u17e0-\u17e9]|ហៅ[ ]|ជនជាតិ|មុខរបរ)"
+    "[ ,]?(?:ភេទ[ ]?(?:ប្រុស|ស្រី)|អាយុ[ ]?[0-9\u17e0-\u17e9]|ហៅ[ ]|ជនជាតិ|មុខរបរ"
+    # an athlete "from" a club in sports results ("ម៉ឺន សុភា មកពីក្លិប...")
+    "|មកពី[ ]?(?:ក្លិប|សមាគមកីឡា))"
 )
 
 
@@ -1812,8 +1814,20 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             continue
         k = m.end()
         if vt[k] != " ":
-            # "អ្នកប្រដាល់គុនខ្មែរ ឯម ខ្លឹមខ្មៅ": a short modifier glued to the noun
             cm = _CHUNK_RE.match(vt, k)
+            if (
+                cm
+                and cm.group() in known
+                and cm.end() < len(vt)
+                and vt[cm.end()] == " "
+                and not gazetteer.lookup(cm.group())  # "កីឡាករថៃ ...": a Thai player
+            ):
+                # "កីឡាករម៉ន ខួច": a family name glued to the noun starts the name
+                parts = _cued(vt, k, found)
+                if parts is not None and len(parts) >= 2:
+                    add(parts, [], None)
+                    continue
+            # "អ្នកប្រដាល់គុនខ្មែរ ឯម ខ្លឹមខ្មៅ": a short modifier glued to the noun
             if (
                 not cm
                 or not 3 <= len(cm.group()) <= 12
@@ -1899,6 +1913,8 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 and len(parts) >= 2
                 and parts[-1][1] == j
                 and (start == a or lead is not None)
+                # "... មកពីក្លិប": a known family name first (a club's players, not its things)
+                and ("មកពី" not in m.group() or vt[parts[0][0] : parts[0][1]] in known)
             ):
                 add(parts, [], None)
                 break
