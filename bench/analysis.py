@@ -281,6 +281,7 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 # the real-news gold parts in report order (newest held-out part first)
 NEWS_PARTS = (
+    "heldout9",
     "heldout8",
     "heldout7",
     "heldout6",
@@ -289,6 +290,7 @@ NEWS_PARTS = (
     "heldout3",
     "heldout2",
     "heldout",
+    "dev9",
     "dev8",
     "dev7",
     "dev6",
@@ -708,8 +710,8 @@ def main(argv: list[str]) -> None:
     except LookupError as exc:
         md += ["", f"**Real news gold**: not scored ({exc})."]
     if news:
-        (held8, held7, held6, held5, held4, held3, held2, held) = news[:8]
-        (dev8, dev7, dev6, dev5, dev4, dev3, dev, dev2) = news[8:]
+        (held9, held8, held7, held6, held5, held4, held3, held2, held) = news[:9]
+        (dev9, dev8, dev7, dev6, dev5, dev4, dev3, dev, dev2) = news[9:]
         total = sum(x["documents"] for x in news)
         md += [
             "",
@@ -750,6 +752,7 @@ def main(argv: list[str]) -> None:
             "",
             _news_table(
                 [
+                    held9,
                     held8,
                     held7,
                     held6,
@@ -762,11 +765,13 @@ def main(argv: list[str]) -> None:
                         [held7, held6, held5, held4, held3, held2, held],
                         "held-out phylypo parts pooled (heldout to heldout7)",
                     ),
+                    pooled([held9, held8], "held-out NIPTICT parts pooled (heldout8, heldout9)"),
                     pooled(
-                        [held8, held7, held6, held5, held4, held3, held2, held],
+                        [held9, held8, held7, held6, held5, held4, held3, held2, held],
                         "all held-out parts pooled",
                     ),
                     apart,
+                    dev9,
                     dev8,
                     dev7,
                     dev6,
