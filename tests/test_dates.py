@@ -708,3 +708,8 @@ def test_annual_of_last_year_is_last_year():
     (m,) = find_dates("របាយការណ៍ប្រចាំឆ្នាំកន្លងទៅ", reference=ref)
     assert m.text == "ឆ្នាំកន្លងទៅ" and m.value == dt.date(2018, 1, 1)
     assert find_dates("រាល់ឆ្នាំនេះ", reference=ref) == []  # every year: a habit
+
+
+def test_last_month_glued_to_a_word_starting_with_ko() -> None:
+    """មុន before គ.ស. is "BC", but a glued word starting with គ is no era (ខែមុនគិតជា...)."""
+    assert [d.text for d in find_dates("ការនាំចេញកាលពីខែមុនគិតជាប្រាក់ដុល្លារ")] == ["ខែមុន"]

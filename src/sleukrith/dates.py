@@ -231,7 +231,8 @@ def _qual_alt(words) -> str:  # noqa: ANN001
         if w.endswith("ក្រោយ"):
             guard += f"(?!{_S}(?:ពី|មក))"
         elif w == "មុន":
-            guard += f"(?!{_S}(?:ពេល|នឹង|ពី|ដល់|គ))"
+            # (មុន គ.ស., BC; not a glued word that starts with គ: ខែមុនគិតជា...)
+            guard += f"(?!{_S}(?:ពេល|នឹង|ពី|ដល់|គ{_S}(?:\\.|ស)))"
         elif w == "ទៅ":
             guard += f"(?!{_S}(?:មុខ|វិញ|ដល់|ទៀត|[0-9]))"
         out.append(_spaced(w) + guard)

@@ -2695,6 +2695,10 @@ def _place_at(vt: str, i: int) -> int | None:
     return m.end() if m and _cstart(vt, m.end()) else None
 
 
+# domains that are generic after other heads but name a ministry ("ក្រសួងការងារ")
+_MINISTRY_DOMAINS = frozenset({"ការងារ", "កសិកម្ម", "ទេសចរណ៍", "ដឹកជញ្ជូន", "ពាណិជ្ជកម្ម"})
+
+
 def _is_generic(name: str, head: str = "") -> bool:
     """A name that is only level words or a generic word: every such body, not one."""
     rest = name
@@ -2708,6 +2712,8 @@ def _is_generic(name: str, head: str = "") -> bool:
         return True  # "មន្ទីរពេទ្យភ្លាមៗ": "to hospital at once"
     if head in _OFFICE_HEADS and rest != name and rest in _DOMAIN_TAILS:
         return False  # "មន្ទីរទេសចរណ៍ខេត្ត": the province's department of tourism
+    if head == "ក្រសួង" and rest in _MINISTRY_DOMAINS:
+        return False  # "ក្រសួងការងារ": the Ministry of Labour, its short name
     return rest in _GENERIC_TAILS or rest.startswith(_GENERIC_STARTS)
 
 
