@@ -713,3 +713,12 @@ def test_annual_of_last_year_is_last_year():
 def test_last_month_glued_to_a_word_starting_with_ko() -> None:
     """មុន before គ.ស. is "BC", but a glued word starting with គ is no era (ខែមុនគិតជា...)."""
     assert [d.text for d in find_dates("ការនាំចេញកាលពីខែមុនគិតជាប្រាក់ដុល្លារ")] == ["ខែមុន"]
+
+
+def test_month_of_last_year_with_kalpi() -> None:
+    """ខែឧសភាកាលពីឆ្នាំមុន is one date: May of last year (like ខែមីនា ឆ្នាំក្រោយ)."""
+    ref = dt.date(2015, 6, 10)
+    (d,) = find_dates("ខែឧសភាកាលពីឆ្នាំមុន", reference=ref)
+    assert d.text == "ខែឧសភាកាលពីឆ្នាំមុន" and d.value == dt.date(2014, 5, 1)
+    (d,) = find_dates("កាលពីខែឧសភា", reference=ref)
+    assert d.value == dt.date(2015, 5, 1)

@@ -243,7 +243,10 @@ _UNIT_Q = _qual_alt(_UNIT_QUAL)
 _UNIT_Q_NOT_TO = _qual_alt(w for w in _UNIT_QUAL if w != "ទៅ")
 _MONTH_EXPR = f"(?:ខែ{_S})?(?P<mn>{_MONTH_NAME})|ខែ(?P<mdg>{_S})(?:(?P<md>{_D12})|(?P<mdw>{_WDAY}))"
 # after a partial date: a plain qualifier, or a relative year (ខែមីនា ឆ្នាំក្រោយ)
-_QUALIFIER = f"{_qual_alt((*_Q_FUTURE, *_Q_PAST, *_Q_THIS))}|ឆ្នាំ{_S}(?:{_UNIT_Q})"
+_QUALIFIER = (
+    f"{_qual_alt((*_Q_FUTURE, *_Q_PAST, *_Q_THIS))}"
+    f"|(?:កាល{_S}ពី{_S})?ឆ្នាំ{_S}(?:{_UNIT_Q})"  # (ខែឧសភាកាលពីឆ្នាំមុន: May last year)
+)
 
 _DATE_RE = re.compile(
     f"(?:(?P<dp>{_DAYPART}){_S})?"
@@ -472,6 +475,8 @@ def _complete(
 ) -> _dt.date | None:
     """Complete a partial date from the reference date (see docs/dates.md)."""
     q = qualifier.replace(" ", "").replace("\t", "") if qualifier else None
+    if q is not None and q.startswith("កាលពីឆ្នាំ"):
+        q = q[len("កាលពី") :]  # ខែឧសភាកាលពីឆ្នាំមុន: May last year
     if q is not None and q[:5] == "ឆ្នាំ" and q[5:] in _UNIT_QUAL:  # ខែមីនា ឆ្នាំក្រោយ
         if month is None:
             return None
@@ -783,7 +788,7 @@ def _date_cands(f: str) -> list[_Cand]:
         if month is None:
             continue
         q = m.group("q")
-        year_q = q is not None and q.startswith("ឆ្នាំ")
+        year_q = q is not None and q.replace(" ", "").startswith(("ឆ្នាំ", "កាលពីឆ្នាំ"))
         if m.group("mn") and not year and not year_q and not f.startswith("ខែ", m.start()):
             continue  # a bare month name with no ខែ and no year is too ambiguous (តុលា, កញ្ញា)
         c = _Cand(m.start(), m.end(), "month", month=month, has_month=True)
