@@ -1577,6 +1577,15 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         ("លោកសខេងរដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃបានថ្លែងថា", "PERSON", ["លោកសខេង"]),
         ("លោកគល់បញ្ញានាយកប្រតិបត្តិនៃអង្គការ", "PERSON", ["លោកគល់បញ្ញា"]),
         ("លោកជឿជាក់ថាគាត់នឹងមកវិញនៅពេលក្រោយទៀតថា", "PERSON", []),
+        # a long run without spaces: a known family name and the given name glued to the title
+        # and to the clause, up to a function word; a glued verb before it is no part; a title
+        # glued to a verb that is also a name ("she hopes") is none
+        (
+            "តាមការបញ្ជាក់របស់លោកញឹកប៊ុនឆៃបាននិយាយថាលោកកែមឡីអះអាងថាមនុស្សមួយក្រុមមានគ្នាច្រើន",
+            "PERSON",
+            ["លោកញឹកប៊ុនឆៃ", "លោកកែមឡី"],
+        ),
+        ("សេដ្ឋកិច្ចជាតិនោះទេ។ លោកសង្ឃឹមថាគុណភាពនឹងប្រសើរឡើងជាលំដាប់", "PERSON", []),
         # what a body is like or makes is no name: a kind of body
         ("គណបក្សជំទាស់ សណ្ឋាគារនាំមុខ និងរោងចក្រស្បែកជើង", "ORG", []),
         # a business head + common nouns only is a kind (a law firm, an energy company), and

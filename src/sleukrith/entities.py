@@ -255,6 +255,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "តំណាងរាស្ត្រ",
     "សមាជិកព្រឹទ្ធសភា",
     "អ្នកនាំពាក្យ",
+    "មេដឹកនាំ",
     "ទីប្រឹក្សា",
     "ជំនួយការ",
     "អ្នកសម្របសម្រួល",
@@ -1394,6 +1395,68 @@ def _is_country_word(word: str) -> bool:
     return bool(gazetteer.lookup(word, "country"))
 
 
+def _glued_known_name(vt: str, i: int) -> int | None:
+    """End of a name glued to its title and to the words after it, in a text written without
+    spaces ("លោកញឹកប៊ុនឆៃបាន..."): a known family name, then a given name up to the first
+    function word, role or title (or the end of the run); the given name is known, or a short
+    word that is no common word, verb or head. ``None`` when the run does not start so."""
+    from sleukrith.segment import words
+
+    n = len(vt)
+    if i >= n or not _is_kh(vt[i]):
+        return None
+    known = _name_parts()
+    run_end = i
+    while run_end < n and _is_kh(vt[run_end]):
+        run_end += 1
+    if run_end - i < 20:
+        return None  # (only in a long run without spaces: "លោកស្រីសង្ឃឹមថា" is "she hopes")
+    for f in range(i + 1, min(i + 7, run_end)):
+        if not _cstart(vt, f):
+            continue
+        fam = vt[i:f]
+        if fam not in known or (fam in _STOP_EXACT and fam not in _family_names()):
+            continue
+        if _inside_word(vt, f):
+            continue  # "លោកសង្ឃឹម...": the segmenter reads one word (hope), not ស + ង្ឃឹម
+        g = next(
+            (
+                g
+                for g in range(f + 2, min(f + 13, run_end + 1))
+                if _cstart(vt, g)
+                and (g == run_end or _stop_at(vt, g, _NAME_STOP_RE, None) or _ROLE_RE.match(vt, g))
+            ),
+            None,
+        )
+        if g is None:
+            continue
+        if g == run_end and vt[g : g + 1] == " ":
+            return None  # a name before a space is read by _name_parts_at
+        given = vt[f:g]
+        ws = words(given)
+        while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
+            # "លោកកែមឡីអះអាងថា": a verb glued before the function word is no name part
+            g -= len(ws.pop())
+            given = vt[f:g]
+        if given in _STOP_EXACT or _STOP_RE.match(given) or _is_predicate(given, frozenset()):
+            continue
+        if _only_common_words(vt[i:g]):
+            return None  # "លោកកាន់តំណែង", "លោកលើកទី...": he holds office, the n-th time
+        if given in known or _two_known_parts(given, known):
+            return g
+        if (
+            len(given) <= 9
+            and not _only_common_words(given)
+            and not _starts_with_predicate(given)
+            and not _ROLE_RE.match(given)
+            and not _ORG_HEAD_RE.match(given)
+            and not _LOC_TYPE_RE.match(given)
+            and not gazetteer.lookup(given)
+        ):
+            return g
+    return None
+
+
 def _two_known_parts(word: str, known: frozenset[str]) -> bool:
     """A name written without its space ("ហ៊ុនសែន"): two known name parts glued."""
     return any(
@@ -1456,9 +1519,14 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if titles[-1] == "ឯកអគ្គរាជទូត" and (bm := _bare_place_re().match(vt, i)) is not None:
             if _is_country_word(bm.group()):
                 continue  # "ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំ...": the ambassador of a country
-        parts, attached_tail = _name_parts_at(
-            vt, i, long_names=any(t in _ROYAL_TITLES for t in titles)
-        )
+        glued = None if spaced else _glued_known_name(vt, i)
+        if glued is not None:
+            # a text without spaces: "លោកញឹកប៊ុនឆៃបាន...", known family and given names glued
+            parts, attached_tail = [(i, glued)], False
+        else:
+            parts, attached_tail = _name_parts_at(
+                vt, i, long_names=any(t in _ROYAL_TITLES for t in titles)
+            )
         if not parts:
             continue
         if vt.startswith("ចាំ", parts[-1][1]) and vt.endswith("ប្រ", 0, parts[-1][1]):
@@ -1474,7 +1542,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue  # "លោក មិន ទាន់...": "he has not yet", not Min ...
         if titles[-1] in _KIN_TITLES and (len(parts) < 2 or attached_tail):
             continue  # "បងស្រី លេងខ្លួន...": "(her) elder sister plays"; a name has two parts
-        if len(parts) == 1:
+        if len(parts) == 1 and glued is None:
             known = first in parts_known or _two_known_parts(first, parts_known)
             if (
                 weak
