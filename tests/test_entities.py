@@ -1586,6 +1586,12 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
             ["លោកញឹកប៊ុនឆៃ", "លោកកែមឡី"],
         ),
         ("សេដ្ឋកិច្ចជាតិនោះទេ។ លោកសង្ឃឹមថាគុណភាពនឹងប្រសើរឡើងជាលំដាប់", "PERSON", []),
+        # a count of people "including" a list of that many two-part names
+        (
+            "ជនសង្ស័យ ២នាក់ គឺ សុខ សាន និង ចាន់ ដារ៉ា ហើយពលករ ៣នាក់ មាន កម្មករ រោងចក្រ ទាំងអស់",
+            "PERSON",
+            ["សុខ សាន", "ចាន់ ដារ៉ា"],
+        ),
         # what a body is like or makes is no name: a kind of body
         ("គណបក្សជំទាស់ សណ្ឋាគារនាំមុខ និងរោងចក្រស្បែកជើង", "ORG", []),
         # a business head + common nouns only is a kind (a law firm, an energy company), and

@@ -1959,6 +1959,9 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             and not any(t.vs <= m.end() < t.ve for t in found)
         ):
             add([(m.end(), lm.end())], [], None)
+    for parts in _counted_name_list(vt):
+        if not any(t.vs <= parts[0][0] < t.ve for t in found):
+            add(parts, [], None)
     for m in _AFTER_NAME_RE.finditer(vt):
         # the two or three space-separated words before: a name, maybe glued to និង or ឈ្មោះ
         j = m.start()
@@ -1989,6 +1992,56 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             if a == 0 or vt[a - 1] != " ":
                 break
             b = a - 1
+    return out
+
+
+# a count of people, then "including": a list of that many two-part names follows
+# ("អ្នកប្រដាល់ ៤ រូបរួមមាន ឃីម បូរ៉ា សូត្រ ប៊ុនធី លាន់ យីន និង មាស ច័ន្ទមាន")
+_COUNTED_LIST_RE = re.compile(
+    "(?<![0-9\u17e0-\u17e9])([0-9\u17e0-\u17e9]{1,2})[ ]?(?:រូប|នាក់)[ ]?(?:រួមមាន|គឺ|មាន|ដូចជា)[ ]?"
+)
+_LIST_WORD_RE = re.compile("(?:និង[ ]?)?([\u1780-\u17b3][\u1780-\u17d3]{1,11})[ ,]*")
+
+
+def _counted_name_list(vt: str) -> list[list[tuple[int, int]]]:
+    """The names of a list announced by a count of people (2 to 12 two-part names, separated
+    by spaces, commas or និង); every word must be a plausible name part, else nothing."""
+    out: list[list[tuple[int, int]]] = []
+    for m in _COUNTED_LIST_RE.finditer(vt):
+        n = int(m.group(1).translate(_DIGITS))
+        if not 2 <= n <= 12:
+            continue
+        words: list[tuple[int, int]] = []
+        k = m.end()
+        while len(words) < 2 * n:
+            wm = _LIST_WORD_RE.match(vt, k)
+            if wm is None:
+                break
+            words.append(wm.span(1))
+            k = wm.end()
+        if len(words) < 2 * n:
+            continue
+        texts = [vt[a:b] for a, b in words]
+        if any(
+            w in _STOP_EXACT
+            or w in _NOT_NAME_WORDS
+            or _ROLE_RE.match(w)
+            or _TITLE_RE.match(w)
+            or _LOC_TYPE_RE.match(w)
+            or _ORG_HEAD_RE.match(w)
+            for w in texts
+        ):
+            continue
+        # at most one common word (a name that is also a word: លាន់), and most family names
+        # (the first word of each pair) known
+        common = sum(
+            _is_predicate(w, _name_parts()) or (w in _nouns() and w not in _name_parts())
+            for w in texts
+        )
+        families = sum(texts[j] in _name_parts() for j in range(0, 2 * n, 2))
+        if common > 1 or 2 * families < n:
+            continue
+        out.extend([words[j], words[j + 1]] for j in range(0, 2 * n, 2))
     return out
 
 
