@@ -2159,6 +2159,10 @@ _GENERIC_TAILS = frozenset(
         "នាំមុខ",
         "ឈានមុខ",
         "កាន់អំណាច",
+        # "ក្រុមប្រឹក្សាគ្រប់គ្រង" (a management board), "គ្រឹះស្ថានហិរញ្ញវត្ថុ" (a financial
+        # institution): what a body does, with nothing that names it
+        "គ្រប់គ្រង",
+        "ហិរញ្ញវត្ថុ",
     }
 )
 # what a company does is not its name ("ក្រុមហ៊ុនសំណង់"); for an office or a board it is, when
@@ -2817,7 +2821,7 @@ def _place_at(vt: str, i: int) -> int | None:
 
 
 # domains that are generic after other heads but name a ministry ("ក្រសួងការងារ")
-_MINISTRY_DOMAINS = frozenset({"ការងារ", "កសិកម្ម", "ទេសចរណ៍", "ដឹកជញ្ជូន", "ពាណិជ្ជកម្ម"})
+_MINISTRY_DOMAINS = frozenset({"ការងារ", "កសិកម្ម", "ទេសចរណ៍", "ដឹកជញ្ជូន", "ពាណិជ្ជកម្ម", "ហិរញ្ញវត្ថុ"})
 
 
 def _is_generic(name: str, head: str = "") -> bool:
@@ -3073,6 +3077,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if company and _LOC_TYPE_RE.match(name):
+            continue  # "សាកលវិទ្យាល័យ ប្រទេសកាណាដា": a university of the country, a LOC
         if company and name.split(" ")[0] in _GENERIC_TAILS:
             continue  # "វិស័យ សណ្ឋាគារ ទេសចរណ៍ ...": a list of sectors, not a hotel's name
         run = _CHUNK_RE.match(vt, i)
@@ -3568,22 +3574,42 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
     if not cm:
         return None
     word, end = cm.group(), cm.end()
-    if (end < len(vt) and _is_kh(vt[end])) or len(word) > 12:
+    city = type_word in ("ក្រុង", "ទីក្រុង")
+    glued = end < len(vt) and _is_kh(vt[end])
+    if glued or len(word) > 12:
         # a city's name glued to the next words ends where a stop word starts
         # ("ក្រុងសាណាកាលពីថ្ងៃច័ន្ទ"); without one, nothing says where it ends (and after
-        # other type words a glued word is more often a description: "ខេត្តរងផលប៉ះពាល់")
-        if type_word not in ("ក្រុង", "ទីក្រុង"):
+        # other type words a glued word is more often a description: "ខេត្តរងផលប៉ះពាល់");
+        # a long foreign city's name may be a complete word of up to 16 letters
+        if not city:
             return None
         k = next((k for k in range(i + 3, end) if _stop_at(vt, k, _STOP_RE, None)), None)
-        if k is None:
+        if k is not None:
+            word, end = vt[i:k], k
+        elif glued or len(word) > 16:
             return None
-        word, end = vt[i:k], k
-    if len(word) < 3 or len(word) > 12:
+    if city and len(word) > 6:
+        from sleukrith.segment import words
+
+        ws = words(word)
+        while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
+            end -= len(ws.pop())  # "ទីក្រុងប្រ៊ូសសែល|ពន្យារ": a glued verb is no part
+        word = vt[i:end]
+    if city:
+        # "ទីក្រុងយ៉ាអ៊ូដេ|កាមេរូន": a country glued after the city's name is its own place
+        k = next(
+            (k for k in range(i + 3, end - 1) if _cstart(vt, k) and _is_country_word(vt[k:end])),
+            None,
+        )
+        if k is not None and not _only_common_words(vt[i:k]):  # (not "បាល់|ទីម័រ")
+            end, word = k, vt[i:k]
+    if len(word) < 3 or len(word) > 16:
         return None
     if (
         word.startswith(_NOT_PLACE_NAMES)
         or starts_with_verb(word)
         or _is_predicate(word, _name_parts())  # "ប្រទេសអច្ឆរិយ": a wonderful country
+        or _starts_with_predicate(word)  # "ស្នងការក្រុងជ្រើសរើស...": a verb after a role
         or word in _GENERIC_TAILS  # "ស្រុកពាណិជ្ជកម្ម": a commercial district
         or word.startswith(_TIME_CONNECTORS)  # "ប្រទេសនាពេលនេះ": "the country at present"
         or _STOP_RE.match(word)
@@ -3592,8 +3618,11 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         or _LOC_TYPE_RE.match(word)
     ):
         return None
-    if type_word == "ក្រុង" and _only_common_words(word):
-        return None  # "ក្រុងវគ្គទី២": a round of the city stage, no city's name
+    if city and (word.startswith(("នៃ", "និង")) or _LOC_TYPE_RE.search(word, 1)):
+        return None  # "ខេត្តក្រុងនៃប្រទេស...": "provinces and cities of the country"
+    if city and _only_common_words(word):
+        return None  # "ក្រុងវគ្គទី២": a round of the city stage (Khmer places are often
+        # made of common words, ព្រែកខ្លា, so only after ក្រុង)
     if word.endswith("មួយ") or word.startswith("ដ៏"):
         return None  # "ប្រទេសអធិបតេយ្យមួយ": "a sovereign country"; "ប្រទេសដ៏សកម្ម": "an active one"
     if word.endswith(("ភាព", "កម្ម", "និយម")) or word.startswith("ម្ចាស់"):
@@ -3683,7 +3712,7 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             end = _unknown_place_end(vt, m.end(), m.group())
             if (
                 end is not None
-                and m.group() == "រដ្ឋធានី"
+                and m.group() in ("រដ្ឋធានី", "ស្រុក")
                 and _is_country_word(vt[m.end() : end].strip())
             ):
                 # "រដ្ឋធានីឆាដ": the capital of Chad; the country is the place written
@@ -3704,8 +3733,9 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         end, cands = found
         if vt[m.end() : end].strip() in _STOP_EXACT and not _word_place(vt, end):
             continue
-        if m.group() == "រដ្ឋធានី" and cands[0].type == "country":
-            # "រដ្ឋធានីឆាដ": the capital of Chad; the country is the place written
+        if m.group() in ("រដ្ឋធានី", "ស្រុក") and cands[0].type == "country":
+            # "រដ្ឋធានីឆាដ": the capital of Chad; "ក្នុងស្រុកកម្ពុជា": in the land of Cambodia;
+            # the country is the place written
             k = m.end() + (vt[m.end() : m.end() + 1] == " ")
             out.append(_Mention("LOC", k, end, None, cands))
             continue
