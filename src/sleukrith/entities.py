@@ -39,6 +39,7 @@ from sleukrith.lunar import MONTHS as LUNAR_MONTHS
 from sleukrith.normalize import Fix, explain
 from sleukrith.numbers import UNIT_EN, find_numbers, parse_number
 from sleukrith.romanize import romanize
+from sleukrith.segment import words as _words
 
 __all__ = ["Entity", "LABELS", "TITLES", "ROLE_WORDS", "find_entities", "split_title"]
 
@@ -773,13 +774,11 @@ _BUSINESS_HEADS = frozenset({"ក្រុមហ៊ុន", "រោងចក្�
 def _only_common_words(name: str) -> bool:
     """``name`` is made of common nouns, verbs and descriptive words only (no name part, no
     place, no Latin or digits): what a business does, not what it is called."""
-    from sleukrith.segment import words
-
     name = name.replace("\u200b", "").strip()
     if not name or not all(_is_kh(c) or c == " " for c in name):
         return False
     common = _nouns() | _predicates() | _GENERIC_TAILS | _STOP_EXACT | {"ទី"}
-    return all(w == " " or w in common for w in words(name))
+    return all(w == " " or w in common for w in _words(name))
 
 
 @lru_cache(maxsize=1)
@@ -1400,8 +1399,6 @@ def _glued_known_name(vt: str, i: int) -> int | None:
     spaces ("លោកញឹកប៊ុនឆៃបាន..."): a known family name, then a given name up to the first
     function word, role or title (or the end of the run); the given name is known, or a short
     word that is no common word, verb or head. ``None`` when the run does not start so."""
-    from sleukrith.segment import words
-
     n = len(vt)
     if i >= n or not _is_kh(vt[i]):
         return None
@@ -1433,7 +1430,7 @@ def _glued_known_name(vt: str, i: int) -> int | None:
         if g == run_end and vt[g : g + 1] == " ":
             return None  # a name before a space is read by _name_parts_at
         given = vt[f:g]
-        ws = words(given)
+        ws = _words(given)
         while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
             # "លោកកែមឡីអះអាងថា": a verb glued before the function word is no name part
             g -= len(ws.pop())
@@ -2421,10 +2418,8 @@ def _inside_word(vt: str, j: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _run_starts(run: str) -> frozenset[int]:
-    from sleukrith.segment import words
-
     out, pos = set(), 0
-    for w in words(run):
+    for w in _words(run):
         out.add(pos)
         pos += len(w)
     return frozenset(out)
@@ -3589,9 +3584,7 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         elif glued or len(word) > 16:
             return None
     if city and len(word) > 6:
-        from sleukrith.segment import words
-
-        ws = words(word)
+        ws = _words(word)
         while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
             end -= len(ws.pop())  # "ទីក្រុងប្រ៊ូសសែល|ពន្យារ": a glued verb is no part
         word = vt[i:end]
@@ -3661,6 +3654,15 @@ def _near_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, list
     return end, cands
 
 
+def _country_after_type(vt: str, m: re.Match[str], end: int, cands: list[Place]) -> _Mention | None:
+    """ "រដ្ឋធានីឆាដ" (the capital of Chad), "ក្នុងស្រុកកម្ពុជា" (in the land of Cambodia): after
+    these type words a country is the place written, without the type word."""
+    if m.group() not in ("រដ្ឋធានី", "ស្រុក"):
+        return None
+    k = m.end() + (vt[m.end() : m.end() + 1] == " ")
+    return _Mention("LOC", k, end, None, cands)
+
+
 def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     out: list[_Mention] = []
     for m in _LOC_TYPE_RE.finditer(vt):
@@ -3710,15 +3712,13 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 continue
         if found is None:
             end = _unknown_place_end(vt, m.end(), m.group())
-            if (
-                end is not None
-                and m.group() in ("រដ្ឋធានី", "ស្រុក")
-                and _is_country_word(vt[m.end() : end].strip())
-            ):
-                # "រដ្ឋធានីឆាដ": the capital of Chad; the country is the place written
-                k = m.end() + (vt[m.end() : m.end() + 1] == " ")
-                out.append(_Mention("LOC", k, end, None, list(gazetteer.lookup(vt[k:end]))))
-                continue
+            if end is not None and _is_country_word(vt[m.end() : end].strip()):
+                country = _country_after_type(
+                    vt, m, end, list(gazetteer.lookup(vt[m.end() : end].strip()))
+                )
+                if country is not None:
+                    out.append(country)
+                    continue
             if end is not None:
                 out.append(
                     _Mention(
@@ -3733,11 +3733,8 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         end, cands = found
         if vt[m.end() : end].strip() in _STOP_EXACT and not _word_place(vt, end):
             continue
-        if m.group() in ("រដ្ឋធានី", "ស្រុក") and cands[0].type == "country":
-            # "រដ្ឋធានីឆាដ": the capital of Chad; "ក្នុងស្រុកកម្ពុជា": in the land of Cambodia;
-            # the country is the place written
-            k = m.end() + (vt[m.end() : m.end() + 1] == " ")
-            out.append(_Mention("LOC", k, end, None, cands))
+        if cands[0].type == "country" and (country := _country_after_type(vt, m, end, cands)):
+            out.append(country)
             continue
         name_len = end - m.end()
         if (
