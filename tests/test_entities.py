@@ -1547,6 +1547,7 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         ),
         ("ក្រុងនេះមានមនុស្សច្រើន ហើយខេត្តរងផលប៉ះពាល់ទាំងនោះ និងប្រទេសដ៏សកម្មជាងគេ", "LOC", []),
         ("ជម្រុះប្រចាំខេត្តក្រុងវគ្គទី២ បង្ហាញសមត្ថភាព", "LOC", []),
+        ("ភាគខាងត្បូងនៃប្រទេសកាតូលិកនេះ និងប្រទេសញូវហ្សេលែន", "LOC", ["ប្រទេសញូវហ្សេលែន"]),
         # long foreign city names; a glued verb or country after them is no part; "provinces and
         # cities of the country"; "in the land of Cambodia" is the country
         (
@@ -1560,6 +1561,9 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
             ["ប្រទេសកម្ពុជា", "កម្ពុជា"],
         ),
         ("ព្រះសង្ឃតស៊ូមតិ លោក ទឹង យ័បប្រធានអង្គការ", "PERSON", ["លោក ទឹង យ័ប"]),
+        # a pronoun after a title, a verb of saying or a verb where a name would be
+        ("កូនស្រីរបស់លោក នាង បាន ហើយលោក អ៊ុយ និយាយថា៖ ព្រះតេជគុណ ប្រឈមមុខនឹងសវនាការ", "PERSON", ["លោក អ៊ុយ"]),
+        ("លោក សុខ សប្បាយណា ពេលបោះឆ្នោត", "PERSON", ["លោក សុខ សប្បាយណា"]),
         # a family name glued to "player" starts the name; an athlete "from" a club
         (
             "ប្រកួតជាមួយកីឡាករសេក ណារ៉ាត់ និងកីឡាករថៃ ហើយ ហ៊ុន ឈុនហេង មកពីក្លិបតាព្រហ្ម",
@@ -1618,6 +1622,18 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         # a ministry's short name; the Khmer Rouge
         ("ពីមន្ត្រីក្រសួងការងារនៅឡើយ ក្រោមរបបខ្មែរក្រហម", "ORG", ["ក្រសួងការងារ", "ខ្មែរក្រហម"]),
         ("ក្រសួងពាក់ព័ន្ធ", "ORG", []),
+        # no name: a count, "really", "other", the criminal-association offence, the Khmer
+        # authorities; Amnesty International
+        (
+            "ក្រុមហ៊ុនរាប់រយនឹងមក អង្គការពិតជាជឿជាក់ ក្រុមហ៊ុនដទៃទៀត ចូលរួមសមាគមទុច្ចរិត ដល់អាជ្ញាធរខ្មែរ",
+            "ORG",
+            [],
+        ),
+        (
+            "អង្គការលើកលែងទោសអន្តរជាតិបាននិយាយ ហើយរដ្ឋាភិបាលខ្មែរ",
+            "ORG",
+            ["អង្គការលើកលែងទោសអន្តរជាតិ", "រដ្ឋាភិបាលខ្មែរ"],
+        ),
         # a head + a space + a place type word: the place, not the body's name; the Phnom Penh
         # Post written with a space; a management board, a financial institution are kinds
         ("ការសិក្សារបស់សាកលវិទ្យាល័យ ប្រទេសកាណាដា បានរកឃើញ", "ORG", []),
@@ -1634,3 +1650,7 @@ def test_capital_phnom_penh_is_the_capital_province() -> None:
     assert e[1] == "រដ្ឋធានីភ្នំពេញ"
     (full,) = [x for x in find_entities("នៅរដ្ឋធានីភ្នំពេញ") if x.label == "LOC"]
     assert full.value["code"] == "12" and full.value["type"] == "province"
+
+
+def test_years_joined_by_to_until_are_one_range() -> None:
+    assert ents("ពីឆ្នាំ២០១៥ទៅដល់ឆ្នាំ២០១៧", "DATE") == [("DATE", "ឆ្នាំ២០១៥ទៅដល់ឆ្នាំ២០១៧")]

@@ -1214,6 +1214,13 @@ def _known_part_after(vt: str, end: int, known: frozenset[str]) -> bool:
 _HYPHENED_CHUNK_RE = re.compile("[\u1780-\u17b3][\u1780-\u17d3]+-[\u1780-\u17b3][\u1780-\u17d3]+")
 
 
+def _starts_with_verb_word(chunk: str) -> bool:
+    """The first word the segmenter reads in ``chunk`` is a verb of data/predicates.txt that
+    is no name part ("និយាយថា", "ប្រឈមមុខនឹង")."""
+    ws = _words(chunk)
+    return bool(ws) and len(ws[0]) >= 3 and ws[0] in _predicates() and ws[0] not in _name_parts()
+
+
 def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """The space-separated parts of a name starting at view offset ``i``.
 
@@ -1253,6 +1260,10 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
             break
         if chunk.startswith(("ជនជាតិ", "សញ្ជាតិ")):
             break  # "មាន ជនជាតិទំពួន": an ethnic group, a nationality
+        if not parts and complete and chunk in ("នាង", "លោក", "គាត់", "អ្នក"):
+            break  # "កូនស្រីរបស់លោក នាង ...": a second title or pronoun, no name
+        if parts and chunk not in known and chunk.endswith("ថា") and _starts_with_verb_word(chunk):
+            break  # "លោក អ៊ុយ និយាយថា": a verb of saying after a one-word name
         if parts and chunk not in known and chunk.startswith(_AUXILIARIES):
             break  # "ណារុហ៊ីតុ បានយាង...": an auxiliary starts the verb after the name
         if chunk in _STOP_EXACT and not (chunk in known and not parts):
@@ -1315,6 +1326,8 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
             break  # "ព្រះចៅអធិរាជជប៉ុន": the Emperor of Japan, a title and a country
         if keep == 0 or (keep < len(chunk) and chunk[:keep] in _STOP_EXACT | _NOT_NAME_WORDS):
             break
+        if chunk[:keep] in _predicates() and chunk[:keep] not in known and len(chunk[:keep]) >= 4:
+            break  # "ព្រះតេជគុណ ប្រឈមមុខនឹង...": a verb where the name would be
         if parts and (keep > (20 if long_names else 14) or (keep < len(chunk) and keep < 2)):
             break
         if len(parts) == 2 and vt[i : i + keep] not in known:
@@ -2160,6 +2173,7 @@ _GENERIC_TAILS = frozenset(
         # institution): what a body does, with nothing that names it
         "គ្រប់គ្រង",
         "ហិរញ្ញវត្ថុ",
+        "ទុច្ចរិត",  # "សមាគមទុច្ចរិត": the offence of criminal association
     }
 )
 # what a company does is not its name ("ក្រុមហ៊ុនសំណង់"); for an office or a board it is, when
@@ -2815,6 +2829,9 @@ def _place_at(vt: str, i: int) -> int | None:
     return m.end() if m and _cstart(vt, m.end()) else None
 
 
+# what follows a head word when no body is named: a count, an adverb, "other" ("ក្រុមហ៊ុនរាប់រយ",
+# "ក្រុមហ៊ុនជិត ១០០", "អង្គការពិតជាជឿជាក់", "ក្រុមហ៊ុនដទៃទៀត")
+_NOT_NAME_STARTS = ("រាប់រយ", "រាប់ពាន់", "រាប់សិប", "រាប់ម៉ឺន", "ជិត", "ពិតជា", "ដទៃ")
 # domains that are generic after other heads but name a ministry ("ក្រសួងការងារ")
 _MINISTRY_DOMAINS = frozenset({"ការងារ", "កសិកម្ម", "ទេសចរណ៍", "ដឹកជញ្ជូន", "ពាណិជ្ជកម្ម", "ហិរញ្ញវត្ថុ"})
 
@@ -2832,6 +2849,8 @@ def _is_generic(name: str, head: str = "") -> bool:
         return True  # "មន្ទីរពេទ្យភ្លាមៗ": "to hospital at once"
     if head in _OFFICE_HEADS and rest != name and rest in _DOMAIN_TAILS:
         return False  # "មន្ទីរទេសចរណ៍ខេត្ត": the province's department of tourism
+    if head == "អាជ្ញាធរ" and rest == "ខ្មែរ":
+        return True  # "អាជ្ញាធរខ្មែរ": the Khmer authorities, not one body
     if head == "ក្រសួង" and rest in _MINISTRY_DOMAINS:
         return False  # "ក្រសួងការងារ": the Ministry of Labour, its short name
     return rest in _GENERIC_TAILS or rest.startswith(_GENERIC_STARTS)
@@ -3072,6 +3091,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if name.startswith(_NOT_NAME_STARTS):
+            continue  # "ក្រុមហ៊ុនរាប់រយ" (hundreds of companies), "អង្គការពិតជា..." (really)
         if company and _LOC_TYPE_RE.match(name):
             continue  # "សាកលវិទ្យាល័យ ប្រទេសកាណាដា": a university of the country, a LOC
         if company and name.split(" ")[0] in _GENERIC_TAILS:
@@ -3487,6 +3508,8 @@ def _match_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, lis
 
 # words after a type word that are not place names ("ស្រុកកំណើត" home district, "ខេត្តក្រុង")
 _NOT_PLACE_NAMES = (
+    "កាតូលិក",  # "ប្រទេសកាតូលិក": a Catholic country
+    "មូស្លីម",
     "លោក",
     "រូប",
     "ភាគ",
@@ -4655,7 +4678,7 @@ def _untitled_person(text: str, s: int, e: int, role: str | None = None, **marks
 _DATE_JOIN_RE = re.compile("[ \u200b]*និង[ \u200b]*")
 # "X ដល់ Y" is one range; two dates with only a zero-width space between are one
 # ("ថ្ងៃសុក្រ​ចុងសប្តាហ៍មុន")
-_DATE_RANGE_JOIN_RE = re.compile("[ \u200b]*(?:ដល់|រហូតដល់|-|–)[ \u200b]*|\u200b?")
+_DATE_RANGE_JOIN_RE = re.compile("[ \u200b]*(?:ដល់|រហូតដល់|ទៅដល់|-|–)[ \u200b]*|\u200b?")
 _YEAR_RE = re.compile("[0-9\u17e0-\u17e9]{4}")
 _GLUED_DAYPART_RE = re.compile("(?:កាលពី|នៅ|នា|ពី|ដល់|រហូតដល់)(ព្រឹក|រសៀល|ល្ងាច|យប់|រាត្រី|ថ្ងៃត្រង់)[ \u200b]*$")
 _VAGUE_BEFORE_RE = re.compile("(?:ប៉ុន្មាន|ច្រើន|(?<![\u1780-\u17ff])រាប់)[ \u200b]*$")
