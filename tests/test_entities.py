@@ -1622,6 +1622,13 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         # a ministry's short name; the Khmer Rouge
         ("ពីមន្ត្រីក្រសួងការងារនៅឡើយ ក្រោមរបបខ្មែរក្រហម", "ORG", ["ក្រសួងការងារ", "ខ្មែរក្រហម"]),
         ("ក្រសួងពាក់ព័ន្ធ", "ORG", []),
+        # a Khmer boxing club after "from the club" (the word outside); a team's nickname or a
+        # football club in general is none
+        (
+            "សូត្រ ប៊ុនធី អ្នកប្រដាល់ក្លិបបក្សីស្លាបដែក និង សែន រ៉ាដេត មកពីក្លិបខ្លារខិន ហើយក្លិបបិសាចក្រហម",
+            "ORG",
+            ["បក្សីស្លាបដែក", "ខ្លារខិន"],
+        ),
         # no name: a count, "really", "other", the criminal-association offence, the Khmer
         # authorities; Amnesty International
         (

@@ -3250,8 +3250,46 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         # "បក្សពលករ", "បក្សអភិរក្សនិយម": a party named by its ideology, short for គណបក្ស
         if not any(o.vs <= m.start() < o.ve for o in out) and not vt.endswith("គណ", 0, m.start()):
             out.append(_Mention("ORG", m.start(), m.end(), {"name_en": None}))
+    for m in _KHMER_CLUB_RE.finditer(vt):
+        # "មកពីក្លិបបក្សីស្លាបដែក": a Khmer club's name after ក្លិប (the word outside)
+        end = _club_name_end(vt, m.end())
+        if end is not None and not any(o.vs < end and m.end() < o.ve for o in out):
+            out.append(_Mention("ORG", m.end(), end, {"name_en": None}))
     out += _latin_orgs(vt, out)
     return out
+
+
+# a player or boxer "from the club" or "of the club" X (a team's nickname, "ក្លិបបិសាចក្រហម",
+# is no club's name: only after these words)
+_KHMER_CLUB_RE = re.compile("(?:មកពី|អ្នកប្រដាល់|កីឡាការិនី|កីឡាករ)[ ]?(?:ក្លិប|ក្លឹប)[ ]?(?=[\u1780-\u17b3])")
+
+
+def _club_name_end(vt: str, i: int) -> int | None:
+    """End of a Khmer club's name written after ក្លិប: the word up to a space, a function word
+    or a word for a person; none when it is a body's head (read as an ORG of its own), a place
+    type word or only common words ("ក្លិបបាល់ទាត់", a football club)."""
+    cm = _CHUNK_RE.match(vt, i)
+    if cm is None or _ORG_HEAD_RE.match(vt, i) or _LOC_TYPE_RE.match(vt, i):
+        return None
+    end = cm.end()
+    k = next(
+        (k for k in range(i + 2, end) if _stop_at(vt, k, _NAME_STOP_RE, None)),
+        None,
+    )
+    pn = _PERSON_NOUN_RE.search(vt, i + 2, end)
+    for cut in (k, pn.start() if pn else None):
+        if cut is not None and cut < end:
+            end = cut
+    name = vt[i:end]
+    if (
+        len(name) < 3
+        or _STOP_RE.match(name)
+        or name in _NOT_NAME_WORDS
+        or _only_common_words(name)
+        or _starts_with_predicate(name)
+    ):
+        return None
+    return end
 
 
 def _titled_name_before(vt: str, start: int) -> bool:
