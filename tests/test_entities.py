@@ -1564,6 +1564,12 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         # a pronoun after a title, a verb of saying or a verb where a name would be
         ("កូនស្រីរបស់លោក នាង បាន ហើយលោក អ៊ុយ និយាយថា៖ ព្រះតេជគុណ ប្រឈមមុខនឹងសវនាការ", "PERSON", ["លោក អ៊ុយ"]),
         ("លោក សុខ សប្បាយណា ពេលបោះឆ្នោត", "PERSON", ["លោក សុខ សប្បាយណា"]),
+        # a second part that starts like a function word but whose first word is a name part
+        (
+            "លោក ចេង មុនីរ៉ា អភិបាលខណ្ឌ និងលោក សុខ មុនពេលចូល",
+            "PERSON",
+            ["លោក ចេង មុនីរ៉ា", "លោក សុខ"],
+        ),
         # a family name glued to "player" starts the name; an athlete "from" a club
         (
             "ប្រកួតជាមួយកីឡាករសេក ណារ៉ាត់ និងកីឡាករថៃ ហើយ ហ៊ុន ឈុនហេង មកពីក្លិបតាព្រហ្ម",
@@ -1622,6 +1628,7 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         # a ministry's short name; the Khmer Rouge
         ("ពីមន្ត្រីក្រសួងការងារនៅឡើយ ក្រោមរបបខ្មែរក្រហម", "ORG", ["ក្រសួងការងារ", "ខ្មែរក្រហម"]),
         ("ក្រសួងពាក់ព័ន្ធ", "ORG", []),
+        ("ចំណែកគណៈកម្មការទី២ បានប្រជុំ", "ORG", ["គណៈកម្មការទី២"]),
         # a Khmer boxing club after "from the club" (the word outside); a team's nickname or a
         # football club in general is none
         (

@@ -1214,6 +1214,12 @@ def _known_part_after(vt: str, end: int, known: frozenset[str]) -> bool:
 _HYPHENED_CHUNK_RE = re.compile("[\u1780-\u17b3][\u1780-\u17d3]+-[\u1780-\u17b3][\u1780-\u17d3]+")
 
 
+def _first_word_is_name(chunk: str) -> bool:
+    """The first word the segmenter reads in ``chunk`` is a known name part ("មុនី|វណ្ណ")."""
+    ws = _words(chunk)
+    return bool(ws) and ws[0] in _name_parts() and ws[0] not in _STOP_EXACT
+
+
 def _starts_with_verb_word(chunk: str) -> bool:
     """The first word the segmenter reads in ``chunk`` is a verb of data/predicates.txt that
     is no name part ("និយាយថា", "ប្រឈមមុខនឹង")."""
@@ -1299,6 +1305,9 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                 (not parts or len(chunk) > 6)
                 and _STOP_RE.match(chunk)
                 and chunk not in known
+                # (a second part whose first word, as the segmenter reads it, is a name part:
+                # "ម៉ៅ មុនីវណ្ណ" holds no មុន)
+                and not (parts and _first_word_is_name(chunk))
                 and not (not parts and len(chunk) <= 6 and _known_part_after(vt, cm.end(), known))
                 and not (long_names and not parts and _foreign_royal_name(chunk, known))
             ):
@@ -1648,6 +1657,8 @@ _PERSON_NOUNS = (
     "តារា",
     "អ្នកចម្រៀង",
     "អ្នកប្រដាល់",
+    "កីឡាករប្រដាល់",
+    "កីឡាការិនីប្រដាល់",
     "គ្រូបង្វឹក",
     "ជនសង្ស័យ",
     "ជនត្រូវចោទ",
@@ -3240,6 +3251,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         latin = vt[i:end].strip()
         if company and latin.isascii() and _LATIN_ORG_NAME_RE.fullmatch(latin):
             value["latin"] = latin  # "ក្រុមហ៊ុន OPPO" ... "របស់ OPPO": found again bare
+        nm = _ORDINAL_AFTER_RE.match(vt, end) if vt.endswith("ទី", 0, end) else None
+        if nm:
+            end = nm.end()  # "គណៈកម្មការទី២", "ការិយាល័យទី៥": the body's number is its name
         out.append(_Mention("ORG", org_start, end, value))
         pos = end
     for m in _MILITARY_UNIT_RE.finditer(vt):
@@ -3261,6 +3275,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
 
 # a player or boxer "from the club" or "of the club" X (a team's nickname, "ក្លិបបិសាចក្រហម",
 # is no club's name: only after these words)
+_ORDINAL_AFTER_RE = re.compile("[ ]?[0-9\u17e0-\u17e9]{1,3}(?![0-9\u17e0-\u17e9])")
 _KHMER_CLUB_RE = re.compile("(?:មកពី|អ្នកប្រដាល់|កីឡាការិនី|កីឡាករ)[ ]?(?:ក្លិប|ក្លឹប)[ ]?(?=[\u1780-\u17b3])")
 
 
