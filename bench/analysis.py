@@ -434,6 +434,14 @@ def _table(res: dict) -> str:
     return "\n".join(lines)
 
 
+def _unit(part: str) -> str:
+    """What a part's documents are: NIPTICT passages (parts 8 and 9, and pools holding them)
+    or phylypo articles."""
+    if "NIPTICT" in part or part.endswith(("8", "9")):
+        return "passages"
+    return "documents" if part.startswith("all ") else "articles"
+
+
 def _news_table(results: list[dict]) -> str:
     lines = [
         "| part | label | precision | recall | F1 | gold | predicted |",
@@ -442,7 +450,7 @@ def _news_table(results: list[dict]) -> str:
     for res in results:
         for label, v in res["labels"].items():
             lines.append(
-                f"| {res['part']} ({res['documents']} articles) | {label} | "
+                f"| {res['part']} ({res['documents']} {_unit(res['part'])}) | {label} | "
                 f"{v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['gold']} "
                 f"| {v['predicted']} |"
             )

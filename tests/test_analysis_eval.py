@@ -175,7 +175,8 @@ def news_heldout() -> dict:
 
 # Regression floors a little under the figures in docs/benchmarks.md (not the targets, never
 # tuned on): the dev parts guided the rules; each held-out part's floor sits under its scoring
-# at the end of round 5 or 6 (heldout7 was first scored blind at the end of round 6).
+# at the end of round 5, 6 or 7 (heldout7 was first scored blind at the end of round 6,
+# heldout9 at the end of round 7).
 NEWS_FLOORS = {
     "dev": {"PERSON": 0.90, "ORG": 0.80, "LOC": 0.90, "DATE": 0.90},
     "dev2": {"PERSON": 0.93, "ORG": 0.93, "LOC": 0.93, "DATE": 0.95},
@@ -190,9 +191,10 @@ NEWS_FLOORS = {
     "heldout5": {"PERSON": 0.89, "ORG": 0.76, "LOC": 0.91, "DATE": 0.89},
     "heldout6": {"PERSON": 0.89, "ORG": 0.68, "LOC": 0.93, "DATE": 0.91},
     "heldout7": {"PERSON": 0.89, "ORG": 0.68, "LOC": 0.83, "DATE": 0.94},
-    "dev8": {"PERSON": 0.75, "ORG": 0.71, "LOC": 0.84, "DATE": 0.93},
-    "dev9": {"PERSON": 0.65, "ORG": 0.75, "LOC": 0.90, "DATE": 0.88},
-    "heldout8": {"PERSON": 0.68, "ORG": 0.77, "LOC": 0.88, "DATE": 0.90},
+    "dev8": {"PERSON": 0.80, "ORG": 0.84, "LOC": 0.90, "DATE": 0.94},
+    "dev9": {"PERSON": 0.74, "ORG": 0.82, "LOC": 0.93, "DATE": 0.91},
+    "heldout8": {"PERSON": 0.74, "ORG": 0.80, "LOC": 0.90, "DATE": 0.91},
+    "heldout9": {"PERSON": 0.76, "ORG": 0.66, "LOC": 0.92, "DATE": 0.91},
 }
 
 
