@@ -462,12 +462,9 @@ _TITLES_NIPTICT += ("អ្នក~នាង", "អ្នក~ស្រី", "ឧ�
 _NAME_TITLES = ("លោក", "លោកជំទាវ", "ឯកឧត្តម", "កញ្ញា", "លោកស្រី", "អ្នកនាង")
 
 
-def build_predicates(data: Path, out: Path, name_parts: frozenset[str]) -> int:
-    """Write ``data/predicates.txt``: words that are verbs, adjectives or adverbs (never a
-    proper noun) in the khPOS corpus, so a name is not taken to run on into one ("លោក ត្រាំ
-    លុបចោល...", "Trump cancels ..."). A word is kept when it is seen 3 times or more, 90 % or
-    more of them tagged VB, JJ or RB, never PN, and it is not a listed name part. Returns the
-    number of words written."""
+def _khpos_words(data: Path, tags: tuple[str, ...], name_parts: frozenset[str]) -> list[str]:
+    """Words of the khPOS corpus seen 3 times or more, 90 % or more of them with one of
+    ``tags``, never PN, at least 2 letters and not a listed name part (sorted)."""
     counts: dict[str, dict[str, int]] = {}
     with (data / "seg" / "khpos-train.txt").open(encoding="utf-8") as fh:
         for line in fh:
@@ -482,20 +479,34 @@ def build_predicates(data: Path, out: Path, name_parts: frozenset[str]) -> int:
     words = []
     for word, c in counts.items():
         n = sum(c.values())
-        pred = c.get("VB", 0) + c.get("JJ", 0) + c.get("RB", 0)
-        if n >= 3 and pred / n >= 0.9 and not c.get("PN") and len(word) >= 2:
+        share = sum(c.get(t, 0) for t in tags) / n
+        if n >= 3 and share >= 0.9 and not c.get("PN") and len(word) >= 2:
             if word not in name_parts:
                 words.append(word)
+    return sorted(words)
+
+
+def _write_khpos_list(out: Path, what: str, option: str, tags: str, words: list[str]) -> int:
     header = [
-        "# Verbs, adjectives and adverbs: never part of a name (bench/analysis.py"
-        " --build-predicates).",
+        f"# {what} (bench/analysis.py {option}).",
         "# Derived from seg/khpos-train.txt (khPOS, Ye Kyaw Thu, Vichet Chea, Sagisaka, ONA 2017;"
         " CC BY-NC-SA 4.0): words seen 3+ times,",
-        "# 90 %+ tagged VB/JJ/RB, never PN, not a name part. Only the words are shipped."
+        f"# 90 %+ tagged {tags}, never PN, not a name part. Only the words are shipped."
         " See data/LICENSES.md.",
     ]
-    out.write_text("\n".join(header + sorted(words)) + "\n", encoding="utf-8")
+    out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
     return len(words)
+
+
+def build_predicates(data: Path, out: Path, name_parts: frozenset[str]) -> int:
+    """Write ``data/predicates.txt``: words that are verbs, adjectives or adverbs (never a
+    proper noun) in the khPOS corpus, so a name is not taken to run on into one ("លោក ត្រាំ
+    លុបចោល...", "Trump cancels ..."). A word is kept when it is seen 3 times or more, 90 % or
+    more of them tagged VB, JJ or RB, never PN, and it is not a listed name part. Returns the
+    number of words written."""
+    words = _khpos_words(data, ("VB", "JJ", "RB"), name_parts)
+    what = "Verbs, adjectives and adverbs: never part of a name"
+    return _write_khpos_list(out, what, "--build-predicates", "VB/JJ/RB", words)
 
 
 def build_nouns(data: Path, out: Path, name_parts: frozenset[str]) -> int:
@@ -503,32 +514,9 @@ def build_nouns(data: Path, out: Path, name_parts: frozenset[str]) -> int:
     or more of them tagged NN, never PN, not a listed name part), so that a company head
     followed only by what the company does ("ក្រុមហ៊ុនថាមពល", an energy company) is read as a
     kind of body, not a name. Returns the number of words written."""
-    counts: dict[str, dict[str, int]] = {}
-    with (data / "seg" / "khpos-train.txt").open(encoding="utf-8") as fh:
-        for line in fh:
-            for tok in line.split():
-                word, sep, tag = tok.rpartition("/")
-                if not sep:
-                    continue
-                word = word.replace("_", "").replace("~", "").replace("^", "")
-                word = word.replace("\u17d2\u178a", "\u17d2\u178f")
-                c = counts.setdefault(word, {})
-                c[tag] = c.get(tag, 0) + 1
-    words = []
-    for word, c in counts.items():
-        n = sum(c.values())
-        if n >= 3 and c.get("NN", 0) / n >= 0.9 and not c.get("PN") and len(word) >= 2:
-            if word not in name_parts:
-                words.append(word)
-    header = [
-        "# Common nouns: what a body does, never its name (bench/analysis.py --build-nouns).",
-        "# Derived from seg/khpos-train.txt (khPOS, Ye Kyaw Thu, Vichet Chea, Sagisaka, ONA 2017;"
-        " CC BY-NC-SA 4.0): words seen 3+ times,",
-        "# 90 %+ tagged NN, never PN, not a name part. Only the words are shipped."
-        " See data/LICENSES.md.",
-    ]
-    out.write_text("\n".join(header + sorted(words)) + "\n", encoding="utf-8")
-    return len(words)
+    words = _khpos_words(data, ("NN",), name_parts)
+    what = "Common nouns: what a body does, never its name"
+    return _write_khpos_list(out, what, "--build-nouns", "NN", words)
 
 
 def khpos_name_parts(data: Path, freq: dict[str, int]) -> set[str]:
