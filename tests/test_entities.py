@@ -1668,3 +1668,11 @@ def test_capital_phnom_penh_is_the_capital_province() -> None:
 
 def test_years_joined_by_to_until_are_one_range() -> None:
     assert ents("ពីឆ្នាំ២០១៥ទៅដល់ឆ្នាំ២០១៧", "DATE") == [("DATE", "ឆ្នាំ២០១៥ទៅដល់ឆ្នាំ២០១៧")]
+
+
+def test_role_reads_over_a_country_glued_to_the_clause() -> None:
+    (p,) = [
+        e for e in find_entities("លោកសុខសំណាងប្រធានសហព័ន្ធកីឡាប្រដាល់កម្ពុជាបានថ្លែងថា") if e.label == "PERSON"
+    ]
+    assert p.text == "លោកសុខសំណាង"
+    assert p.value["role"] == "ប្រធានសហព័ន្ធកីឡាប្រដាល់កម្ពុជា"

@@ -1006,8 +1006,15 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             # a country or a ministry's domain inside the role is read whole: its letters may
             # hold a function word ("នាយករដ្ឋមន្ត្រីកម្ពុ|ជា", "...ការបរ|ទេស")
             wm = _bare_place_re().match(vt, j) or _ministry_domain_re().match(vt, j)
-            if wm and (
-                wm.end() >= len(vt) or not _is_kh(vt[wm.end()]) or _ORG_HEAD_RE.match(vt, wm.end())
+            if (
+                wm
+                and (
+                    wm.end() >= len(vt)
+                    or not _is_kh(vt[wm.end()])
+                    or _ORG_HEAD_RE.match(vt, wm.end())
+                    # (a clause glued after it: "...ប្រដាល់កម្ពុជាបានថ្លែង")
+                    or (vt[j : wm.end()].endswith("ជា") and _stop_at(vt, wm.end(), _STOP_RE, None))
+                )
             ):
                 j = wm.end()
                 continue
