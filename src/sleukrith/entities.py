@@ -2847,6 +2847,8 @@ def _place_at(vt: str, i: int) -> int | None:
     return m.end() if m and _cstart(vt, m.end()) else None
 
 
+# particles and markers that never start a name ("ក្រុមហ៊ុននូវ...": the object marker)
+_PARTICLES = frozenset({"នូវ", "សោះ", "ផង", "ដែរ", "ក៏", "បែរជា", "វិញ", "ទៀត"})
 # what follows a head word when no body is named: a count, an adverb, "other" ("ក្រុមហ៊ុនរាប់រយ",
 # "ក្រុមហ៊ុនជិត ១០០", "អង្គការពិតជាជឿជាក់", "ក្រុមហ៊ុនដទៃទៀត")
 _NOT_NAME_STARTS = ("រាប់រយ", "រាប់ពាន់", "រាប់សិប", "រាប់ម៉ឺន", "ជិត", "ពិតជា", "ដទៃ")
@@ -3209,6 +3211,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             # "ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ OPPO": a description of the company whose
             # Latin name follows
             continue
+        if head in _BUSINESS_HEADS and name and _words(name)[0] in _STOP_EXACT | _PARTICLES:
+            continue  # "កម្មកររោងចក្រសោះបែរជា...", "ក្រុមហ៊ុននូវ...": a particle, no name
         if head in _BUSINESS_HEADS and _only_common_words(name):
             continue  # "ក្រុមហ៊ុនច្បាប់" (a law firm), "ក្រុមហ៊ុនថាមពល": kinds of businesses
         trade = next((t for t in _ACTIVITY_TAILS if name.startswith(t)), None)
@@ -3737,6 +3741,21 @@ def _near_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, list
     return end, cands
 
 
+def _common_word_at(vt: str, j: int) -> bool:
+    """The segmenter reads a word start at view offset ``j`` and that word is a function
+    word, a verb or a common noun."""
+    if _inside_word(vt, j):
+        return False
+    b = j
+    while b < len(vt) and _is_kh(vt[b]):
+        b += 1
+    ws = _words(vt[j:b])
+    return bool(ws) and (ws[0] in _STOP_EXACT or ws[0] in _predicates() or ws[0] in _nouns())
+
+
+_NUMBER_LABEL_BEFORE_RE = re.compile("(?:លេខ|ទី)[ ]?[0-9\u17e0-\u17e9]+$")
+
+
 def _country_after_type(vt: str, m: re.Match[str], end: int, cands: list[Place]) -> _Mention | None:
     """ "រដ្ឋធានីឆាដ" (the capital of Chad), "ក្នុងស្រុកកម្ពុជា" (in the land of Cambodia): after
     these type words a country is the place written, without the type word."""
@@ -3752,7 +3771,8 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if not _cstart(vt, m.start()):
             continue
         if m.start() and (vt[m.start() - 1].isdigit() or "\u17e0" <= vt[m.start() - 1] <= "\u17e9"):
-            continue  # "១០ខេត្ត": a count of provinces
+            if not _NUMBER_LABEL_BEFORE_RE.search(vt, max(0, m.start() - 12), m.start()):
+                continue  # "១០ខេត្ត": a count of provinces (not "ភូមិលេខ៤សង្កាត់...": an address)
         if m.group() == "ក្រុង" and vt.endswith(("រថយន្ត", "ឡាន"), 0, m.start()):
             continue  # "រថយន្តក្រុង": a city bus
         if vt.startswith(_TYPE_WORD_COMPOUNDS, m.start()) or vt.endswith("មាតុ", 0, m.start()):
@@ -3827,6 +3847,10 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             and not _stop_at(vt, end, _NAME_STOP_RE, None)
             and not _PERSON_NOUN_RE.match(vt, end)  # "ខណ្ឌពោធិ៍សែនជ័យជនសង្ស័យ..."
             and cands[0].type in ("village", "commune", "district")
+            # (a commune or district of the gazetteer ends where the segmenter reads a common
+            # word after it, "ក្រុងប៉ោយប៉ែត|បណ្តាលឲ្យ", not "សង្កាត់បឹង|កេងកង"; a village may be
+            # a longer unknown name)
+            and (cands[0].type == "village" or not _common_word_at(vt, end))
         ):
             # the name runs on ("ភូមិស្រែកិន" is not the village ស្រែ): a longer, unknown name
             cm = _CHUNK_RE.match(vt, end)
