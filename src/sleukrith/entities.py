@@ -3743,14 +3743,15 @@ def _near_place_after(vt: str, i: int, levels: Sequence[str]) -> tuple[int, list
 
 def _common_word_at(vt: str, j: int) -> bool:
     """The segmenter reads a word start at view offset ``j`` and that word is a function
-    word, a verb or a common noun."""
+    word or a verb."""
     if _inside_word(vt, j):
         return False
     b = j
     while b < len(vt) and _is_kh(vt[b]):
         b += 1
     ws = _words(vt[j:b])
-    return bool(ws) and (ws[0] in _STOP_EXACT or ws[0] in _predicates() or ws[0] in _nouns())
+    # (not nouns: a place name goes on with one, "ឃុំអូរ|តា|គាំ")
+    return bool(ws) and (ws[0] in _STOP_EXACT or ws[0] in _predicates())
 
 
 _NUMBER_LABEL_BEFORE_RE = re.compile("(?:លេខ|ទី)[ ]?[0-9\u17e0-\u17e9]+$")
