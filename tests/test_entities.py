@@ -1638,6 +1638,12 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         ("ពីមន្ត្រីក្រសួងការងារនៅឡើយ ក្រោមរបបខ្មែរក្រហម", "ORG", ["ក្រសួងការងារ", "ខ្មែរក្រហម"]),
         ("ក្រសួងពាក់ព័ន្ធ", "ORG", []),
         ("ចំណែកគណៈកម្មការទី២ បានប្រជុំ", "ORG", ["គណៈកម្មការទី២"]),
+        # a police post keeps its commune's number; the Khmer Rouge Tribunal; a misspelt role
+        (
+            "នគរបាលប៉ុស្តិ៍កាកាប២បានចុះ ឃុំនៅសាលាក្តីខ្មែរក្រហម។ លោក សួស សៀងលី អាធិការនគរបាលស្រុកត្បូងឃ្មុំ",
+            "ORG",
+            ["នគរបាលប៉ុស្តិ៍កាកាប២", "សាលាក្តីខ្មែរក្រហម"],
+        ),
         ("ខ្ញុំជាកម្មកររោងចក្រសោះបែរជាចោទខ្ញុំ ហើយផ្តល់ឲ្យក្រុមហ៊ុននូវសិទ្ធិ", "ORG", []),
         # a Khmer boxing club after "from the club" (the word outside); a team's nickname or a
         # football club in general is none
@@ -1686,3 +1692,8 @@ def test_role_reads_over_a_country_glued_to_the_clause() -> None:
     ]
     assert p.text == "លោកសុខសំណាង"
     assert p.value["role"] == "ប្រធានសហព័ន្ធកីឡាប្រដាល់កម្ពុជា"
+
+
+def test_an_all_caps_latin_name_in_brackets_after_a_person() -> None:
+    text = "ឈ្មោះ ឆាយ ចាន់ធី (CHENG CHANTHY) ជនជាតិខ្មែរ"
+    assert [t for _, t in ents(text, "PERSON")] == ["ឆាយ ចាន់ធី", "CHENG CHANTHY"]

@@ -247,6 +247,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "អគ្គស្នងការ",
     "អធិការរង",
     "អធិការ",
+    "អាធិការ",  # (misspelt)
     "មេបញ្ជាការ",
     "អគ្គមេបញ្ជាការ",
     "មេបញ្ជាការរង",
@@ -3263,6 +3264,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if company and latin.isascii() and _LATIN_ORG_NAME_RE.fullmatch(latin):
             value["latin"] = latin  # "ក្រុមហ៊ុន OPPO" ... "របស់ OPPO": found again bare
         nm = _ORDINAL_AFTER_RE.match(vt, end) if vt.endswith("ទី", 0, end) else None
+        if nm is None and head in _PLACED_HEADS and end > i:
+            nm = _GLUED_NUMBER_RE.match(vt, end)  # "នគរបាលប៉ុស្តិ៍កាកាប២": the commune's number
         if nm:
             end = nm.end()  # "គណៈកម្មការទី២", "ការិយាល័យទី៥": the body's number is its name
         out.append(_Mention("ORG", org_start, end, value))
@@ -3286,6 +3289,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
 
 # a player or boxer "from the club" or "of the club" X (a team's nickname, "ក្លិបបិសាចក្រហម",
 # is no club's name: only after these words)
+_GLUED_NUMBER_RE = re.compile("[0-9\u17e0-\u17e9]{1,2}(?![0-9\u17e0-\u17e9])")
 _ORDINAL_AFTER_RE = re.compile("[ ]?[0-9\u17e0-\u17e9]{1,3}(?![0-9\u17e0-\u17e9])")
 _KHMER_CLUB_RE = re.compile("(?:មកពី|អ្នកប្រដាល់|កីឡាការិនី|កីឡាករ)[ ]?(?:ក្លិប|ក្លឹប)[ ]?(?=[\u1780-\u17b3])")
 
@@ -4742,7 +4746,7 @@ def _repeat_latin_people(
 
 
 _PAREN_LATIN_RE = re.compile(
-    r"[ \u200b]*[(（][ \u200b]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,3})[ \u200b]*[)）]"
+    r"[ \u200b]*[(（][ \u200b]*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})[ \u200b]*[)）]"
 )
 
 
