@@ -1638,6 +1638,13 @@ def test_round6_cases(text: str, label: str, expected: list[str]) -> None:
         ("ពីមន្ត្រីក្រសួងការងារនៅឡើយ ក្រោមរបបខ្មែរក្រហម", "ORG", ["ក្រសួងការងារ", "ខ្មែរក្រហម"]),
         ("ក្រសួងពាក់ព័ន្ធ", "ORG", []),
         ("ចំណែកគណៈកម្មការទី២ បានប្រជុំ", "ORG", ["គណៈកម្មការទី២"]),
+        # the General Commissariat written without ដ្ឋាន, not the chief's role before or after
+        # a name
+        (
+            "ជាមួយ អគ្គស្នងការនគរបាលជាតិ ដែលបានរៀបចំ ពីលោក នេត សាវឿន អគ្គស្នងការនគរបាលជាតិ,",
+            "ORG",
+            ["អគ្គស្នងការនគរបាលជាតិ", "នគរបាលជាតិ"],
+        ),
         # a police post keeps its commune's number; the Khmer Rouge Tribunal; a misspelt role
         (
             "នគរបាលប៉ុស្តិ៍កាកាប២បានចុះ ឃុំនៅសាលាក្តីខ្មែរក្រហម។ លោក សួស សៀងលី អាធិការនគរបាលស្រុកត្បូងឃ្មុំ",

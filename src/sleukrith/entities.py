@@ -4949,6 +4949,9 @@ _UNIT_HEADS_BEFORE = (
     ("ទូរទស្សន៍", re.compile("ស្ថានីយ៍?[ \u200b]?$")),  # "ស្ថានីយ៍ទូរទស្សន៍ CNC"
     ("វិទ្យុ", re.compile("ស្ថានីយ៍?[ \u200b]?$")),
     ("នគរបាល", re.compile("(?:អគ្គ)?(?:ស្នង[ \u200b]?ការ|អធិការ)រ?ដ្ឋាន[ \u200b]?$")),
+    # "នៃអគ្គស្នងការ|នគរបាលជាតិ": the General Commissariat, short for ...ដ្ឋាន (not a role: no
+    # name follows, see _unit_heads_before)
+    ("នគរបាលជាតិ", re.compile("អគ្គស្នងការ$")),
 )
 
 
@@ -4967,11 +4970,27 @@ def _unit_heads_before(text: str, entities: list[Entity]) -> list[Entity]:
             for start, head_re in _UNIT_HEADS_BEFORE:
                 if body.startswith(start):
                     hm = head_re.search(text, max(prev_end, e.start - 24), e.start)
+                    if (
+                        hm
+                        and hm.group() == "អគ្គស្នងការ"
+                        and (
+                            _TITLE_RE.match(
+                                text, e.end + (text[e.end : e.end + 1] in (" ", "\u200b"))
+                            )
+                            or (
+                                out
+                                and out[-1].label == "PERSON"
+                                and not text[out[-1].end : hm.start()].strip(" \u200b")
+                            )
+                        )
+                    ):
+                        # "អគ្គស្នងការនគរបាលជាតិ លោក ...", "នេត សាវឿន អគ្គស្នងការ...": the chief's role
+                        hm = None
                     if hm:
                         s = hm.start()
                         value = e.value if isinstance(e.value, dict) else {"name_en": None}
                         e = Entity("ORG", s, e.end, text[s : e.end], value)
-                    break
+                        break
         out.append(e)
         prev_end = e.end
     return out
