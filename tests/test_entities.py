@@ -1704,3 +1704,8 @@ def test_role_reads_over_a_country_glued_to_the_clause() -> None:
 def test_an_all_caps_latin_name_in_brackets_after_a_person() -> None:
     text = "ឈ្មោះ ឆាយ ចាន់ធី (CHENG CHANTHY) ជនជាតិខ្មែរ"
     assert [t for _, t in ents(text, "PERSON")] == ["ឆាយ ចាន់ធី", "CHENG CHANTHY"]
+
+
+def test_latin_names_with_two_lowercase_particles() -> None:
+    text = "កីឡាករ Kevin de Bruyne និង កីឡាករ Marc-Andre ter Stegen"
+    assert [t for _, t in ents(text, "PERSON")] == ["Kevin de Bruyne", "Marc-Andre ter Stegen"]
