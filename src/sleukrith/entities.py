@@ -39,7 +39,7 @@ from sleukrith.lunar import MONTHS as LUNAR_MONTHS
 from sleukrith.normalize import Fix, explain
 from sleukrith.numbers import UNIT_EN, find_numbers, parse_number
 from sleukrith.romanize import romanize
-from sleukrith.segment import words as _words
+from sleukrith.segment import words as _segment_words
 
 __all__ = ["Entity", "LABELS", "TITLES", "ROLE_WORDS", "find_entities", "split_title"]
 
@@ -760,6 +760,13 @@ def _name_parts() -> frozenset[str]:
     return frozenset(extra | set(_name_rows()))
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """The segmenter's words of ``text`` (cached: the rules ask about the same short runs
+    again and again)."""
+    return tuple(_segment_words(text))
+
+
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
     """Common nouns that are never a name part (data/nouns.txt)."""
@@ -1461,7 +1468,7 @@ def _glued_known_name(vt: str, i: int) -> int | None:
         if g == run_end and vt[g : g + 1] == " ":
             return None  # a name before a space is read by _name_parts_at
         given = vt[f:g]
-        ws = _words(given)
+        ws = list(_words(given))
         while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
             # "លោកកែមឡីអះអាងថា": a verb glued before the function word is no name part
             g -= len(ws.pop())
@@ -3676,7 +3683,7 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         elif glued or len(word) > 16:
             return None
     if city and len(word) > 6:
-        ws = _words(word)
+        ws = list(_words(word))
         while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
             end -= len(ws.pop())  # "ទីក្រុងប្រ៊ូសសែល|ពន្យារ": a glued verb is no part
         word = vt[i:end]
