@@ -1069,14 +1069,16 @@ def _role_before(vt: str, start: int, line_start: int = 0) -> tuple[int, int] | 
 
 _NAME_ROLE_STOP_RE = re.compile(f"(?:{_alt(ROLE_WORDS + TITLES)})")
 _STOP_EXACT = frozenset(_STOP_WORDS)
+# lowercase particles inside Latin names ("Kevin de Bruyne", "Marc-Andre ter Stegen")
+_LATIN_PARTICLES = "de|van|von|der|den|ter|ten|da|di|dos|du|del|le|la|bin|ibn"
 _LATIN_NAME_RE = re.compile(
-    r"(?:(?:de|van|von|der|den|ter|ten|bin|al|da|di|dos|du|del|le|la) ){0,2}"
+    rf"(?:(?:{_LATIN_PARTICLES}|al) ){{0,2}}"
     r"[A-Z](?:[’'][A-Z])?[A-Za-zà-öø-ÿāēīōū]+"
     r"(?:-[A-Za-z][a-z]+)?(?![A-Za-z0-9à-öø-ÿāēīōū])"
 )
 # a Latin name of two or three capitalised words ("Elle Fanning"), after a cue
 _LATIN_FULL_RE = re.compile(
-    r"[A-Z][a-zà-öø-ÿāēīōū]+(?:[ -](?:(?:(?:de|van|von|der|den|ter|ten|da|di|dos|du|del|le|la|bin|ibn) ){1,2}|al-|el-)?"
+    rf"[A-Z][a-zà-öø-ÿāēīōū]+(?:[ -](?:(?:(?:{_LATIN_PARTICLES}) ){{1,2}}|al-|el-)?"
     r"[A-Z](?:[’'][A-Z])?[a-zA-Zà-öø-ÿāēīōū]+(?:-[a-z]+)?){1,3}"  # "O’Connell", "Kōkaku"
     r"(?![A-Za-z0-9à-öø-ÿāēīōū])"
 )
