@@ -1709,3 +1709,9 @@ def test_an_all_caps_latin_name_in_brackets_after_a_person() -> None:
 def test_latin_names_with_two_lowercase_particles() -> None:
     text = "កីឡាករ Kevin de Bruyne និង កីឡាករ Marc-Andre ter Stegen"
     assert [t for _, t in ents(text, "PERSON")] == ["Kevin de Bruyne", "Marc-Andre ter Stegen"]
+
+
+def test_a_royal_title_glued_to_a_clause_is_no_name() -> None:
+    text = "នឹងគោរពព្រះចៅអធិរាជក្នុងនាមជានិមិត្តរូប ហើយព្រះចៅណារូហ៊ីតូដែលបានឡើងគ្រងរាជ្យ"
+    assert [t for _, t in ents(text, "PERSON")] == ["ព្រះចៅណារូហ៊ីតូ"]
+    assert [t for _, t in ents("វិទ្យុបារាំងអន្តរជាតិមិនអាចសុំ", "ORG")] == ["វិទ្យុបារាំងអន្តរជាតិ"]

@@ -1420,6 +1420,13 @@ _PALACE_RE = re.compile("(?:(?:ព្រះបរម|ព្រះ)?រាជវ�
 def _foreign_royal_name(word: str, known: frozenset[str]) -> bool:
     """A one-word name after a royal title that starts like a function word ("ណារូហ៊ីតូ"):
     long enough, no verb, no function word or title as a whole word."""
+    first = _words(word)[:1]
+    stop = _STOP_RE.match(first[0]) if first else None
+    if first and (
+        (len(first[0]) >= 3 and (first[0] in _STOP_EXACT or first[0] in _predicates()))
+        or (stop is not None and stop.end() >= 3)
+    ):
+        return False  # "ព្រះចៅអធិរាជក្នុងនាម...", "...ជាផ្លូវការ": a clause, no name
     return (
         len(word) >= 5
         and word not in _STOP_EXACT
