@@ -3304,10 +3304,9 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     return out
 
 
+_ORDINAL_AFTER_RE = re.compile("[ ]?[0-9\u17e0-\u17e9]{1,3}(?![0-9\u17e0-\u17e9])")
 # a player or boxer "from the club" or "of the club" X (a team's nickname, "ក្លិបបិសាចក្រហម",
 # is no club's name: only after these words)
-_GLUED_NUMBER_RE = re.compile("[0-9\u17e0-\u17e9]{1,2}(?![0-9\u17e0-\u17e9])")
-_ORDINAL_AFTER_RE = re.compile("[ ]?[0-9\u17e0-\u17e9]{1,3}(?![0-9\u17e0-\u17e9])")
 _KHMER_CLUB_RE = re.compile("(?:មកពី|អ្នកប្រដាល់|កីឡាការិនី|កីឡាករ)[ ]?(?:ក្លិប|ក្លឹប)[ ]?(?=[\u1780-\u17b3])")
 
 
