@@ -785,8 +785,32 @@ def _only_common_words(name: str) -> bool:
     name = name.replace("\u200b", "").strip()
     if not name or not all(_is_kh(c) or c == " " for c in name):
         return False
-    common = _nouns() | _predicates() | _GENERIC_TAILS | _STOP_EXACT | {"ទី"}
+    common = _common_words()
     return all(w == " " or w in common for w in _words(name))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Common nouns, verbs, descriptive tails and function words (built once)."""
+    return _nouns() | _predicates() | _GENERIC_TAILS | _STOP_EXACT | {"ទី"}
+
+
+def _trailing_verbs(text: str) -> int:
+    """Length of the verbs the segmenter reads glued at the end of ``text`` (a first word is
+    always kept): "ប្រ៊ូសសែល|ពន្យារ", "កែមឡី|អះអាង"."""
+    ws = _words(text)
+    n, k = 0, len(ws)
+    while k > 1 and (ws[k - 1] in _predicates() or starts_with_verb(ws[k - 1])):
+        k -= 1
+        n += len(ws[k])
+    return n
+
+
+def _kh_run_end(vt: str, j: int) -> int:
+    """End of the run of Khmer letters and marks starting at view offset ``j``."""
+    while j < len(vt) and _is_kh(vt[j]):
+        j += 1
+    return j
 
 
 @lru_cache(maxsize=1)
@@ -1450,9 +1474,7 @@ def _glued_known_name(vt: str, i: int) -> int | None:
     if i >= n or not _is_kh(vt[i]):
         return None
     known = _name_parts()
-    run_end = i
-    while run_end < n and _is_kh(vt[run_end]):
-        run_end += 1
+    run_end = _kh_run_end(vt, i)
     if run_end - i < 20:
         return None  # (only in a long run without spaces: "លោកស្រីសង្ឃឹមថា" is "she hopes")
     for f in range(i + 1, min(i + 7, run_end)):
@@ -1477,11 +1499,9 @@ def _glued_known_name(vt: str, i: int) -> int | None:
         if g == run_end and vt[g : g + 1] == " ":
             return None  # a name before a space is read by _name_parts_at
         given = vt[f:g]
-        ws = list(_words(given))
-        while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
-            # "លោកកែមឡីអះអាងថា": a verb glued before the function word is no name part
-            g -= len(ws.pop())
-            given = vt[f:g]
+        # "លោកកែមឡីអះអាងថា": a verb glued before the function word is no name part
+        g -= _trailing_verbs(given)
+        given = vt[f:g]
         if given in _STOP_EXACT or _STOP_RE.match(given) or _is_predicate(given, frozenset()):
             continue
         if _only_common_words(vt[i:g]):
@@ -2460,10 +2480,7 @@ def _inside_word(vt: str, j: int) -> bool:
         a -= 1
     if a == j:
         return False
-    b = j
-    while b < len(vt) and _is_kh(vt[b]):
-        b += 1
-    return (j - a) not in _run_starts(vt[a:b])
+    return (j - a) not in _run_starts(vt[a : _kh_run_end(vt, j)])
 
 
 @lru_cache(maxsize=4096)
@@ -2867,6 +2884,7 @@ def _place_at(vt: str, i: int) -> int | None:
 
 # particles and markers that never start a name ("ក្រុមហ៊ុននូវ...": the object marker)
 _PARTICLES = frozenset({"នូវ", "សោះ", "ផង", "ដែរ", "ក៏", "បែរជា", "វិញ", "ទៀត"})
+_NO_NAME_START_WORDS = _STOP_EXACT | _PARTICLES
 # what follows a head word when no body is named: a count, an adverb, "other" ("ក្រុមហ៊ុនរាប់រយ",
 # "ក្រុមហ៊ុនជិត ១០០", "អង្គការពិតជាជឿជាក់", "ក្រុមហ៊ុនដទៃទៀត")
 _NOT_NAME_STARTS = ("រាប់រយ", "រាប់ពាន់", "រាប់សិប", "រាប់ម៉ឺន", "ជិត", "ពិតជា", "ដទៃ")
@@ -3229,7 +3247,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             # "ក្រុមហ៊ុនទូរស័ព្ទស្មាតហ្វូនឈានមុខ OPPO": a description of the company whose
             # Latin name follows
             continue
-        if head in _BUSINESS_HEADS and name and _words(name)[0] in _STOP_EXACT | _PARTICLES:
+        if head in _BUSINESS_HEADS and name and _words(name)[0] in _NO_NAME_START_WORDS:
             continue  # "កម្មកររោងចក្រសោះបែរជា...", "ក្រុមហ៊ុននូវ...": a particle, no name
         if head in _BUSINESS_HEADS and _only_common_words(name):
             continue  # "ក្រុមហ៊ុនច្បាប់" (a law firm), "ក្រុមហ៊ុនថាមពល": kinds of businesses
@@ -3691,9 +3709,7 @@ def _unknown_place_end(vt: str, i: int, type_word: str) -> int | None:
         elif glued or len(word) > 16:
             return None
     if city and len(word) > 6:
-        ws = list(_words(word))
-        while len(ws) > 1 and (ws[-1] in _predicates() or starts_with_verb(ws[-1])):
-            end -= len(ws.pop())  # "ទីក្រុងប្រ៊ូសសែល|ពន្យារ": a glued verb is no part
+        end -= _trailing_verbs(word)  # "ទីក្រុងប្រ៊ូសសែល|ពន្យារ": a glued verb is no part
         word = vt[i:end]
     if city:
         # "ទីក្រុងយ៉ាអ៊ូដេ|កាមេរូន": a country glued after the city's name is its own place
@@ -3766,10 +3782,7 @@ def _common_word_at(vt: str, j: int) -> bool:
     word or a verb."""
     if _inside_word(vt, j):
         return False
-    b = j
-    while b < len(vt) and _is_kh(vt[b]):
-        b += 1
-    ws = _words(vt[j:b])
+    ws = _words(vt[j : _kh_run_end(vt, j)])
     # (not nouns: a place name goes on with one, "ឃុំអូរ|តា|គាំ")
     return bool(ws) and (ws[0] in _STOP_EXACT or ws[0] in _predicates())
 
