@@ -1715,3 +1715,33 @@ def test_a_royal_title_glued_to_a_clause_is_no_name() -> None:
     text = "នឹងគោរពព្រះចៅអធិរាជក្នុងនាមជានិមិត្តរូប ហើយព្រះចៅណារូហ៊ីតូដែលបានឡើងគ្រងរាជ្យ"
     assert [t for _, t in ents(text, "PERSON")] == ["ព្រះចៅណារូហ៊ីតូ"]
     assert [t for _, t in ents("វិទ្យុបារាំងអន្តរជាតិមិនអាចសុំ", "ORG")] == ["វិទ្យុបារាំងអន្តរជាតិ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the given name of a two-part name, written again on its own (a title before it is
+        # part of it); not inside a longer word, and not the end of the full name read again
+        (
+            "កីឡាករ គង់ វិសាលរ័ត្ន មកពីខេត្តកំពត។ គាត់ធ្លាប់ចាញ់ វិសាលរ័ត្ន ក្នុងការប្រកួត "
+            "ហើយជ័យជម្នះរបស់ វិសាលរ័ត្ន គឺច្បាស់ ហើយលោកវិសាលរ័ត្ន បាននិយាយ",
+            ["គង់ វិសាលរ័ត្ន", "វិសាលរ័ត្ន", "វិសាលរ័ត្ន", "លោកវិសាលរ័ត្ន"],
+        ),
+        ("លោក គង់ វិសាលរ័ត្ន បានមក។ ក្រុមវិសាលរ័ត្នថ្មី", ["លោក គង់ វិសាលរ័ត្ន"]),
+        # a list joined by commas and និង after a PERSON: two-part names, or one-part names
+        # after a one-part name; a group with a count, a relative, a role are no names
+        (
+            "កីឡាការិនី ពៅ សុគន្ធា និង អ៊ុំ ច័ន្ទលីដា បានឈ្នះ",
+            ["ពៅ សុគន្ធា", "អ៊ុំ ច័ន្ទលីដា"],
+        ),
+        (
+            "លោក វណ្ណរិទ្ធ, ប៊ុនរ៉ុង, សុភក្ត្រា និង វិចិត្រ ត្រូវបានឃុំខ្លួន",
+            ["លោក វណ្ណរិទ្ធ", "ប៊ុនរ៉ុង", "សុភក្ត្រា", "វិចិត្រ"],
+        ),
+        ("លោក ពៅ សុគន្ធា និង ភរិយា បានមក និងចុងចោទជាង ១០០ នាក់", ["លោក ពៅ សុគន្ធា"]),
+        # "former" before a role where the name was left out is no name
+        ("លោក អតីតអនុប្រធានសហព័ន្ធ បាននិយាយ", []),
+    ],
+)
+def test_round8_people(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

@@ -1145,6 +1145,7 @@ _NOT_NAME_WORDS = frozenset(
         "ក្មេង",
         "ចាស់",
         "ថ្មី",
+        "អតីត",  # "លោក អតីតអនុប្រធាន...": former, before a role (the name was left out)
         "ល្បី",
         "ជើងចាស់",
         "វ័យក្មេង",
@@ -4201,6 +4202,12 @@ def find_entities(
                     elif _foreign_last_part(name):
                         # "លោកបេននី ហ្គាន" ... "លោកហ្គាន": the surname after a title later on
                         person_names.setdefault(last, {**value, "last_of": name})
+                    elif _given_name_alone(name) and " " not in person_names.get(last, {}).get(
+                        "given_of", ""
+                    ):
+                        # "មាស ច័ន្ទមាន" ... "ចាញ់ ច័ន្ទមាន": the given name alone later on
+                        # (before the same word seen after a title only: "លោកច័ន្ទមាន")
+                        person_names[last] = {**value, "given_of": name}
                 elif _long_one_word_name(name):
                     person_names.setdefault(name, value)  # "នេតាន់យ៉ាហ៊ូ" later, even glued
             for m in orgs:
@@ -4234,6 +4241,7 @@ def find_entities(
             person_names.setdefault(e.value["name"], e.value)
     if person_names:
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
+    entities = _select(entities + _coordinated_names(text, entities))
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
@@ -4783,6 +4791,88 @@ _PAREN_KHMER_RE = re.compile(
     "[ \u200b]*[(（][ \u200b]*([\u1780-\u17d3\u200b]{2,20}(?: [\u1780-\u17d3\u200b]{2,20}){1,2})"
     "[ \u200b]*[)）]"
 )
+
+
+# what joins two people in a list: a comma or និង ("កែ ឡេង និង អ៊ុក ស្រីមុំ", "ណារិន, សំណាង")
+_NAME_JOIN_RE = re.compile("[ \u200b]*(?:,|៖)?[ \u200b]*(?:និង)?[ \u200b]*")
+_KH_WORD_RE = re.compile("[\u1780-\u17d3]+")
+_DIGIT_AFTER_RE = re.compile("[ \u200b]*[0-9\u17e0-\u17e9]")
+_NAME_LIST_END = frozenset(' ,.។៕៖)»”"\n')
+
+
+def _coordinated_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A name joined to a PERSON by a comma or និង is a PERSON too ("កីឡាការិនី កែ ឡេង និង
+    អ៊ុក ស្រីមុំ", "លោក ណារិន, សុវណ្ណារ៉ា, សំណាង"): a Khmer family name and a given name, or
+    one name part after a one-part name, each a whole word; list by list, left to right."""
+    taken = _Taken((e.start, e.end) for e in entities if e.label != "QUANTITY")
+    known = _name_parts()
+    people = {e.start: e for e in entities if e.label == "PERSON"}
+    out: list[Entity] = []
+    for e in sorted(people.values(), key=lambda e: e.start):
+        name = e.value.get("name", "") if isinstance(e.value, dict) else ""
+        if not name or name.isascii():
+            continue
+        single = " " not in name.strip()
+        end = e.end
+        while True:
+            m = _NAME_JOIN_RE.match(text, end)
+            gap = m.group() if m else ""
+            if "និង" not in gap and "," not in gap:
+                break
+            if m.end() in people:  # the next name of the list is already a PERSON
+                end = people[m.end()].end
+                continue
+            hit = _list_name_at(text, m.end(), single, known)
+            if hit is None or taken.hits(*hit):
+                break
+            out.append(_untitled_person(text, *hit))
+            taken.add(*hit)
+            end = hit[1]
+    return out
+
+
+def _list_name_at(text: str, i: int, single: bool, known: frozenset[str]) -> tuple[int, int] | None:
+    """The name of a list at ``i``: "family given" (the family name known, or neither word a
+    common word), or one known-shaped name part when the list is of one-part names."""
+    w1 = _KH_WORD_RE.match(text, i)
+    if w1 is None or _DIGIT_AFTER_RE.match(text, w1.end()):
+        return None  # "និងចុងចោទជាង ១០០ នាក់": a count follows a group, not a name
+    a = w1.group()
+    if text[w1.end() : w1.end() + 1] == " ":
+        w2 = _KH_WORD_RE.match(text, w1.end() + 1)
+        if w2 is not None and text[w2.end() : w2.end() + 1] in _NAME_LIST_END | {""}:
+            b = w2.group()
+            if (
+                _plausible_name(text, [(w1.start(), w1.end()), (w2.start(), w2.end())])
+                and (a in known or not (_only_common_words(a) or _only_common_words(b)))
+                and not _starts_with_predicate(b)
+                and not _name_list_stop(a)
+                and not _name_list_stop(b)
+            ):
+                return w1.start(), w2.end()
+    if (
+        single
+        and text[w1.end() : w1.end() + 1] in _NAME_LIST_END | {""}
+        and 3 <= len(a) <= 10
+        and (a in known or not _only_common_words(a))
+        and not _starts_with_predicate(a)
+        and not _name_list_stop(a)
+    ):
+        return w1.start(), w1.end()
+    return None
+
+
+def _name_list_stop(word: str) -> bool:
+    """A word no name part is: a function word, title, role, head, place type or place."""
+    return bool(
+        word in _STOP_EXACT
+        or _TITLE_RE.match(word)
+        or _ROLE_RE.match(word)
+        or _ORG_HEAD_RE.match(word)
+        or _LOC_TYPE_RE.match(word)
+        or _PERSON_NOUN_RE.match(word)
+        or (gazetteer.lookup(word) and word not in _name_parts())
+    )
 
 
 def _untitled_person(text: str, s: int, e: int, role: str | None = None, **marks: Any) -> Entity:
@@ -5409,6 +5499,14 @@ def _repeat_names(
                 tm = None  # "ពិភពលោក...": "the world", no title
             if v.get("last_of") and tm is None:
                 continue  # a surname alone is a name only after a title ("លោកហ្គាន")
+            if v.get("given_of") and (
+                not _open_after(text, m.end())
+                or (tm is None and not _open_before(text, m.start()))
+                or text[: m.start()].rstrip(" \u200b").endswith(v["given_of"].split(" ")[0])
+            ):
+                # a given name alone is a word of its own (spaces or marks around it, or a title
+                # before it), not the end of its full name read wrongly ("ហ៊ុន សែន")
+                continue
             if " " not in v["name"].strip() and not v["name"].isascii():
                 # a one-word name found again: after a title, a role, a function word or
                 # punctuation only ("លោកនេតាន់យ៉ាហ៊ូ"), not as the end of another, longer name
@@ -5421,7 +5519,9 @@ def _repeat_names(
                 ):
                     continue
             start, titles = m.start(), []
-            if tm is not None and (v.get("last_of") or " " not in v["name"].strip()):
+            if tm is not None and (
+                v.get("last_of") or v.get("given_of") or " " not in v["name"].strip()
+            ):
                 if taken.hits(tm.start(), m.end()):
                     continue
                 # the title written right before is part of the PERSON ("លោកនេតាន់យ៉ាហ៊ូ")
@@ -5444,6 +5544,43 @@ def _repeat_names(
 
 
 _TITLE_END_RE = re.compile(f"(?:{_alt(TITLES)})[ \u200b]?$")
+
+
+def _given_name_alone(name: str) -> bool:
+    """The given name of a two-part Khmer name ("មាស ច័ន្ទមាន": a known first part), safe to
+    find again on its own: three letters or more and no common word, verb, function word, role,
+    head or place."""
+    parts = name.split(" ")
+    given = parts[-1]
+    return (
+        len(parts) == 2
+        and parts[0] in _name_parts()  # a Khmer family name, not a foreign first name
+        and len(given) >= 3
+        and _CHUNK_RE.fullmatch(given) is not None
+        and given not in _common_words()
+        and not _starts_with_predicate(given)
+        and not _STOP_RE.match(given)
+        and not _TITLE_RE.match(given)
+        and not _ROLE_RE.match(given)
+        and not _ORG_HEAD_RE.match(given)
+        and not _LOC_TYPE_RE.match(given)
+        and not gazetteer.lookup(given)
+    )
+
+
+def _open_before(text: str, i: int) -> bool:
+    """No letter or digit is glued before offset ``i`` (a space, a mark or the line start;
+    zero-width spaces only mark word breaks, so they glue)."""
+    while i and text[i - 1] == "\u200b":
+        i -= 1
+    return not i or not (_is_kh(text[i - 1]) or text[i - 1].isalnum())
+
+
+def _open_after(text: str, i: int) -> bool:
+    """No letter or digit is glued after offset ``i`` (see ``_open_before``)."""
+    while i < len(text) and text[i] == "\u200b":
+        i += 1
+    return i >= len(text) or not (_is_kh(text[i]) or text[i].isalnum())
 
 
 def _foreign_last_part(name: str) -> bool:
