@@ -1745,3 +1745,35 @@ def test_a_royal_title_glued_to_a_clause_is_no_name() -> None:
 )
 def test_round8_people(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # a long run without spaces: a known family name and a given name read from the
+        # segmenter's words, before a verb; a verb or a longer unclear word after is no part
+        (
+            "ក្នុងកិច្ចប្រជុំនោះដែរ។លោកសុខទូចកត់សម្គាល់ថាគណបក្សនេះមិនទាន់មានសមាជិកច្រើនទេ",
+            "PERSON",
+            ["លោកសុខទូច"],
+        ),
+        ("ហើយអាជ្ញាធរប្រទេសកម្ពុជាសូមលោកមេត្តាលើកលែងទោសដល់គាត់ផង", "PERSON", []),
+        # an athlete's word glued before a name, then "from the club"; a club's name ending
+        # with a word of power; a body's name ends before "abbreviated as"
+        (
+            "ហើយកីឡាករប៉ុក ណារិន មកពីក្លិបដំរីសមានរិទ្ធ ប្រកួតជាមួយ",
+            "PERSON",
+            ["ប៉ុក ណារិន"],
+        ),
+        ("ហើយកីឡាករប៉ុក ណារិន មកពីក្លិបដំរីសមានរិទ្ធ ប្រកួតជាមួយ", "ORG", ["ដំរីសមានរិទ្ធ"]),
+        ("ដោយគណៈកម្មការរៀបចំការប្រកួតហៅកាត់ថា", "ORG", ["គណៈកម្មការរៀបចំការប្រកួត"]),
+        # the UN by its short name, the Bar Association
+        (
+            "ដោយមានការគាំទ្រពីសហប្រជាជាតិ។ ប្រធានគណៈមេធាវីកម្ពុជា បាននិយាយ",
+            "ORG",
+            ["សហប្រជាជាតិ", "គណៈមេធាវីកម្ពុជា"],
+        ),
+    ],
+)
+def test_round8_cases(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

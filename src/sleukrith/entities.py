@@ -288,6 +288,7 @@ ROLE_WORDS: tuple[str, ...] = (
 # Function words and very common verbs: a name or an organisation name never runs into them.
 _STOP_WORDS: tuple[str, ...] = (
     "ហៅក្រៅ",  # "nicknamed": an alias follows
+    "ហៅកាត់",  # "abbreviated as": a body's short name follows
     "បាន",
     "នឹង",
     "ដែល",
@@ -1522,6 +1523,52 @@ def _glued_known_name(vt: str, i: int) -> int | None:
     return None
 
 
+def _glued_name_by_words(vt: str, i: int) -> int | None:
+    """End of a name glued to its title in a long run without spaces, read from the
+    segmenter's words ("លោកសុខទូចកត់សម្គាល់ថា": សុខ|ទូច|កត់សម្គាល់): a known name part, then
+    a second word that is no common word, verb, function word, role, head or place, then a
+    clause word (a third name word only when it is a known name part or a short word before a
+    clause word). ``None`` when the run does not start so or its end is unclear."""
+    run_end = _kh_run_end(vt, i)
+    if run_end - i < 20:
+        return None  # (only in a long run without spaces, like _glued_known_name)
+    known = _name_parts()
+    words = _words(vt[i : min(run_end, i + 40)])
+    parts: list[str] = []
+    for k, w in enumerate(words):
+        if len(parts) == 3 or not _glued_name_word(w, known):
+            break
+        if len(parts) == 1 and w in _predicates():
+            break  # "លោកមេត្តា|លើក...": "kindly lift", a verb after the first word
+        if len(parts) == 2 and w not in known:
+            # a third word that may be a name part: a short one is, when a clause word follows
+            # ("ញឹក|ប៊ុន|ឆៃ|សង្កត់ធ្ងន់"); otherwise the end of the name is unclear
+            # ("ណេ|តាន់|យ៉ាហ៊ូ", a longer foreign name)
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if len(w) > 4 or not (
+                _STOP_RE.match(nxt) or _starts_with_predicate(nxt) or _ROLE_RE.match(nxt)
+            ):
+                return None
+        parts.append(w)
+    if len(parts) < 2 or parts[0] not in known:
+        return None  # a known first name part, as in _glued_known_name ("លោកសម្ភារ|ជាង")
+    end = i + sum(len(w) for w in parts)
+    return end if end - i <= 16 else None
+
+
+def _glued_name_word(w: str, known: frozenset[str]) -> bool:
+    """A word of the segmenter that may be a part of a glued name."""
+    if not 2 <= len(w) <= 8 or _CHUNK_RE.fullmatch(w) is None:
+        return False
+    if w in _STOP_EXACT or w in _NOT_NAME_WORDS or (w not in known and _STOP_RE.match(w)):
+        return False  # (a function word, or one that starts the word: "ទៅកាន់")
+    if _TITLE_RE.match(w) or _ROLE_RE.match(w) or _ORG_HEAD_RE.match(w) or _LOC_TYPE_RE.match(w):
+        return False
+    if _PERSON_NOUN_RE.match(w) or gazetteer.lookup(w) and w not in known:
+        return False
+    return w in known or not (w in _common_words() or _starts_with_predicate(w))
+
+
 def _two_known_parts(word: str, known: frozenset[str]) -> bool:
     """A name written without its space ("ហ៊ុនសែន"): two known name parts glued."""
     return any(
@@ -1584,7 +1631,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if titles[-1] == "ឯកអគ្គរាជទូត" and (bm := _bare_place_re().match(vt, i)) is not None:
             if _is_country_word(bm.group()):
                 continue  # "ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំ...": the ambassador of a country
-        glued = None if spaced else _glued_known_name(vt, i)
+        glued = None if spaced else (_glued_known_name(vt, i) or _glued_name_by_words(vt, i))
         if glued is not None:
             # a text without spaces: "លោកញឹកប៊ុនឆៃបាន...", known family and given names glued
             parts, attached_tail = [(i, glued)], False
@@ -2041,9 +2088,14 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 a -= 1
             if a == b:
                 break
-            # the last "ឈ្មោះ" / "និង" glued in the word: "ម្ចាស់ផ្ទះឈ្មោះ អ៊ុយ ហាន"
+            # the last "ឈ្មោះ" / "និង" glued in the word: "ម្ចាស់ផ្ទះឈ្មោះ អ៊ុយ ហាន"; an
+            # athlete's word before a club: "កីឡាករប្រាក់ រស្មី មកពីក្លិប..."
             leads = list(_NAME_LEAD_RE.finditer(vt, a, b))
             lead = leads[-1] if leads else None
+            athletes = list(_ATHLETE_LEAD_RE.finditer(vt, a, b)) if "មកពី" in m.group() else []
+            athlete = athletes[-1] if athletes else None
+            if athlete and (lead is None or lead.end() <= athlete.end()):
+                lead = athlete
             start = lead.end() if lead else a
             parts = _cued(vt, start, found, strong=True)
             if (
@@ -2052,7 +2104,11 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 and parts[-1][1] == j
                 and (start == a or lead is not None)
                 # "... មកពីក្លិប": a known family name first (a club's players, not its things)
-                and ("មកពី" not in m.group() or vt[parts[0][0] : parts[0][1]] in known)
+                and (
+                    "មកពី" not in m.group()
+                    or lead is athlete
+                    or vt[parts[0][0] : parts[0][1]] in known
+                )
             ):
                 add(parts, [], None)
                 break
@@ -2116,6 +2172,7 @@ def _counted_name_list(vt: str) -> list[list[tuple[int, int]]]:
 _STAGE_TITLE_RE = re.compile("នាយ (?=[\u1780-\u17b3])")
 # a word glued before a name: "និងឡាវ ចន្ទី", "ឈ្មោះសាយ ចំរើន", "១-ឈ្មោះ..."
 _NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
+_ATHLETE_LEAD_RE = re.compile("(?:កីឡាការិនី|កីឡាករ|អ្នកប្រដាល់)(?:ប្រដាល់|គុនខ្មែរ)?(?=[\u1780-\u17b3])")
 # things that ឈ្មោះ ("named") may name: a drug, a product, a storm, an animal, a film ...
 _THING_BEFORE_NAME_RE = re.compile(
     "(?:ថ្នាំ|ផលិតផល|ម៉ាក|កម្មវិធី|ព្យុះ|កប៉ាល់|នាវា|សត្វ|ឆ្កែ|ខ្សែភាពយន្ត|ភាពយន្ត|រឿង|បទ|"
@@ -3341,6 +3398,8 @@ def _club_name_end(vt: str, i: int) -> int | None:
         (k for k in range(i + 2, end) if _stop_at(vt, k, _NAME_STOP_RE, None)),
         None,
     )
+    if k is not None and vt.startswith("មាន", k) and 0 < end - (k + 3) <= 8:
+        k = None  # "តាឯកមានរិទ្ធ", "...មានជ័យ": a club's name ends with a word of power
     pn = _PERSON_NOUN_RE.search(vt, i + 2, end)
     for cut in (k, pn.start() if pn else None):
         if cut is not None and cut < end:
