@@ -1777,3 +1777,24 @@ def test_round8_people(text: str, expected: list[str]) -> None:
 )
 def test_round8_cases(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bodies of the peace process and the assemblies, by name
+        (
+            "ក្រោយពេលអ៊ុនតាក់ចាកចេញ សភាធម្មនុញ្ញក្លាយទៅជាសភាជាតិ ហើយក្រុមប្រឹក្សាជាតិជាន់ខ្ពស់",
+            ["អ៊ុនតាក់", "សភាធម្មនុញ្ញ", "សភាជាតិ", "ក្រុមប្រឹក្សាជាតិជាន់ខ្ពស់"],
+        ),
+        # a general inspectorate is a head; a mixed-case acronym in brackets after a body
+        ("នៅអគ្គាធិការដ្ឋានពុទ្ធិកសិក្សាជាតិ ថ្ងៃនេះ", ["អគ្គាធិការដ្ឋានពុទ្ធិកសិក្សាជាតិ"]),
+        ("សមាគមអ្នកកសិករខ្មែរ (KhmAgri) បានប្រកាស", ["សមាគមអ្នកកសិករខ្មែរ", "KhmAgri"]),
+        # a news television's compound head before its Latin name; a Latin name alone on its
+        # line is a source credit
+        ("តាមរយៈទូរទស្សន៍ព័ត៌មាន Fresh News ។", ["ទូរទស្សន៍ព័ត៌មាន Fresh News"]),
+        ("ក្រសួងសុខាភិបាលបានប្រកាស។\nReuters\n", ["ក្រសួងសុខាភិបាល"]),
+    ],
+)
+def test_round8_bodies(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

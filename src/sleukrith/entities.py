@@ -494,6 +494,7 @@ _ORG_HEADS: tuple[str, ...] = (
     "មន្ទីរ",
     "អគ្គនាយកដ្ឋាន",
     "នាយកដ្ឋាន",
+    "អគ្គាធិការដ្ឋាន",  # a general inspectorate ("អគ្គាធិការដ្ឋានពុទ្ធិកសិក្សា...")
     "អគ្គលេខាធិការដ្ឋាន",
     "លេខាធិការដ្ឋាន",
     "រដ្ឋបាល",
@@ -576,7 +577,7 @@ _PLACED_HEADS = frozenset(
 # ... and these a named place, not a level word alone ("អធិការនគរបាលស្រុក" is also a role)
 _NAMED_PLACE_HEADS = frozenset({"អធិការនគរបាល", "ប៉ុស្តិ៍នគរបាល"})
 _CLASS_AFTER_RE = re.compile(
-    "[ \u200b]?(?:ទាំងអស់|ទាំងឡាយ|នានា|ទាំង[0-9\u17e0-\u17e9]|រាជធានី[ \u200b-]?ខេត្ត)"
+    "[ \u200b]?(?:ទាំងអស់|ទាំងឡាយ|នានា|ទាំង[0-9\u17e0-\u17e9]|ទាំងពីរ|ទាំងបី|រាជធានី[ \u200b-]?ខេត្ត)"
 )  # (... "មន្ទីរពេទ្យបង្អែក រាជធានី ខេត្ត": the referral hospitals of every province)
 # news media: a head word + a Latin name is a name ("កាសែត Calciomercato", "ស្ថានីយទូរទស្សន៍CTN")
 _MEDIA_HEADS: tuple[str, ...] = (
@@ -589,6 +590,8 @@ _MEDIA_HEADS: tuple[str, ...] = (
     "ប៉ុស្តិ៍ទូរទស្សន៍",
     "ស្ថានីយវិទ្យុ",
     "វិទ្យុ",
+    "ទូរទស្សន៍ព័ត៌មាន",
+    "វិទ្យុព័ត៌មាន",
     "ទីភ្នាក់ងារព័ត៌មាន",
     "ទីភ្នាក់ងារសារព័ត៌មាន",
     "គេហទំព័រព័ត៌មាន",
@@ -4316,11 +4319,7 @@ def find_entities(
     entities = _latin_suffix_orgs(text, covered, entities)
     entities = _unit_heads_before(text, entities)
     entities = _join_acronyms(text, entities)
-    entities = [
-        e
-        for e in entities
-        if not (e.label == "ORG" and _CREDIT_BEFORE_RE.search(text, max(0, e.start - 16), e.start))
-    ]  # "(ប្រភព Fresh News)": a source credit, not part of the report (annotation guidelines)
+    entities = [e for e in entities if not (e.label == "ORG" and _is_credit(text, e))]
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
@@ -5134,6 +5133,20 @@ _UNIT_HEADS_BEFORE = (
 
 
 _CREDIT_BEFORE_RE = re.compile("[(（][ \u200b]*ប្រភព[ \u200b]*[:៖ៈ]?[ \u200b]*$")
+_LINE_EDGE_RE = re.compile("[ \u200b\t]*(?:\n|$)")
+_LINE_START_RE = re.compile("(?:^|\n)[ \u200b\t]*$")
+
+
+def _is_credit(text: str, e: Entity) -> bool:
+    """A source credit, not part of the report (annotation guidelines): "(ប្រភព Fresh News)",
+    or a Latin name alone on its line ("Yonhap" under the article, "AFP" under a photo)."""
+    if _CREDIT_BEFORE_RE.search(text, max(0, e.start - 16), e.start):
+        return True
+    return (
+        e.text.isascii()
+        and _LINE_START_RE.search(text, max(0, e.start - 8), e.start) is not None
+        and _LINE_EDGE_RE.match(text, e.end) is not None
+    )
 
 
 def _unit_heads_before(text: str, entities: list[Entity]) -> list[Entity]:
@@ -5390,7 +5403,8 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
 
 
 _ABBR_RE = re.compile(
-    r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}|[\u1780-\u17b3](?:\.[\u1780-\u17b3]){1,5}\.?)"
+    r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}|[A-Z][a-z]*[A-Z][A-Za-z0-9]{0,8}"  # CamboJA
+    r"|[\u1780-\u17b3](?:\.[\u1780-\u17b3]){1,5}\.?)"
     r"\s*[)）]"
 )
 
