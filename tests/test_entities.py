@@ -1798,3 +1798,15 @@ def test_round8_cases(text: str, label: str, expected: list[str]) -> None:
 )
 def test_round8_bodies(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+def test_round8_repeats() -> None:
+    # the first part of a name, glued to a title before a clause, is that person again
+    text = "លោក លីវ ហ្សុងមីង បានមកដល់។ លោកលីវបាននិយាយថា ហើយលីវនៅទីនោះ"
+    assert [t for _, t in ents(text, "PERSON")] == ["លោក លីវ ហ្សុងមីង", "លោកលីវ"]
+    # a body's name in quotes is found again on its own
+    text = "ការបង្កើតសមាគម «សុវណ្ណភូមិ» បានធ្វើ។ ក្នុងពេលនេះ«សុវណ្ណភូមិ»មានសមាជិក"
+    assert [t for _, t in ents(text, "ORG")] == ["សមាគម «សុវណ្ណភូមិ»", "សុវណ្ណភូមិ"]
+    # a range of years joined by រហូតដល់ written with zero-width spaces is one DATE
+    text = "ចាប់ពី\u200bឆ្នាំ\u200b២០១៤ រហូត\u200bដល់\u200bឆ្នាំ\u200b២០១៨ មក"
+    assert ents(text, "DATE") == [("DATE", text[7:-3])]

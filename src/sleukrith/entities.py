@@ -4270,6 +4270,10 @@ def find_entities(
                         # "មាស ច័ន្ទមាន" ... "ចាញ់ ច័ន្ទមាន": the given name alone later on
                         # (before the same word seen after a title only: "លោកច័ន្ទមាន")
                         person_names[last] = {**value, "given_of": name}
+                    first = name.split(" ", 1)[0]
+                    if not name.isascii() and first not in person_names and _name_word_alone(first):
+                        # "លោក មូន ជែអ៊ីន" ... "លោកមូនប្រាប់សភា": the first part after a title
+                        person_names[first] = {**value, "first_of": name}
                 elif _long_one_word_name(name):
                     person_names.setdefault(name, value)  # "នេតាន់យ៉ាហ៊ូ" later, even glued
             for m in orgs:
@@ -4944,7 +4948,7 @@ def _untitled_person(text: str, s: int, e: int, role: str | None = None, **marks
 _DATE_JOIN_RE = re.compile("[ \u200b]*និង[ \u200b]*")
 # "X ដល់ Y" is one range; two dates with only a zero-width space between are one
 # ("ថ្ងៃសុក្រ​ចុងសប្តាហ៍មុន")
-_DATE_RANGE_JOIN_RE = re.compile("[ \u200b]*(?:ដល់|រហូតដល់|ទៅដល់|-|–)[ \u200b]*|\u200b?")
+_DATE_RANGE_JOIN_RE = re.compile("[ \u200b]*(?:ដល់|រហូត\u200b?ដល់|ទៅ\u200b?ដល់|-|–)[ \u200b]*|\u200b?")
 _YEAR_RE = re.compile("[0-9\u17e0-\u17e9]{4}")
 _GLUED_DAYPART_RE = re.compile("(?:កាលពី|នៅ|នា|ពី|ដល់|រហូតដល់)(ព្រឹក|រសៀល|ល្ងាច|យប់|រាត្រី|ថ្ងៃត្រង់)[ \u200b]*$")
 _VAGUE_BEFORE_RE = re.compile("(?:ប៉ុន្មាន|ច្រើន|(?<![\u1780-\u17ff])រាប់)[ \u200b]*$")
@@ -5009,6 +5013,9 @@ def _latin_company_names(body: str) -> set[str]:
     return {n for n in out if len(n) >= 2 and n not in _NOT_REPEATED_LATIN}
 
 
+_NAME_IN_QUOTES_RE = re.compile("«[ ]?([^«» ]{2,30})[ ]?»$")
+
+
 def _repeat_company_names(
     text: str, covered: list[tuple[int, int]], entities: list[Entity]
 ) -> list[Entity]:
@@ -5022,9 +5029,11 @@ def _repeat_company_names(
         body = e.text.replace("\u200b", "")
         names |= _latin_company_names(body)
         head = next((h for h in _COMPANY_NAME_HEADS if body.startswith(h)), None)
-        if head is None:
+        quoted = _NAME_IN_QUOTES_RE.search(body)
+        if head is None and quoted is None:
             continue
-        name = body[len(head) :].strip()
+        # "សមាគម «ខេមបូចា»" ... "«ខេមបូចា»មានសមាជិក": a name in quotes, found again
+        name = quoted.group(1) if quoted else body[len(head or "") :].strip()
         if (
             4 <= len(name) <= 15
             and _CHUNK_RE.fullmatch(name)
@@ -5033,7 +5042,7 @@ def _repeat_company_names(
             and not gazetteer.lookup(name)
             and not name.startswith(tuple(_GENERIC_TAILS))
             and not name.startswith(tuple(_NOT_COMPANY_WORDS))
-            and not _is_generic(name, head)
+            and not _is_generic(name, head or "")
             and not _only_common_words(name)
         ):
             names.add(name)
@@ -5572,6 +5581,10 @@ def _repeat_names(
                 tm = None  # "ពិភពលោក...": "the world", no title
             if v.get("last_of") and tm is None:
                 continue  # a surname alone is a name only after a title ("លោកហ្គាន")
+            if v.get("first_of") and (
+                tm is None or not (_open_after(text, m.end()) or _clause_at(text, m.end()))
+            ):
+                continue  # a first part alone: after a title, before a clause ("លោកគីមបាន")
             if v.get("given_of") and (
                 not _open_after(text, m.end())
                 or (tm is None and not _open_before(text, m.start()))
@@ -5593,7 +5606,10 @@ def _repeat_names(
                     continue
             start, titles = m.start(), []
             if tm is not None and (
-                v.get("last_of") or v.get("given_of") or " " not in v["name"].strip()
+                v.get("last_of")
+                or v.get("given_of")
+                or v.get("first_of")
+                or " " not in v["name"].strip()
             ):
                 if taken.hits(tm.start(), m.end()):
                     continue
@@ -5624,21 +5640,34 @@ def _given_name_alone(name: str) -> bool:
     find again on its own: three letters or more and no common word, verb, function word, role,
     head or place."""
     parts = name.split(" ")
-    given = parts[-1]
     return (
         len(parts) == 2
         and parts[0] in _name_parts()  # a Khmer family name, not a foreign first name
-        and len(given) >= 3
-        and _CHUNK_RE.fullmatch(given) is not None
-        and given not in _common_words()
-        and not _starts_with_predicate(given)
-        and not _STOP_RE.match(given)
-        and not _TITLE_RE.match(given)
-        and not _ROLE_RE.match(given)
-        and not _ORG_HEAD_RE.match(given)
-        and not _LOC_TYPE_RE.match(given)
-        and not gazetteer.lookup(given)
+        and _name_word_alone(parts[1])
     )
+
+
+def _name_word_alone(word: str) -> bool:
+    """One part of a name that is safe to find again on its own: three letters or more and
+    no common word, verb, function word, title, role, head or place."""
+    return (
+        len(word) >= 3
+        and _CHUNK_RE.fullmatch(word) is not None
+        and word not in _common_words()
+        and not _starts_with_predicate(word)
+        and not _STOP_RE.match(word)
+        and not _TITLE_RE.match(word)
+        and not _ROLE_RE.match(word)
+        and not _ORG_HEAD_RE.match(word)
+        and not _LOC_TYPE_RE.match(word)
+        and not gazetteer.lookup(word)
+    )
+
+
+def _clause_at(text: str, i: int) -> bool:
+    """A function word or a verb starts at ``i`` (a name glued to its clause ends there)."""
+    w = _KH_WORD_RE.match(text, i)
+    return w is not None and bool(_STOP_RE.match(w.group()) or _starts_with_predicate(w.group()))
 
 
 def _open_before(text: str, i: int) -> bool:
