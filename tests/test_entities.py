@@ -1810,3 +1810,15 @@ def test_round8_repeats() -> None:
     # a range of years joined by រហូតដល់ written with zero-width spaces is one DATE
     text = "ចាប់ពី\u200bឆ្នាំ\u200b២០១៤ រហូត\u200bដល់\u200bឆ្នាំ\u200b២០១៨ មក"
     assert ents(text, "DATE") == [("DATE", text[7:-3])]
+
+
+def test_a_recurring_pair_after_an_athletes_word_is_a_name() -> None:
+    # two words that are no known name parts (and are verbs: "suck", "bite"), written three
+    # times and once right after an athlete's word: a foreign boxer; twice is not enough
+    text = "កីឡាករបឺត ខាំ នឹងឡើងប្រកួត។ គេថា បឺត ខាំ ខ្លាំង ហើយវត្តមានរបស់ បឺត ខាំ ធ្វើឲ្យរំភើប"
+    assert [t for _, t in ents(text, "PERSON")] == ["បឺត ខាំ", "បឺត ខាំ", "បឺត ខាំ"]
+    text = "កីឡាករបឺត ខាំ នឹងឡើងប្រកួត។ គេថា បឺត ខាំ ខ្លាំង"
+    assert ents(text, "PERSON") == []
+    # between an athlete's word and "from the club", two words are the name
+    text = "ចំណែកកីឡាករពៅ សំខាន់ មកពីក្លិបតោមាស ប្រកួត"
+    assert [t for _, t in ents(text, "PERSON")] == ["ពៅ សំខាន់"]

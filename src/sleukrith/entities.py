@@ -2101,6 +2101,17 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 lead = athlete
             start = lead.end() if lead else a
             parts = _cued(vt, start, found, strong=True)
+            if lead is not None and lead is athlete and (parts is None or parts[-1][1] != j):
+                # "កីឡាករទេស សំខាន់ មកពីក្លិប...": between the athlete's word and the club, the
+                # two words are the name even when one is also a common word
+                pair = [(start, b), (b + 1, j)] if vt[b : b + 1] == " " else []
+                if (
+                    pair
+                    and all(_CHUNK_RE.fullmatch(vt, x, y) for x, y in pair)
+                    and _plausible_name(vt, pair, strong=True)
+                    and not any(t.vs < j and start < t.ve for t in found)
+                ):
+                    parts = pair
             if (
                 parts is not None
                 and len(parts) >= 2
@@ -4513,6 +4524,7 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
     known = _name_parts()
     family = _family_names()
     found: list[tuple[str, int, int, str]] = []  # key, start, end, name
+    unknown: list[tuple[str, int, int, bool]] = []  # pairs of unknown words: key, span, cued
     for cs, ce in covered:
         line = text[cs:ce]
         if " " not in line:
@@ -4525,6 +4537,17 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
                 continue
             a_text = c1.group()
             a0 = c1.start()
+            recurring = _recurring_pair_at(vt, c1, c2)
+            if recurring is not None:
+                rs, re_, cue = recurring
+                unknown.append(
+                    (
+                        _name_key(vt[rs : c1.end()] + " " + c2.group()),
+                        cs + view.orig(rs),
+                        cs + view.orig_end(re_),
+                        cue,
+                    )
+                )
             if a_text not in known and a_text not in family:
                 # a family name glued after a function word: "ផ្ទះរបស់ឌុច"
                 a0 = -1
@@ -4559,6 +4582,15 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
     counts: dict[str, int] = {}
     for key, *_ in found:
         counts[key] = counts.get(key, 0) + 1
+    # a pair of words that are no known name parts, written three times or more and once
+    # right after an athlete's word ("កីឡាករបឺត ខាំ ... ថា បឺត ខាំ ..."): a foreign athlete
+    seen: dict[str, int] = {}
+    for key, *_ in unknown:
+        seen[key] = seen.get(key, 0) + 1
+    cued = {key for key, _, _, cue in unknown if cue and seen[key] >= 3}
+    found += [(key, s, e, "") for key, s, e, _ in unknown if key in cued]
+    for key in cued:
+        counts[key] = max(counts.get(key, 0), 2)
     taken = _Taken((e.start, e.end) for e in entities if e.label != "QUANTITY")
     out = []
     for key, s, e, single in found:
@@ -4569,6 +4601,39 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
         out.append(_untitled_person(text, s, e, bare=True))
         taken.add(s, e)
     return out
+
+
+def _recurring_pair_at(
+    vt: str, c1: re.Match[str], c2: re.Match[str]
+) -> tuple[int, int, bool] | None:
+    """Two space-separated short words that may be a foreign athlete's name although neither
+    is a known name part ("បឺត ខាំ"): their span (an athlete's word glued before is left out)
+    and whether an athlete's word stands right before them."""
+    a0 = c1.start()
+    lead = _ATHLETE_LEAD_RE.match(vt, a0, c1.end())
+    if lead is not None:
+        a0 = lead.end()
+    cue = lead is not None or _ATHLETE_BEFORE_RE.search(vt, max(0, a0 - 16), a0) is not None
+    words = (vt[a0 : c1.end()], c2.group())
+    if not all(2 <= len(w) <= 8 for w in words) or vt[c2.end() : c2.end() + 1] not in ("", " "):
+        return None
+    for w in words:
+        if (
+            w in _STOP_EXACT
+            or _STOP_RE.match(w)
+            or w in _NOT_NAME_WORDS
+            or _TITLE_RE.match(w)
+            or _ROLE_RE.match(w)
+            or _ORG_HEAD_RE.match(w)
+            or _LOC_TYPE_RE.match(w)
+            or _PERSON_NOUN_RE.match(w)
+            or gazetteer.lookup(w)
+        ):
+            return None
+    return a0, c2.end(), cue
+
+
+_ATHLETE_BEFORE_RE = re.compile("(?:កីឡាការិនី|កីឡាករ|អ្នកប្រដាល់)(?:ប្រដាល់)? $")
 
 
 # function words a bare name may be glued to ("របស់ឌុច លីដា", "ពីឯម ...")
