@@ -1822,3 +1822,15 @@ def test_a_recurring_pair_after_an_athletes_word_is_a_name() -> None:
     # between an athlete's word and "from the club", two words are the name
     text = "ចំណែកកីឡាករពៅ សំខាន់ មកពីក្លិបតោមាស ប្រកួត"
     assert [t for _, t in ents(text, "PERSON")] == ["ពៅ សំខាន់"]
+
+
+def test_military_units_and_branches() -> None:
+    text = "មេបញ្ជាការយោធាអង្គភាពវរការពារព្រំដែនលេខ៥០៣ ចំណុះយោធភូមិភាគ៥ និងមេបញ្ជាការកងទ័ពជើងទឹក"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "អង្គភាពវរការពារព្រំដែនលេខ៥០៣",
+        "យោធភូមិភាគ៥",
+        "កងទ័ពជើងទឹក",
+    ]
+    # a unit word inside starts its own body; a count of units is none
+    assert [t for _, t in ents("អង្គភាពទាហានកងរយ១២០១ និងអង្គភាពចំនួន ៥០", "ORG")] == ["កងរយ១២០១"]
+    assert [t for _, t in ents("មកពីក្លិបទីបញ្ជាការកងទ័ពជើងគោក ប្រកួត", "ORG")] == ["ទីបញ្ជាការកងទ័ពជើងគោក"]
