@@ -1834,3 +1834,11 @@ def test_military_units_and_branches() -> None:
     # a unit word inside starts its own body; a count of units is none
     assert [t for _, t in ents("អង្គភាពទាហានកងរយ១២០១ និងអង្គភាពចំនួន ៥០", "ORG")] == ["កងរយ១២០១"]
     assert [t for _, t in ents("មកពីក្លិបទីបញ្ជាការកងទ័ពជើងគោក ប្រកួត", "ORG")] == ["ទីបញ្ជាការកងទ័ពជើងគោក"]
+
+
+def test_a_role_word_holding_a_verb_reads_on_to_its_country() -> None:
+    # មេដឹកនាំ ("leader") holds ដឹកនាំ ("to lead"): the role goes on over the country, and the
+    # name after it is a PERSON; a verb after the country is no name
+    text = "ជំនួបរវាងមេដឹកនាំកូរ៉េខាងជើង គីម ជុងអ៊ុន និងភាគីអាមេរិក"
+    assert [t for _, t in ents(text, "PERSON")] == ["គីម ជុងអ៊ុន"]
+    assert ents("មេដឹកនាំកូរ៉េខាងត្បូង បង្កើនចំណាយយោធា", "PERSON") == []

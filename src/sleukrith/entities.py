@@ -1012,7 +1012,8 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
     i = pos
     while i < len(vt) and vt[i] in " ,":
         i += 1
-    if not _ROLE_RE.match(vt, i) or vt.startswith("ប្រធានបទ", i):  # (a "topic", no role)
+    rm = _ROLE_RE.match(vt, i)
+    if not rm or vt.startswith("ប្រធានបទ", i):  # (a "topic", no role)
         return None
     j = i
     limit = min(len(vt), i + 120)
@@ -1055,7 +1056,7 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
                 j = wm.end()
                 continue
         if (
-            j > i
+            j >= rm.end()  # (not inside the role word: "មេ|ដឹកនាំ")
             and _cstart(vt, j)
             and _STOP_RE.match(vt, j)
             and not vt.startswith("និង", j)
