@@ -722,3 +722,16 @@ def test_month_of_last_year_with_kalpi() -> None:
     assert d.text == "ខែឧសភាកាលពីឆ្នាំមុន" and d.value == dt.date(2014, 5, 1)
     (d,) = find_dates("កាលពីខែឧសភា", reference=ref)
     assert d.value == dt.date(2015, 5, 1)
+
+
+def test_a_weekday_in_a_habit_list_is_no_date() -> None:
+    from sleukrith.dates import habit_list_before
+    from sleukrith.entities import find_entities
+
+    text = "ជា\u200bរៀង\u200bរាល់\u200bថ្ងៃ\u200bចន្ទ និង\u200bថ្ងៃ\u200bសុក្រ"
+    assert [e for e in find_entities(text) if e.label == "DATE"] == []
+    assert habit_list_before("រៀងរាល់ថ្ងៃចន្ទ និង") and not habit_list_before("កាលពីថ្ងៃចន្ទ និង")
+    labels = [e.text for e in find_entities("កាលពីថ្ងៃចន្ទ និងថ្ងៃសុក្រ") if e.label == "DATE"]
+    assert labels == ["ថ្ងៃចន្ទ", "ថ្ងៃសុក្រ"]
+    with pytest.raises(TypeError):
+        habit_list_before(b"x")  # type: ignore[arg-type]

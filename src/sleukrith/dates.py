@@ -38,6 +38,7 @@ __all__ = [
     "expand_two_digit_year",
     "find_dates",
     "format_date",
+    "habit_list_before",
     "MONTHS",
     "WEEKDAYS",
     "to_24h",
@@ -358,6 +359,15 @@ _WEEKDAY_RANGE_BEFORE_RE = re.compile(f"{_WEEKDAY_FULL}{_WD_TO}$")
 _HABIT_LIST_BEFORE_RE = re.compile(
     f"(?:រាល់|ប្រចាំ){_S}ថ្ងៃ{_S}{_WEEKDAY_FULL}{_S}(?:(?:និង|ឬ|,){_S}(?:ថ្ងៃ{_S})?{_WEEKDAY_FULL}{_S})*(?:និង|ឬ|,){_S}$"
 )
+
+
+def habit_list_before(before: str) -> bool:
+    """``before`` ends in a list of weekdays that names a habit ("រៀងរាល់ថ្ងៃចន្ទ និង"), so
+    the weekday written next is part of it, not a day (zero-width spaces ignored)."""
+    require_str(before)
+    return _HABIT_LIST_BEFORE_RE.search(before.replace("\u200b", "")) is not None
+
+
 # សប្តាហ៍ក្រោយ, ខែមុន, ឆ្នាំនេះ, ឆ្នាំទៅ ...
 _REL_UNIT_RE = re.compile(f"(?P<u>{_alt((*_WEEK_WORDS, 'ខែ', 'ឆ្នាំ'))}){_S}(?P<q>{_UNIT_Q})")
 _UNIT_OF = {"ថ្ងៃ": "day", "សប្តាហ៍": "week", "អាទិត្យ": "week", "ខែ": "month", "ឆ្នាំ": "year"}

@@ -33,7 +33,7 @@ from typing import Any
 
 from sleukrith import gazetteer
 from sleukrith.chars import require_str
-from sleukrith.dates import MONTHS, find_dates
+from sleukrith.dates import MONTHS, find_dates, habit_list_before
 from sleukrith.gazetteer import Place, View
 from sleukrith.lunar import MONTHS as LUNAR_MONTHS
 from sleukrith.normalize import Fix, explain
@@ -5969,6 +5969,8 @@ def _weekday_dates(
             continue
         if _NOWADAYS_RE.search(line, max(0, s - 6), s):
             continue
+        if kind == "weekday" and habit_list_before(line[max(0, s - 80) : s]):
+            continue  # "រៀងរាល់ថ្ងៃចន្ទ និងថ្ងៃសុក្រ": every Monday and Friday, a habit
         if s and _is_kh(line[s - 1]) and not line.endswith(_DAYPART_WORDS + _DATE_TRIM_LEFT, 0, s):
             if not (kind == "deictic" and m.group(1).startswith("ថ្ងៃ")):
                 continue  # inside another word
