@@ -1842,3 +1842,9 @@ def test_a_role_word_holding_a_verb_reads_on_to_its_country() -> None:
     text = "ជំនួបរវាងមេដឹកនាំកូរ៉េខាងជើង គីម ជុងអ៊ុន និងភាគីអាមេរិក"
     assert [t for _, t in ents(text, "PERSON")] == ["គីម ជុងអ៊ុន"]
     assert ents("មេដឹកនាំកូរ៉េខាងត្បូង បង្កើនចំណាយយោធា", "PERSON") == []
+
+
+def test_a_latin_source_cited_in_a_sentence_is_a_body() -> None:
+    text = "ការប្រកួតនឹងធ្វើឡើងនៅខែក្រោយ នេះបើយោងតាមប្រភពពី Newsfeed Daily ។"
+    assert [t for _, t in ents(text, "ORG")] == ["Newsfeed Daily"]
+    assert ents("លោកបានប្រកាសហើយ។ (យោងតាម Newsfeed)", "ORG") == []

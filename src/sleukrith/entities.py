@@ -4323,6 +4323,7 @@ def find_entities(
     entities = _select(entities + _coordinated_names(text, entities))
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
+    entities = _select(entities + _cited_sources(text, covered, entities))
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
     entities = _select(entities + _repeat_latin_people(text, covered, entities))
     entities = _org_places(entities, loc_pool)
@@ -5174,6 +5175,32 @@ _LATIN_SUFFIX_ORG_RE = re.compile(
 _LATIN_SUFFIX_WORD_RE = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(_LATIN_ORG_SUFFIXES) + r")(?![A-Za-z])"
 )
+
+
+# "នេះបើយោងតាមប្រភពពី BBC", "យោងតាម Sputniknews": a source cited inside a sentence (in
+# brackets after ប្រភព it is a credit line, not annotated)
+_CITED_SOURCE_RE = re.compile(
+    "(?:យោងតាម|ប្រភពពី)[ \u200b]*(?:ប្រភព(?:ពី)?[ \u200b]*)?"
+    "([A-Z][A-Za-z0-9]+(?:[ .][A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])"
+)
+
+
+def _cited_sources(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A Latin name cited as the source of a report inside a sentence ("...យោងតាមប្រភពពី
+    Sputniknews។") is a body: a news outlet or agency."""
+    taken = _Taken((e.start, e.end) for e in entities if e.label != "QUANTITY")
+    out = []
+    for cs, ce in covered:
+        for m in _CITED_SOURCE_RE.finditer(text, cs, ce):
+            s, e = m.span(1)
+            if taken.hits(s, e) or _CREDIT_BEFORE_RE.search(text, max(0, s - 16), s):
+                continue
+            if "(" in text[max(cs, m.start() - 3) : m.start()]:
+                continue  # "(យោងតាម AFP)": a credit
+            out.append(Entity("ORG", s, e, text[s:e], {"name_en": None}))
+    return out
 
 
 def _latin_suffix_orgs(
