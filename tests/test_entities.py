@@ -1848,3 +1848,8 @@ def test_a_latin_source_cited_in_a_sentence_is_a_body() -> None:
     text = "ការប្រកួតនឹងធ្វើឡើងនៅខែក្រោយ នេះបើយោងតាមប្រភពពី Newsfeed Daily ។"
     assert [t for _, t in ents(text, "ORG")] == ["Newsfeed Daily"]
     assert ents("លោកបានប្រកាសហើយ។ (យោងតាម Newsfeed)", "ORG") == []
+
+
+def test_words_that_hold_a_place_name() -> None:
+    text = "ទិញខ្ទឹមបារាំង និងដំឡូងបារាំង ពីប្រទេសបារាំង មេរោគហ្វាស៊ីប៉ារ៉ូម និងថវិកាតាមរយៈធនាគារ"
+    assert [t for _, t in ents(text, "LOC")] == ["ប្រទេសបារាំង"]

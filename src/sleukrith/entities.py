@@ -656,7 +656,17 @@ _NOT_LOC_BEFORE = (
 _TEMPLE_NAMES = frozenset({"ព្រះវិហារ"})
 # common words that start with a place name
 # acid, serum, "warrant to" (not Asia, Rome, Qatar)
-_WORDS_HOLDING_PLACES = ("អាស៊ីត", "អាស៊ីដ", "សេរ៉ូម", "ដីកាតាម")
+_WORDS_HOLDING_PLACES = (
+    "អាស៊ីត",  # acid, not Asia
+    "អាស៊ីដ",
+    "សេរ៉ូម",  # serum, not Rome
+    "ប៉ារ៉ូម",  # (falci)parum
+    "ដីកាតាម",  # a warrant by ..., not Qatar
+    "ថវិកាតាម",  # a budget by ...
+    "ខ្ទឹមបារាំង",  # onion ("French garlic"), not France
+    "ដំឡូងបារាំង",  # potato
+    "ស្ពៃចិន",  # Chinese cabbage
+)
 _KH_LETTER = "\u1780-\u17b3"
 _KH_MARK = "\u17b4-\u17d3\u17dd"
 _NAME_CHARS = f"[{_KH_LETTER}{_KH_MARK}]"
