@@ -1853,3 +1853,18 @@ def test_a_latin_source_cited_in_a_sentence_is_a_body() -> None:
 def test_words_that_hold_a_place_name() -> None:
     text = "ទិញខ្ទឹមបារាំង និងដំឡូងបារាំង ពីប្រទេសបារាំង មេរោគហ្វាស៊ីប៉ារ៉ូម និងថវិកាតាមរយៈធនាគារ"
     assert [t for _, t in ents(text, "LOC")] == ["ប្រទេសបារាំង"]
+
+
+def test_latin_bodies_in_a_list_or_said_to_be_companies() -> None:
+    text = "ក្រុមហ៊ុនដែលជួលរួមមាន Microsoft, Vibeo, Grab និង Teach for Cambodia។"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "Microsoft",
+        "Vibeo",
+        "Grab",
+        "Teach for Cambodia",
+    ]
+    text = "Rainleaf និង SmallTown ដែលជាក្រុមហ៊ុនដ៏សកម្មពីរ បានចាប់ដៃគ្នា។ Rainleaf បាននិយាយ"
+    assert [t for _, t in ents(text, "ORG")] == ["Rainleaf", "SmallTown", "Rainleaf"]
+    # players listed after their clubs are no bodies
+    text = "Salah របស់ Liverpool និង Richarlison របស់ Everton"
+    assert "Richarlison" not in [t for _, t in ents(text, "ORG")]

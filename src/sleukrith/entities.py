@@ -4334,6 +4334,7 @@ def find_entities(
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
     entities = _select(entities + _cited_sources(text, covered, entities))
+    entities = _select(entities + _latin_org_lists(text, covered, entities))
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
     entities = _select(entities + _repeat_latin_people(text, covered, entities))
     entities = _org_places(entities, loc_pool)
@@ -5211,6 +5212,83 @@ def _cited_sources(
                 continue  # "(យោងតាម AFP)": a credit
             out.append(Entity("ORG", s, e, text[s:e], {"name_en": None}))
     return out
+
+
+# one Latin name of a list ("Microsoft, Viber, Grab និង Teach for Cambodia")
+_LATIN_LIST_ITEM_RE = re.compile(
+    r"[A-Z][A-Za-z0-9&'’.-]*(?:[ \u200b\u00a0]+(?:[A-Z][A-Za-z0-9&'’.-]*|for|of|and|de))*"
+    r"(?<![ .\u200b\u00a0])(?![A-Za-z0-9])"
+)
+# a club or owner before the first body: its players or things are listed, not more bodies
+# ("Salah របស់ Liverpool និង Richarlison របស់ Everton", "មកពី PSG, Neymar")
+_OWNER_BEFORE_RE = re.compile("(?:របស់|មកពី|ពី|ក្លឹប|ក្លិប|ក្រុម)[ \u200b]*$")
+_ORG_LIST_JOIN_RE = re.compile("[ \u200b]*(?:,|និង|និង[ \u200b]*,)[ \u200b]*(?:និង[ \u200b]*)?")
+# "Raintree និង SmallWorld ដែលជាក្រុមហ៊ុន...": Latin names said to be companies or bodies
+_IS_A_BODY_AFTER_RE = re.compile(
+    f"[ \u200b]*(?:ដែល[ \u200b]*)?ជា[ \u200b]*(?:{_alt(_COMPANY_NAME_HEADS + ('អង្គការ', 'ធនាគារ'))})"
+)
+
+
+def _latin_org_lists(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """Latin names joined by commas or និង to a body written in Latin letters are bodies too
+    ("[Microsoft], Viber, [Grab] និង Teach for Cambodia", "ក្រុមហ៊ុន Monsanto និង Bayer"), and
+    so are Latin names said to be companies ("Raintree និង SmallWorld ដែលជាក្រុមហ៊ុន...")."""
+    taken = _Taken((e.start, e.end) for e in entities if e.label != "QUANTITY")
+    people = {e.text for e in entities if e.label == "PERSON"}
+    out: list[Entity] = []
+
+    def add(s: int, e: int) -> bool:
+        name = text[s:e]
+        if taken.hits(s, e) or name in people or name in _PLATFORMS or len(name) < 2:
+            return False
+        out.append(Entity("ORG", s, e, name, {"name_en": None, "latin": name}))
+        taken.add(s, e)
+        return True
+
+    orgs = {e.start: e for e in entities if e.label == "ORG"}
+    for o in [e for e in orgs.values() if _LATIN_TAIL_RE.search(e.text)]:
+        if _OWNER_BEFORE_RE.search(text, max(0, o.start - 12), o.start):
+            continue
+        company = o.text.startswith(_COMPANY_NAME_HEADS)
+        end = o.end
+        while (j := _ORG_LIST_JOIN_RE.match(text, end)) and j.end() > j.start():
+            if j.end() in orgs:  # the next name of the list is already a body
+                end = orgs[j.end()].end
+                continue
+            m = _LATIN_LIST_ITEM_RE.match(text, j.end())
+            if m is None or (not company and _LATIN_FULL_RE.fullmatch(m.group())):
+                break  # ("Harry Kane": a person's name, unless the list is of companies)
+            if not add(m.start(), m.end()):
+                break
+            end = m.end()
+    for cs, ce in covered:
+        for b in _IS_A_BODY_AFTER_RE.finditer(text, cs, ce):
+            # the Latin names right before the cue, back over a list joined by និង or commas
+            pos, names = b.start(), []
+            while True:
+                m = _LATIN_BEFORE_RE.search(text, max(cs, pos - 60), pos)
+                if m is None:
+                    break
+                names.append((m.start(1), m.end(1)))
+                pos = m.start(1)
+                k = _ORG_LIST_JOIN_BEFORE_RE.search(text, max(cs, pos - 8), pos)
+                if k is None:
+                    break
+                pos = k.start()
+            for s, e in names:
+                add(s, e)
+    return out
+
+
+_LATIN_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[\s,\u200b]))([A-Z][A-Za-z0-9&'’.-]*(?: [A-Z][A-Za-z0-9&'’.-]*){0,3})[ \u200b]*$"
+)
+_ORG_LIST_JOIN_BEFORE_RE = re.compile("[ \u200b]*(?:,|និង)[ \u200b]*$")
+
+
+_LATIN_TAIL_RE = re.compile("[A-Za-z][A-Za-z0-9]*$")  # "Microsoft", "ក្រុមហ៊ុន Monsanto"
 
 
 def _latin_suffix_orgs(
