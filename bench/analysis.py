@@ -437,9 +437,9 @@ def _table(res: dict) -> str:
 
 
 def _unit(part: str) -> str:
-    """What a part's documents are: NIPTICT passages (parts 8 and 9, and pools holding them)
+    """What a part's documents are: NIPTICT passages (parts 8 to 10, and pools holding them)
     or phylypo articles."""
-    if "NIPTICT" in part or part.endswith(("8", "9")):
+    if "NIPTICT" in part or part.endswith(("8", "9", "10")):
         return "passages"
     return "documents" if part.startswith("all ") else "articles"
 
