@@ -1868,3 +1868,14 @@ def test_latin_bodies_in_a_list_or_said_to_be_companies() -> None:
     # players listed after their clubs are no bodies
     text = "Salah របស់ Liverpool និង Richarlison របស់ Everton"
     assert "Richarlison" not in [t for _, t in ents(text, "ORG")]
+
+
+def test_a_name_then_its_role_after_a_space() -> None:
+    # two known name parts at a clause start, then a role: a PERSON (a title before it is part
+    # of it); a byline is not annotated; common words before a role are no name
+    text = "ពិធីនេះមាន ណាលី ពីឡូក នាយិកាអង្គការ បានថ្លែង។ លោក ទី សុគន្ធ រដ្ឋលេខាធិការ បាននិយាយ"
+    people = [e for e in find_entities(text) if e.label == "PERSON"]
+    assert [e.text for e in people] == ["ណាលី ពីឡូក", "លោក ទី សុគន្ធ"]
+    assert people[0].value["role"] == "នាយិកាអង្គការ" and people[1].value["titles"] == ["លោក"]
+    assert ents("ដោយ៖ ណាលី ពីឡូក ប្រធានក្រុម", "PERSON") == []
+    assert ents("ក្រុមការងារ សហការ ប្រធានក្រុម", "PERSON") == []

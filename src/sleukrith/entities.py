@@ -1836,6 +1836,15 @@ _AFTER_NAME_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _name_before_role_re() -> re.Pattern[str]:
+    """Two words at a clause start, then a space and a role word or an athlete's word."""
+    roles = _alt((*ROLE_WORDS, "អ្នកប្រដាល់", "កីឡាករ", "កីឡាការិនី"))
+    return re.compile(
+        "(?:^|(?<=[ ,។៖(\n]))([\u1780-\u17d3]{2,10}) ([\u1780-\u17d3]{2,12}) (?=" + roles + ")"
+    )
+
+
 def _plausible_name(vt: str, parts: list[tuple[int, int]], strong: bool = False) -> bool:
     """Two or three short name parts that are not function words, roles, heads or places.
 
@@ -2090,6 +2099,41 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     for parts in _counted_name_list(vt):
         if not any(t.vs <= parts[0][0] < t.ve for t in found):
             add(parts, [], None)
+    for m in _name_before_role_re().finditer(vt):
+        # "ណាលី ពីឡូក នាយិកា...", "សូត្រ ប៊ុនធី អ្នកប្រដាល់...": a name, then its role after
+        # a space; both parts known name parts, or a family name and a word that is no common
+        # word, at a clause start
+        parts = [m.span(1), m.span(2)]
+        a, b = m.group(1), m.group(2)
+        if any(t.vs < parts[1][1] and parts[0][0] < t.ve for t in found):
+            continue
+        if not (
+            (a in known and b in known)
+            or (a in _family_names() and not _only_common_words(b) and b not in _common_words())
+        ):
+            continue
+        if not _plausible_name(vt, parts, strong=True) or _starts_with_predicate(b):
+            continue
+        if re.search("ដោយ[ ]?[៖:][ ]?$", vt[max(0, m.start() - 8) : m.start()]):
+            continue  # "ដោយ៖ X Y": a byline, not annotated
+        tm = _TITLE_END_RE.search(vt, max(0, m.start() - 24), m.start())
+        if tm is None:
+            add(parts, [], None)
+            continue
+        # "លោក ទី សុគន្ធ រដ្ឋលេខាធិការ": the title written right before is part of the PERSON
+        tspan = (tm.start(), tm.start() + len(tm.group().rstrip(" \u200b")))
+        mm = _Mention(
+            "PERSON",
+            tm.start(),
+            parts[-1][1],
+            {
+                "titles": [vt[tspan[0] : tspan[1]]],
+                "title_spans": [tspan],
+                "name_span": (parts[0][0], parts[-1][1]),
+            },
+        )
+        out.append(mm)
+        found.append(mm)
     for m in _AFTER_NAME_RE.finditer(vt):
         # the two or three space-separated words before: a name, maybe glued to និង or ឈ្មោះ
         j = m.start()
