@@ -1879,3 +1879,8 @@ def test_a_name_then_its_role_after_a_space() -> None:
     assert people[0].value["role"] == "នាយិកាអង្គការ" and people[1].value["titles"] == ["លោក"]
     assert ents("ដោយ៖ ណាលី ពីឡូក ប្រធានក្រុម", "PERSON") == []
     assert ents("ក្រុមការងារ សហការ ប្រធានក្រុម", "PERSON") == []
+
+
+def test_a_company_word_glued_after_a_noun_is_no_repeat() -> None:
+    text = "ក្រុមហ៊ុនបញ្ញាវន្ត បានបើក។ សេវាបញ្ញាវន្ត និងការបញ្ញាវន្ត ហើយបញ្ញាវន្ត នឹងពង្រីក"
+    assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុនបញ្ញាវន្ត", "បញ្ញាវន្ត"]

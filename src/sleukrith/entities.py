@@ -5192,6 +5192,11 @@ def _repeat_company_names(
                 or (m.start() > 0 and text[m.start() - 1] == "\u17d2")
                 or (m.start() > 0 and _is_digit(text[m.start() - 1]))
                 or text.endswith(("មួយ", "ពីរ", "បី", "រយ", "ពាន់"), 0, m.start())
+                # "ការផ្ទេរប្រាក់", "សេវាផ្ទេរប្រាក់": a noun glued before it makes a compound
+                # word (the "company name" was what the company does)
+                or text[max(0, m.start() - 8) : m.start()]
+                .replace("\u200b", "")
+                .endswith(("ការ", "សេវា", "សាខា", "តម្លៃ"))
             ):
                 continue  # "មួយរយស៊ិនទ្រី": "a hundred Cintris", a figure of speech
             out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None}))
