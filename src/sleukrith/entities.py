@@ -1836,6 +1836,9 @@ _AFTER_NAME_RE = re.compile(
 )
 
 
+_BYLINE_BEFORE_RE = re.compile("ដោយ[ ]?[៖:][ ]?$")
+
+
 @lru_cache(maxsize=1)
 def _name_before_role_re() -> re.Pattern[str]:
     """Two words at a clause start, then a space and a role word or an athlete's word."""
@@ -2114,7 +2117,7 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             continue
         if not _plausible_name(vt, parts, strong=True) or _starts_with_predicate(b):
             continue
-        if re.search("ដោយ[ ]?[៖:][ ]?$", vt[max(0, m.start() - 8) : m.start()]):
+        if _BYLINE_BEFORE_RE.search(vt, max(0, m.start() - 8), m.start()):
             continue  # "ដោយ៖ X Y": a byline, not annotated
         tm = _TITLE_END_RE.search(vt, max(0, m.start() - 24), m.start())
         if tm is None:
@@ -4640,7 +4643,7 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
     counts: dict[str, int] = {}
     for key, *_ in found:
         counts[key] = counts.get(key, 0) + 1
-    # a pair of words that are no known name parts, written three times or more and once
+    # a pair of short words, known name parts or not, written three times or more and once
     # right after an athlete's word ("កីឡាករបឺត ខាំ ... ថា បឺត ខាំ ..."): a foreign athlete
     seen: dict[str, int] = {}
     for key, *_ in unknown:
@@ -4664,9 +4667,10 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
 def _recurring_pair_at(
     vt: str, c1: re.Match[str], c2: re.Match[str]
 ) -> tuple[int, int, bool] | None:
-    """Two space-separated short words that may be a foreign athlete's name although neither
-    is a known name part ("បឺត ខាំ"): their span (an athlete's word glued before is left out)
-    and whether an athlete's word stands right before them."""
+    """Two space-separated short words that may be a name, whether or not they are known name
+    parts ("បឺត ខាំ", two verbs): their span (an athlete's word glued before is left out) and
+    whether an athlete's word stands right before them; ``None`` for a function word, title,
+    role, head, place type, word for a person or place."""
     a0 = c1.start()
     lead = _ATHLETE_LEAD_RE.match(vt, a0, c1.end())
     if lead is not None:
@@ -4979,7 +4983,7 @@ _PAREN_KHMER_RE = re.compile(
 
 
 # what joins two people in a list: a comma or និង ("កែ ឡេង និង អ៊ុក ស្រីមុំ", "ណារិន, សំណាង")
-_NAME_JOIN_RE = re.compile("[ \u200b]*(?:,|៖)?[ \u200b]*(?:និង)?[ \u200b]*")
+_NAME_JOIN_RE = re.compile("[ \u200b]*,?[ \u200b]*(?:និង)?[ \u200b]*")
 _KH_WORD_RE = re.compile("[\u1780-\u17d3]+")
 _DIGIT_AFTER_RE = re.compile("[ \u200b]*[0-9\u17e0-\u17e9]")
 _NAME_LIST_END = frozenset(' ,.។៕៖)»”"\n')
@@ -5821,7 +5825,9 @@ def _repeat_names(
             if v.get("given_of") and (
                 not _open_after(text, m.end())
                 or (tm is None and not _open_before(text, m.start()))
-                or text[: m.start()].rstrip(" \u200b").endswith(v["given_of"].split(" ")[0])
+                or text[max(0, m.start() - 40) : m.start()]
+                .rstrip(" \u200b")
+                .endswith(v["given_of"].split(" ")[0])
             ):
                 # a given name alone is a word of its own (spaces or marks around it, or a title
                 # before it), not the end of its full name read wrongly ("ហ៊ុន សែន")
