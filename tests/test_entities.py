@@ -1865,6 +1865,8 @@ def test_latin_bodies_in_a_list_or_said_to_be_companies() -> None:
     ]
     text = "Rainleaf និង SmallTown ដែលជាក្រុមហ៊ុនដ៏សកម្មពីរ បានចាប់ដៃគ្នា។ Rainleaf បាននិយាយ"
     assert [t for _, t in ents(text, "ORG")] == ["Rainleaf", "SmallTown", "Rainleaf"]
+    text = "តំណាងអង្គការ WWF និង Conservation International សរុប ៤២នាក់"
+    assert [t for _, t in ents(text, "ORG")] == ["អង្គការ WWF", "Conservation International"]
     # players listed after their clubs are no bodies
     text = "Salah របស់ Liverpool និង Richarlison របស់ Everton"
     assert "Richarlison" not in [t for _, t in ents(text, "ORG")]

@@ -5304,15 +5304,15 @@ def _latin_org_lists(
     for o in [e for e in orgs.values() if _LATIN_TAIL_RE.search(e.text)]:
         if _OWNER_BEFORE_RE.search(text, max(0, o.start - 12), o.start):
             continue
-        company = o.text.startswith(_COMPANY_NAME_HEADS)
+        headed = _ORG_HEAD_RE.match(o.text) is not None  # "អង្គការ WWF និង ...": bodies
         end = o.end
         while (j := _ORG_LIST_JOIN_RE.match(text, end)) and j.end() > j.start():
             if j.end() in orgs:  # the next name of the list is already a body
                 end = orgs[j.end()].end
                 continue
             m = _LATIN_LIST_ITEM_RE.match(text, j.end())
-            if m is None or (not company and _LATIN_FULL_RE.fullmatch(m.group())):
-                break  # ("Harry Kane": a person's name, unless the list is of companies)
+            if m is None or (not headed and _LATIN_FULL_RE.fullmatch(m.group())):
+                break  # ("Harry Kane": a person's name, unless a head word says "bodies")
             if not add(m.start(), m.end()):
                 break
             end = m.end()
