@@ -1886,3 +1886,11 @@ def test_a_name_then_its_role_after_a_space() -> None:
 def test_a_company_word_glued_after_a_noun_is_no_repeat() -> None:
     text = "ក្រុមហ៊ុនបញ្ញាវន្ត បានបើក។ សេវាបញ្ញាវន្ត និងការបញ្ញាវន្ត ហើយបញ្ញាវន្ត នឹងពង្រីក"
     assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុនបញ្ញាវន្ត", "បញ្ញាវន្ត"]
+
+
+def test_a_known_name_with_a_space_after_its_and() -> None:
+    text = "ថវិកា របស់ក្រសួងអប់រំ យុវជន និង កីឡា។ ក្រសួងអប់រំ យុវជន និងកីឡា បាន"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "ក្រសួងអប់រំ យុវជន និង កីឡា",
+        "ក្រសួងអប់រំ យុវជន និងកីឡា",
+    ]

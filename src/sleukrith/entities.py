@@ -738,10 +738,12 @@ def _known_org_re(latin: bool = False) -> re.Pattern[str]:
         return re.compile(
             "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in names) + ")(?![A-Za-z0-9])"
         )
-    # a dotted abbreviation keeps the dot written after its last letter ("អ.ស.ប.")
+    # a dotted abbreviation keeps the dot written after its last letter ("អ.ស.ប."); a space
+    # may follow និង too ("ក្រសួងអប់រំ យុវជន និង កីឡា")
     return re.compile(
         "|".join(
-            " ?".join(re.escape(w) for w in n.split(" ")) + ("\\.?" if "." in n else "")
+            " ?".join(re.escape(w).replace("និង", "និង ?") for w in n.split(" "))
+            + ("\\.?" if "." in n else "")
             for n in names
         )
     )
