@@ -1894,3 +1894,12 @@ def test_a_known_name_with_a_space_after_its_and() -> None:
         "ក្រសួងអប់រំ យុវជន និង កីឡា",
         "ក្រសួងអប់រំ យុវជន និងកីឡា",
     ]
+
+
+def test_a_correctional_centre_and_an_english_name_in_brackets() -> None:
+    text = "បានបញ្ជូនទៅមណ្ឌលអប់រំកែប្រែទី២ ហើយទីភ្នាក់ងារកាសែតក្យូដូ (KYODO NEWS AGENCY) បាន"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "មណ្ឌលអប់រំកែប្រែទី២",
+        "ទីភ្នាក់ងារកាសែតក្យូដូ",
+        "KYODO NEWS AGENCY",
+    ]

@@ -536,6 +536,7 @@ _ORG_HEADS: tuple[str, ...] = (
     "ឧត្តមក្រុមប្រឹក្សា",
     "តុលាការ",
     "ពន្ធនាគារ",
+    "មណ្ឌលអប់រំកែប្រែ",  # a correctional centre ("មណ្ឌលអប់រំកែប្រែទី២")
     "រដ្ឋាករ",
     "ប៉ូលិស",
     "ប៉ូលីស",
@@ -5651,7 +5652,8 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
 
 
 _ABBR_RE = re.compile(
-    r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}|[A-Z][a-z]*[A-Z][A-Za-z0-9]{0,8}"  # CamboJA
+    r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}(?: [A-Z][A-Z0-9&\-]+){0,4}"  # "(KYODO NEWS AGENCY)"
+    r"|[A-Z][a-z]*[A-Z][A-Za-z0-9]{0,8}"  # CamboJA
     r"|[\u1780-\u17b3](?:\.[\u1780-\u17b3]){1,5}\.?)"
     r"\s*[)）]"
 )
