@@ -1903,3 +1903,9 @@ def test_a_correctional_centre_and_an_english_name_in_brackets() -> None:
         "ទីភ្នាក់ងារកាសែតក្យូដូ",
         "KYODO NEWS AGENCY",
     ]
+
+
+def test_a_name_glued_to_a_role_and_its_country() -> None:
+    text = "ជួបជាមួយនាយករដ្ឋមន្ត្រីជប៉ុនស្ហីនហ្សូ អាបេ កាលពីថ្ងៃ។ នាយករដ្ឋមន្ត្រីកម្ពុជា បានថ្លែង"
+    assert [t for _, t in ents(text, "PERSON")] == ["ស្ហីនហ្សូ អាបេ"]
+    assert [t for _, t in ents(text, "LOC")] == ["ជប៉ុន", "កម្ពុជា"]

@@ -1914,8 +1914,15 @@ def _name_glued_to_role(
     vt: str, m: re.Match[str], end: int, found: list[_Mention]
 ) -> list[tuple[int, int]] | None:
     """A two-part name whose first part is glued to a long role word ("នាយករដ្ឋមន្ត្រីបេនចាមីន
-    ណេតាន់យ៉ាហ៊ូ"): the role reader took the first part into the role."""
+    ណេតាន់យ៉ាហ៊ូ"), maybe after the role's country: the role reader took the first part into
+    the role."""
     k = next((m.start() + len(w) for w in _GLUED_NAME_ROLES if vt.startswith(w, m.start())), None)
+    if (
+        k is not None
+        and (cm := _bare_place_re().match(vt, k, end))
+        and _is_country_word(cm.group())
+    ):
+        k = cm.end()  # "នាយករដ្ឋមន្ត្រីជប៉ុនស្ហីនហ្សូ អាបេ": the role's country, then the name
     if k is None or not 4 <= end - k <= 12 or not _CHUNK_RE.fullmatch(vt, k, end):
         return None
     first = vt[k:end]
