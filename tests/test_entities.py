@@ -1909,3 +1909,8 @@ def test_a_name_glued_to_a_role_and_its_country() -> None:
     text = "ជួបជាមួយនាយករដ្ឋមន្ត្រីជប៉ុនស្ហីនហ្សូ អាបេ កាលពីថ្ងៃ។ នាយករដ្ឋមន្ត្រីកម្ពុជា បានថ្លែង"
     assert [t for _, t in ents(text, "PERSON")] == ["ស្ហីនហ្សូ អាបេ"]
     assert [t for _, t in ents(text, "LOC")] == ["ជប៉ុន", "កម្ពុជា"]
+
+
+def test_an_account_holders_name_in_quotes() -> None:
+    text = "ស្នើឲ្យម្ចាស់Facebookឈ្មោះ«ចន្ទក្រអូប»បញ្ឈប់។ «ចន្ទក្រអូប»បានសុំទោស។ ឈ្មោះ «កែវមាស»"
+    assert [t for _, t in ents(text, "PERSON")] == ["ចន្ទក្រអូប", "ចន្ទក្រអូប"]

@@ -1840,6 +1840,11 @@ _AFTER_NAME_RE = re.compile(
 
 
 _BYLINE_BEFORE_RE = re.compile("ដោយ[ ]?[៖:][ ]?$")
+# an account's holder named in quotes ("ម្ចាស់ហ្វេសប៊ុកឈ្មោះ «សែនកំសត់»")
+_ACCOUNT_NAME_RE = re.compile(
+    "(?:Facebook|facebook|ហ្វេសប៊ុក|ហ្វេសបុក|គណនី)[^។\n«»]{0,16}?ឈ្មោះ[ ]?«[ ]?"
+    "([\u1780-\u17d3]{2,20}(?: [\u1780-\u17d3]{2,12})?)[ ]?»"
+)
 
 
 @lru_cache(maxsize=1)
@@ -2112,6 +2117,10 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     for parts in _counted_name_list(vt):
         if not any(t.vs <= parts[0][0] < t.ve for t in found):
             add(parts, [], None)
+    for m in _ACCOUNT_NAME_RE.finditer(vt):
+        # "ម្ចាស់ Facebook ឈ្មោះ «សែនកំសត់»": the name an account holder goes by
+        if not any(t.vs < m.end(1) and m.start(1) < t.ve for t in found):
+            add([m.span(1)], [], None)
     for m in _name_before_role_re().finditer(vt):
         # "ណាលី ពីឡូក នាយិកា...", "សូត្រ ប៊ុនធី អ្នកប្រដាល់...": a name, then its role after
         # a space; both parts known name parts, or a family name and a word that is no common
