@@ -940,7 +940,9 @@ def _forget_if_nothing_written(out: Path, created: bool) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        if created and not any(p.is_file() and p.name != MANIFEST for p in out.rglob("*")):
+        if created and not any(
+            p.is_file() and p.name != MANIFEST for p in out.rglob("*")
+        ):
             shutil.rmtree(out, ignore_errors=True)
         raise
 

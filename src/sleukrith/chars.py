@@ -243,11 +243,9 @@ def require_str(text: object, name: str = "text") -> str:
     Every public function of sleukrith calls this on its text argument.
     """
     if not isinstance(text, str):
-        hint = (
-            " (decode bytes first, e.g. data.decode('utf-8'))"
-            if isinstance(text, bytes | bytearray)
-            else ""
-        )
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(
+            text, bytes | bytearray
+        ) else ""
         raise TypeError(f"{name} must be str, not {type(text).__name__}{hint}")
     return text
 

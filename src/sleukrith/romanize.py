@@ -22,41 +22,13 @@ __all__ = ["romanize", "romanize_word", "CONSONANTS", "VOWELS"]
 
 #: consonant -> (romanization, series) ; series "a" (first) or "o" (second)
 CONSONANTS: dict[str, tuple[str, str]] = {
-    "ក": ("k", "a"),
-    "ខ": ("kh", "a"),
-    "គ": ("k", "o"),
-    "ឃ": ("kh", "o"),
-    "ង": ("ng", "o"),
-    "ច": ("ch", "a"),
-    "ឆ": ("chh", "a"),
-    "ជ": ("ch", "o"),
-    "ឈ": ("chh", "o"),
-    "ញ": ("nh", "o"),
-    "ដ": ("d", "a"),
-    "ឋ": ("th", "a"),
-    "ឌ": ("d", "o"),
-    "ឍ": ("th", "o"),
-    "ណ": ("n", "a"),
-    "ត": ("t", "a"),
-    "ថ": ("th", "a"),
-    "ទ": ("t", "o"),
-    "ធ": ("th", "o"),
-    "ន": ("n", "o"),
-    "ប": ("b", "a"),
-    "ផ": ("ph", "a"),
-    "ព": ("p", "o"),
-    "ភ": ("ph", "o"),
-    "ម": ("m", "o"),
-    "យ": ("y", "o"),
-    "រ": ("r", "o"),
-    "ល": ("l", "o"),
-    "វ": ("v", "o"),
-    "ឝ": ("sh", "a"),
-    "ឞ": ("ss", "a"),
-    "ស": ("s", "a"),
-    "ហ": ("h", "a"),
-    "ឡ": ("l", "a"),
-    "អ": ("", "a"),
+    "ក": ("k", "a"), "ខ": ("kh", "a"), "គ": ("k", "o"), "ឃ": ("kh", "o"), "ង": ("ng", "o"),
+    "ច": ("ch", "a"), "ឆ": ("chh", "a"), "ជ": ("ch", "o"), "ឈ": ("chh", "o"), "ញ": ("nh", "o"),
+    "ដ": ("d", "a"), "ឋ": ("th", "a"), "ឌ": ("d", "o"), "ឍ": ("th", "o"), "ណ": ("n", "a"),
+    "ត": ("t", "a"), "ថ": ("th", "a"), "ទ": ("t", "o"), "ធ": ("th", "o"), "ន": ("n", "o"),
+    "ប": ("b", "a"), "ផ": ("ph", "a"), "ព": ("p", "o"), "ភ": ("ph", "o"), "ម": ("m", "o"),
+    "យ": ("y", "o"), "រ": ("r", "o"), "ល": ("l", "o"), "វ": ("v", "o"), "ឝ": ("sh", "a"),
+    "ឞ": ("ss", "a"), "ស": ("s", "a"), "ហ": ("h", "a"), "ឡ": ("l", "a"), "អ": ("", "a"),
 }
 # subscripts of these second-series letters make an a-series cluster second series
 _VOICED_STOPS = frozenset("គឃជឈឌឍទធពភ")
@@ -95,22 +67,8 @@ VOWELS: dict[str, tuple[str, str]] = {
     "័": ("ă", "ĕă"),
 }
 _INDEPENDENT: dict[str, str] = {
-    "ឥ": "ĕ",
-    "ឦ": "ei",
-    "ឧ": "ŏ",
-    "ឩ": "ŭ",
-    "ឪ": "âu",
-    "ឫ": "rœ̆",
-    "ឬ": "rœ",
-    "ឭ": "lœ̆",
-    "ឮ": "lœ",
-    "ឯ": "ê",
-    "ឰ": "ai",
-    "ឱ": "ao",
-    "ឲ": "ao",
-    "ឳ": "âu",
-    "ឣ": "â",
-    "ឤ": "a",
+    "ឥ": "ĕ", "ឦ": "ei", "ឧ": "ŏ", "ឩ": "ŭ", "ឪ": "âu", "ឫ": "rœ̆", "ឬ": "rœ", "ឭ": "lœ̆",
+    "ឮ": "lœ", "ឯ": "ê", "ឰ": "ai", "ឱ": "ao", "ឲ": "ao", "ឳ": "âu", "ឣ": "â", "ឤ": "a",
 }
 _COENG = "\u17d2"
 _BANTOC = "\u17cb"
@@ -119,10 +77,8 @@ _TRIISAP = "\u17ca"  # ៊ : first series -> second
 _TOANDAKHIAT = "\u17cd"  # ៍ : the letter under it is silent
 _ROBAT = "\u17cc"
 _SIGNS_DROP = "\u17ce\u17cf\u17d0\u17d1\u17d3\u17dd\u200b\u200c\u200d"
-_VOWEL_CHARS = (
-    "\u17b6\u17b7\u17b8\u17b9\u17ba\u17bb\u17bc\u17bd\u17be\u17bf\u17c0\u17c1\u17c2"
-    "\u17c3\u17c4\u17c5"
-)
+_VOWEL_CHARS = "\u17b6\u17b7\u17b8\u17b9\u17ba\u17bb\u17bc\u17bd\u17be\u17bf\u17c0\u17c1\u17c2" \
+               "\u17c3\u17c4\u17c5"
 _CLUSTER_RE = re.compile(
     "[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]|[\u17b6-\u17d1\u17d3\u17dd\u200c\u200d])*"
 )
@@ -210,19 +166,9 @@ def romanize_word(word: str) -> str:
             syl.append([c, []])
             continue
         bare = not c.has_vowel
-        if (
-            syl
-            and bare
-            and not syl[-1][1]
-            and not syl[-1][0].closed()
-            and (
-                syl[-1][0].has_vowel
-                or syl[-1][0].independent is not None
-                or _BANTOC in c.signs
-                or c is clusters[-1]
-                or True
-            )
-        ):
+        if syl and bare and not syl[-1][1] and not syl[-1][0].closed() \
+                and (syl[-1][0].has_vowel or syl[-1][0].independent is not None or
+                     _BANTOC in c.signs or c is clusters[-1] or True):
             # a bare consonant after an open syllable closes it ... unless the next cluster
             # needs it as its own onset (handled by the look-ahead below)
             syl[-1][1].append(c)
@@ -238,12 +184,8 @@ def romanize_word(word: str) -> str:
             short = VOWELS.get(onset.vowel + _BANTOC) or VOWELS.get(_BANTOC)
             if short and onset.vowel in ("", "ា"):
                 nucleus = short[0] if onset.series == "a" else short[1]
-        out.append(
-            onset.onset
-            + nucleus
-            + "".join(f.onset for f in finals)
-            + ("r" if "r" in onset.signs else "")
-        )
+        out.append(onset.onset + nucleus + "".join(f.onset for f in finals)
+                   + ("r" if "r" in onset.signs else ""))
     return "".join(out)
 
 
@@ -273,26 +215,16 @@ def _words(run: str) -> list[str]:
         if out and not any(c.has_vowel or c.independent for c in clusters):
             out[-1] += p  # only final consonants: they close the previous word
             continue
-        if (
-            out
-            and not clusters[0].has_vowel
-            and clusters[0].independent is None
-            and len(clusters) > 1
-            and clusters[1].has_vowel
-        ):
+        if out and not clusters[0].has_vowel and clusters[0].independent is None \
+                and len(clusters) > 1 and clusters[1].has_vowel:
             prev_last = [_Cluster(m.group()) for m in _CLUSTER_RE.finditer(out[-1])][-1:]
             if prev_last and prev_last[0].has_vowel and not prev_last[0].closed():
                 first = _CLUSTER_RE.match(p)
                 out[-1] += first.group()  # "សៀ|មរាប": the ម closes សៀ
-                p = p[first.end() :]
-        if (
-            out
-            and out[-1]
-            and not any(
-                c.has_vowel or c.independent
-                for c in (_Cluster(m.group()) for m in _CLUSTER_RE.finditer(out[-1]))
-            )
-        ):
+                p = p[first.end():]
+        if out and out[-1] and not any(c.has_vowel or c.independent for c in
+                                       (_Cluster(m.group()) for m in
+                                        _CLUSTER_RE.finditer(out[-1]))):
             out[-1] += p  # a lone onset ("ស|ម្ដេច") belongs to the next syllable
             continue
         out.append(p)

@@ -287,9 +287,7 @@ def _jsonl_sources(path: Path) -> Iterator[Source]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Source(
-                    text="", source=where, error=f"invalid JSON: {exc.msg} (column {exc.colno})"
-                )
+                yield Source(text="", source=where, error=f"invalid JSON: {exc.msg} (column {exc.colno})")
                 continue
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 yield Source(text="", source=where, error='each line needs a "text" string')
@@ -399,7 +397,9 @@ def _minhash_from_bytes(blob: bytes | None) -> Any:
         return None
     if _PERMUTATIONS is None:
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=_SCHEME).permutations
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=values, permutations=_PERMUTATIONS, scheme=_SCHEME
+    )
 
 
 def prepare(src: Source, *, analyze: bool = True) -> PreparedDocument:

@@ -353,10 +353,8 @@ def search(
         if row is None:
             continue
         snippet, marks = _snippet(
-            row["text"],
-            row["terms"].split(" ") if row["terms"] else [],
-            unpack_spans(row["spans"]),
-            phrases,
+            row["text"], row["terms"].split(" ") if row["terms"] else [],
+            unpack_spans(row["spans"]), phrases,
         )
         response.results.append(
             SearchResult(
@@ -481,7 +479,7 @@ def _facets(archive: Archive, ids: Any, meta: _Meta, top: int = 10) -> dict[str,
     years = meta.years[ids]
     values, counts = np.unique(years[years > 0], return_counts=True)
     out["years"] = [
-        {"value": int(v), "count": int(c)}
-        for v, c in sorted(zip(values.tolist(), counts.tolist(), strict=True), reverse=True)[:30]
+        {"value": int(v), "count": int(c)} for v, c in sorted(
+            zip(values.tolist(), counts.tolist(), strict=True), reverse=True)[:30]
     ]
     return out

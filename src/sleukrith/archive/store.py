@@ -396,7 +396,9 @@ class Archive:
 
     def check(self) -> list[str]:
         """Integrity problems (empty list when the file and the full-text index are sound)."""
-        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems = [
+            r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"
+        ]
         try:
             self.conn.execute("INSERT INTO doc_fts(doc_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:

@@ -30,16 +30,7 @@ from sleukrith.chars import require_str
 # and a multi-morpheme query word is matched as a phrase, which keeps it precise.
 LEVEL = "morpheme"
 
-__all__ = [
-    "LEVEL",
-    "Term",
-    "latin_key",
-    "index_terms",
-    "query_terms",
-    "fold_key",
-    "pack_spans",
-    "unpack_spans",
-]
+__all__ = ["LEVEL", "Term", "latin_key", "index_terms", "query_terms", "fold_key", "pack_spans", "unpack_spans"]
 
 
 class Term(NamedTuple):
@@ -221,7 +212,9 @@ def latin_key(text: str) -> str:
     """
     require_str(text)
     decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    return " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).lower().split()
+    )
 
 
 def pack_spans(terms: list[Term]) -> bytes:

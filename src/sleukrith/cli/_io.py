@@ -17,10 +17,8 @@ def _fail(message: str) -> typer.Exit:
 def open_text(path: str):  # noqa: ANN201 - returns a text stream
     """Open ``path`` (or ``-`` for stdin) as UTF-8 text, with a clear error for bad input."""
     if path == "-":
-        return (
-            sys.stdin
-            if sys.stdin.encoding.lower().replace("-", "") == "utf8"
-            else open(sys.stdin.fileno(), encoding="utf-8", closefd=False, newline="")
+        return sys.stdin if sys.stdin.encoding.lower().replace("-", "") == "utf8" else open(
+            sys.stdin.fileno(), encoding="utf-8", closefd=False, newline=""
         )
     p = Path(path)
     if not p.exists():

@@ -132,14 +132,8 @@ def search_cmd(
     archive = _open(db, create=False)
     try:
         response = search(
-            archive,
-            query,
-            person=person,
-            place=place,
-            since=since,
-            until=until,
-            limit=limit,
-            page=page,
+            archive, query, person=person, place=place, since=since, until=until,
+            limit=limit, page=page,
         )
     except ValueError as exc:
         raise _fail(str(exc)) from exc
@@ -152,11 +146,8 @@ def search_cmd(
     noun = "document" if response.total == 1 else "documents"
     console.print(f"{response.total} {noun} (page {response.page} of {response.pages})")
     for r in response.results:
-        console.print(
-            Text(f"#{r.id} ", style="bold")
-            + Text(r.title or "", style="bold")
-            + Text(f"  {r.date or ''}", style="dim")
-        )
+        console.print(Text(f"#{r.id} ", style="bold") + Text(r.title or "", style="bold")
+                      + Text(f"  {r.date or ''}", style="dim"))
         snippet = Text(r.snippet)
         for s, e in r.highlights:
             snippet.stylize("reverse", s, e)
@@ -201,7 +192,6 @@ def serve_cmd(
     archive = _open(db, create=True)
     archive.close()
     app_ = create_app(db, token=token or os.environ.get("SLEUKRITH_TOKEN") or None)
-    typer.echo(
-        f"sleukrith: serving {db} on http://{host}:{port}/  (API reference at /docs)", err=True
-    )
+    typer.echo(f"sleukrith: serving {db} on http://{host}:{port}/  (API reference at /docs)",
+               err=True)
     uvicorn.run(app_, host=host, port=port, log_level="info")

@@ -123,11 +123,9 @@ class SecurityHeaders:
     """
 
     HEADERS = [
-        (
-            b"content-security-policy",
-            b"default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
-            b"form-action 'self'; frame-ancestors 'none'",
-        ),
+        (b"content-security-policy",
+         b"default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+         b"form-action 'self'; frame-ancestors 'none'"),
         (b"x-content-type-options", b"nosniff"),
         (b"referrer-policy", b"no-referrer"),
         (b"x-frame-options", b"DENY"),
@@ -451,13 +449,8 @@ def create_app(db_path: str | Path = "sleukrith.db", token: str | None = None) -
             raise HTTPException(404, f"no document {doc_id} in this archive")
         return stored.to_dict()
 
-    @app.post(
-        "/api/documents",
-        tags=["archive"],
-        status_code=201,
-        summary="Add a document",
-        openapi_extra={"requestBody": TEXT_BODY},
-    )
+    @app.post("/api/documents", tags=["archive"], status_code=201, summary="Add a document",
+              openapi_extra={"requestBody": TEXT_BODY})
     async def api_add_document(request: Request, response: Response) -> dict[str, Any]:
         """Add a document (bearer token required). JSON: text, optional title, date, url, id."""
         if token is None:
@@ -519,45 +512,29 @@ def create_app(db_path: str | Path = "sleukrith.db", token: str | None = None) -
             "url": f"/documents/{outcome.id}",
         }
 
-    @app.post(
-        "/api/analyze",
-        tags=["library"],
-        summary="Analyse a text",
-        openapi_extra={"requestBody": TEXT_BODY},
-    )
+    @app.post("/api/analyze", tags=["library"], summary="Analyse a text",
+              openapi_extra={"requestBody": TEXT_BODY})
     async def api_analyze(request: Request) -> dict[str, Any]:
         """Analyse a text (nothing is stored): Document.to_dict()."""
         text = await _read_text(request)
         return await run_in_threadpool(views.analyze_dict, text)
 
-    @app.post(
-        "/api/normalize",
-        tags=["library"],
-        summary="Normalize a text",
-        openapi_extra={"requestBody": TEXT_BODY},
-    )
+    @app.post("/api/normalize", tags=["library"], summary="Normalize a text",
+              openapi_extra={"requestBody": TEXT_BODY})
     async def api_normalize(request: Request) -> dict[str, Any]:
         """Normalized and folded text, and every fix explained."""
         text = await _read_text(request)
         return await run_in_threadpool(views.normalize_dict, text)
 
-    @app.post(
-        "/api/words",
-        tags=["library"],
-        summary="Split a text into words",
-        openapi_extra={"requestBody": TEXT_BODY},
-    )
+    @app.post("/api/words", tags=["library"], summary="Split a text into words",
+              openapi_extra={"requestBody": TEXT_BODY})
     async def api_words(request: Request) -> dict[str, Any]:
         """The text split into words (lossless: the words join back to the text)."""
         text = await _read_text(request)
         return await run_in_threadpool(views.words_dict, text)
 
-    @app.post(
-        "/api/dates",
-        tags=["library"],
-        summary="Find dates in a text",
-        openapi_extra={"requestBody": TEXT_BODY},
-    )
+    @app.post("/api/dates", tags=["library"], summary="Find dates in a text",
+              openapi_extra={"requestBody": TEXT_BODY})
     async def api_dates(request: Request) -> dict[str, Any]:
         """Dates, times and lunar dates found in the text, with ISO values."""
         text = await _read_text(request)

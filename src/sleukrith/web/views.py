@@ -186,27 +186,21 @@ def document_view(text: str, analysis: dict[str, Any] | None) -> dict[str, Any]:
             if label == "PERSON":
                 romanized = value.get("romanized") or _romanize(value.get("name") or e["text"])
                 view["people"].append(
-                    {
-                        "text": e["text"],
-                        "name": value.get("name"),
-                        "role": value.get("role"),
-                        "romanized": romanized,
-                    }
+                    {"text": e["text"], "name": value.get("name"), "role": value.get("role"),
+                     "romanized": romanized}
                 )
             elif label == "LOC":
                 view["places"].append(
-                    {
-                        "text": e["text"],
-                        "type": value.get("type"),
-                        "name_en": value.get("name_en"),
-                        "province": value.get("province"),
-                    }
+                    {"text": e["text"], "type": value.get("type"), "name_en": value.get("name_en"),
+                     "province": value.get("province")}
                 )
             elif label == "ORG":
                 view["organisations"].append({"text": e["text"]})
             elif label == "DATE":
                 iso = e.get("value") if isinstance(e.get("value"), str) else None
-                view["dates"].append({"text": e["text"], "iso": iso, "lunar": lunar_text(iso)})
+                view["dates"].append(
+                    {"text": e["text"], "iso": iso, "lunar": lunar_text(iso)}
+                )
         record = analysis.get("record")
         if isinstance(record, dict):
             view["record"] = _record_view(record)
