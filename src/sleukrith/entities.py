@@ -1573,15 +1573,21 @@ def _glued_name_by_words(vt: str, i: int) -> int | None:
     return end if end - i <= 16 else None
 
 
+def _is_label_word(w: str) -> bool:
+    """``w`` starts with a title, a role, a body's head or a place type word: a word that
+    labels a name, never a part of one."""
+    return bool(
+        _TITLE_RE.match(w) or _ROLE_RE.match(w) or _ORG_HEAD_RE.match(w) or _LOC_TYPE_RE.match(w)
+    )
+
+
 def _glued_name_word(w: str, known: frozenset[str]) -> bool:
     """A word of the segmenter that may be a part of a glued name."""
     if not 2 <= len(w) <= 8 or _CHUNK_RE.fullmatch(w) is None:
         return False
     if w in _STOP_EXACT or w in _NOT_NAME_WORDS or (w not in known and _STOP_RE.match(w)):
         return False  # (a function word, or one that starts the word: "ទៅកាន់")
-    if _TITLE_RE.match(w) or _ROLE_RE.match(w) or _ORG_HEAD_RE.match(w) or _LOC_TYPE_RE.match(w):
-        return False
-    if _PERSON_NOUN_RE.match(w) or gazetteer.lookup(w) and w not in known:
+    if _is_label_word(w) or _PERSON_NOUN_RE.match(w) or gazetteer.lookup(w) and w not in known:
         return False
     return w in known or not (w in _common_words() or _starts_with_predicate(w))
 
@@ -1850,7 +1856,7 @@ _ACCOUNT_NAME_RE = re.compile(
 @lru_cache(maxsize=1)
 def _name_before_role_re() -> re.Pattern[str]:
     """Two words at a clause start, then a space and a role word or an athlete's word."""
-    roles = _alt((*ROLE_WORDS, "អ្នកប្រដាល់", "កីឡាករ", "កីឡាការិនី"))
+    roles = _alt((*ROLE_WORDS, *_ATHLETE_WORDS))
     return re.compile(
         "(?:^|(?<=[ ,។៖(\n]))([\u1780-\u17d3]{2,10}) ([\u1780-\u17d3]{2,12}) (?=" + roles + ")"
     )
@@ -2236,15 +2242,7 @@ def _counted_name_list(vt: str) -> list[list[tuple[int, int]]]:
         if len(words) < 2 * n:
             continue
         texts = [vt[a:b] for a, b in words]
-        if any(
-            w in _STOP_EXACT
-            or w in _NOT_NAME_WORDS
-            or _ROLE_RE.match(w)
-            or _TITLE_RE.match(w)
-            or _LOC_TYPE_RE.match(w)
-            or _ORG_HEAD_RE.match(w)
-            for w in texts
-        ):
+        if any(w in _STOP_EXACT or w in _NOT_NAME_WORDS or _is_label_word(w) for w in texts):
             continue
         # at most one common word (a name that is also a word: លាន់), and most family names
         # (the first word of each pair) known
@@ -2263,7 +2261,9 @@ def _counted_name_list(vt: str) -> list[list[tuple[int, int]]]:
 _STAGE_TITLE_RE = re.compile("នាយ (?=[\u1780-\u17b3])")
 # a word glued before a name: "និងឡាវ ចន្ទី", "ឈ្មោះសាយ ចំរើន", "១-ឈ្មោះ..."
 _NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
-_ATHLETE_LEAD_RE = re.compile("(?:កីឡាការិនី|កីឡាករ|អ្នកប្រដាល់)(?:ប្រដាល់|គុនខ្មែរ)?(?=[\u1780-\u17b3])")
+# words for an athlete that a name or a club follows
+_ATHLETE_WORDS = ("កីឡាការិនី", "កីឡាករ", "អ្នកប្រដាល់")
+_ATHLETE_LEAD_RE = re.compile(f"(?:{_alt(_ATHLETE_WORDS)})(?:ប្រដាល់|គុនខ្មែរ)?(?=[\u1780-\u17b3])")
 # things that ឈ្មោះ ("named") may name: a drug, a product, a storm, an animal, a film ...
 _THING_BEFORE_NAME_RE = re.compile(
     "(?:ថ្នាំ|ផលិតផល|ម៉ាក|កម្មវិធី|ព្យុះ|កប៉ាល់|នាវា|សត្វ|ឆ្កែ|ខ្សែភាពយន្ត|ភាពយន្ត|រឿង|បទ|"
@@ -3474,7 +3474,7 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
 _ORDINAL_AFTER_RE = re.compile("[ ]?[0-9\u17e0-\u17e9]{1,3}(?![0-9\u17e0-\u17e9])")
 # a player or boxer "from the club" or "of the club" X (a team's nickname, "ក្លិបបិសាចក្រហម",
 # is no club's name: only after these words)
-_KHMER_CLUB_RE = re.compile("(?:មកពី|អ្នកប្រដាល់|កីឡាការិនី|កីឡាករ)[ ]?(?:ក្លិប|ក្លឹប)[ ]?(?=[\u1780-\u17b3])")
+_KHMER_CLUB_RE = re.compile(f"(?:មកពី|{_alt(_ATHLETE_WORDS)})[ ]?(?:ក្លិប|ក្លឹប)[ ]?(?=[\u1780-\u17b3])")
 
 
 def _club_name_end(vt: str, i: int) -> int | None:
@@ -4703,10 +4703,7 @@ def _recurring_pair_at(
             w in _STOP_EXACT
             or _STOP_RE.match(w)
             or w in _NOT_NAME_WORDS
-            or _TITLE_RE.match(w)
-            or _ROLE_RE.match(w)
-            or _ORG_HEAD_RE.match(w)
-            or _LOC_TYPE_RE.match(w)
+            or _is_label_word(w)
             or _PERSON_NOUN_RE.match(w)
             or gazetteer.lookup(w)
         ):
@@ -4714,7 +4711,7 @@ def _recurring_pair_at(
     return a0, c2.end(), cue
 
 
-_ATHLETE_BEFORE_RE = re.compile("(?:កីឡាការិនី|កីឡាករ|អ្នកប្រដាល់)(?:ប្រដាល់)? $")
+_ATHLETE_BEFORE_RE = re.compile(f"(?:{_alt(_ATHLETE_WORDS)})(?:ប្រដាល់)? $")
 
 
 # function words a bare name may be glued to ("របស់ឌុច លីដា", "ពីឯម ...")
@@ -5003,7 +5000,6 @@ _PAREN_KHMER_RE = re.compile(
 
 # what joins two people in a list: a comma or និង ("កែ ឡេង និង អ៊ុក ស្រីមុំ", "ណារិន, សំណាង")
 _NAME_JOIN_RE = re.compile("[ \u200b]*,?[ \u200b]*(?:និង)?[ \u200b]*")
-_KH_WORD_RE = re.compile("[\u1780-\u17d3]+")
 _DIGIT_AFTER_RE = re.compile("[ \u200b]*[0-9\u17e0-\u17e9]")
 _NAME_LIST_END = frozenset(' ,.។៕៖)»”"\n')
 
@@ -5042,12 +5038,12 @@ def _coordinated_names(text: str, entities: list[Entity]) -> list[Entity]:
 def _list_name_at(text: str, i: int, single: bool, known: frozenset[str]) -> tuple[int, int] | None:
     """The name of a list at ``i``: "family given" (the family name known, or neither word a
     common word), or one known-shaped name part when the list is of one-part names."""
-    w1 = _KH_WORD_RE.match(text, i)
+    w1 = _CHUNK_RE.match(text, i)
     if w1 is None or _DIGIT_AFTER_RE.match(text, w1.end()):
         return None  # "និងចុងចោទជាង ១០០ នាក់": a count follows a group, not a name
     a = w1.group()
     if text[w1.end() : w1.end() + 1] == " ":
-        w2 = _KH_WORD_RE.match(text, w1.end() + 1)
+        w2 = _CHUNK_RE.match(text, w1.end() + 1)
         if w2 is not None and text[w2.end() : w2.end() + 1] in _NAME_LIST_END | {""}:
             b = w2.group()
             if (
@@ -5074,10 +5070,7 @@ def _name_list_stop(word: str) -> bool:
     """A word no name part is: a function word, title, role, head, place type or place."""
     return bool(
         word in _STOP_EXACT
-        or _TITLE_RE.match(word)
-        or _ROLE_RE.match(word)
-        or _ORG_HEAD_RE.match(word)
-        or _LOC_TYPE_RE.match(word)
+        or _is_label_word(word)
         or _PERSON_NOUN_RE.match(word)
         or (gazetteer.lookup(word) and word not in _name_parts())
     )
@@ -5915,17 +5908,14 @@ def _name_word_alone(word: str) -> bool:
         and word not in _common_words()
         and not _starts_with_predicate(word)
         and not _STOP_RE.match(word)
-        and not _TITLE_RE.match(word)
-        and not _ROLE_RE.match(word)
-        and not _ORG_HEAD_RE.match(word)
-        and not _LOC_TYPE_RE.match(word)
+        and not _is_label_word(word)
         and not gazetteer.lookup(word)
     )
 
 
 def _clause_at(text: str, i: int) -> bool:
     """A function word or a verb starts at ``i`` (a name glued to its clause ends there)."""
-    w = _KH_WORD_RE.match(text, i)
+    w = _CHUNK_RE.match(text, i)
     return w is not None and bool(_STOP_RE.match(w.group()) or _starts_with_predicate(w.group()))
 
 
