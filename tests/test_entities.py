@@ -1914,3 +1914,40 @@ def test_a_name_glued_to_a_role_and_its_country() -> None:
 def test_an_account_holders_name_in_quotes() -> None:
     text = "ស្នើឲ្យម្ចាស់Facebookឈ្មោះ«ចន្ទក្រអូប»បញ្ឈប់។ «ចន្ទក្រអូប»បានសុំទោស។ ឈ្មោះ «កែវមាស»"
     assert [t for _, t in ents(text, "PERSON")] == ["ចន្ទក្រអូប", "ចន្ទក្រអូប"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long run without spaces: a name whose parts are no known name parts and no words
+        # of the dictionary, glued to its title, ended by a clause word (one word or three)
+        (
+            "ក្នុងជំនួបកាលពីព្រឹកមិញនេះលោកវ៉ាឡង់ទីណូបានស្នើឲ្យភាគីទាំងពីរបន្តការចរចា",
+            ["លោកវ៉ាឡង់ទីណូ"],
+        ),
+        (
+            "ក្នុងជំនួបកាលពីព្រឹកមិញនេះលោកហ្សង់ក្លូដយុងកឺបានថ្លែងថាការងារនេះមិនទាន់ចប់ទេ",
+            ["លោកហ្សង់ក្លូដយុងកឺ"],
+        ),
+        # ... but a word of the dictionary after the title is a verb (he revealed), not a name
+        ("ក្រោយពីការសួរចម្លើយអស់ជាច្រើនម៉ោងលោកទម្លាយថាខ្លួនមិនបានដឹងរឿងនេះទេ", []),
+        # two known parts, then a word of the dictionary and no function word: the name ends
+        (
+            "ពិធីនេះប្រព្រឹត្តទៅក្រោមអធិបតីភាពលោកហេងរតនាប្រតិភូរាជរដ្ឋាភិបាលកម្ពុជា",
+            ["លោកហេងរតនា"],
+        ),
+        # a name glued to a long role word (and its country) in a run without spaces
+        (
+            "កាលពីម្សិលមិញនាយករដ្ឋមន្ត្រីខ្មែរហ៊ុនសែនបានជួបពិភាក្សាជាមួយគណៈប្រតិភូ",
+            ["ហ៊ុនសែន"],
+        ),
+        (
+            "នៅក្នុងសន្និសីទនោះនាយករដ្ឋមន្ត្រីអូស្ត្រាលីតូនីអាបុតបាននិយាយថាប្រទេសទាំងពីរ",
+            ["តូនីអាបុត"],
+        ),
+        # a role word with spaces keeps its own rule; no name after it here
+        ("នាយករដ្ឋមន្ត្រី បានថ្លែងថា ការងារនេះសំខាន់", []),
+    ],
+)
+def test_round9_glued_names(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

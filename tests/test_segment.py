@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sleukrith as sk
-from sleukrith.segment import Segmenter, Token, sentence_spans, sentences, tokenize, words
+from sleukrith.segment import (
+    Segmenter,
+    Token,
+    in_external_dictionary,
+    sentence_spans,
+    sentences,
+    tokenize,
+    words,
+)
 
 CASES = Path(__file__).parent / "data" / "segment_cases.tsv"
 
@@ -40,6 +48,7 @@ def test_lossless_and_total(text: str) -> None:
     spans = sentence_spans(text)
     assert [text[s:e] for s, e in spans] == sentences(text)
     assert all(e > s for s, e in spans)
+    assert isinstance(in_external_dictionary(text), bool)
 
 
 @pytest.mark.parametrize("fn", [words, tokenize, sentences, sentence_spans])
@@ -401,3 +410,13 @@ def test_ascii_colon_typed_for_yuukaleapintu_does_not_cut_the_word() -> None:
     assert "គណ:អភិបាល" in toks or any(t.startswith("គណ:") for t in toks)
     assert "៩:១៥" in toks  # a clock time keeps its colon as a number
     assert ":" not in toks
+
+
+def test_in_external_dictionary() -> None:
+    # a verb of the dictionaries, also spelt with the other COENG; a foreign name is in none
+    assert in_external_dictionary("ទម្លាយ")
+    assert in_external_dictionary("កណ្ដាល") and in_external_dictionary("កណ្តាល")
+    assert not in_external_dictionary("ណាស្ត្រាឡាហ៍")
+    assert not in_external_dictionary("")
+    with pytest.raises(TypeError):
+        in_external_dictionary(b"abc")  # type: ignore[arg-type]

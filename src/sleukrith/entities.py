@@ -39,6 +39,7 @@ from sleukrith.lunar import MONTHS as LUNAR_MONTHS
 from sleukrith.normalize import Fix, explain
 from sleukrith.numbers import UNIT_EN, find_numbers, parse_number
 from sleukrith.romanize import romanize
+from sleukrith.segment import in_external_dictionary
 from sleukrith.segment import words as _segment_words
 
 __all__ = ["Entity", "LABELS", "TITLES", "ROLE_WORDS", "find_entities", "split_title"]
@@ -1565,12 +1566,55 @@ def _glued_name_by_words(vt: str, i: int) -> int | None:
             if len(w) > 4 or not (
                 _STOP_RE.match(nxt) or _starts_with_predicate(nxt) or _ROLE_RE.match(nxt)
             ):
+                if (
+                    parts[1] in known
+                    and (in_external_dictionary(w) or _is_label_word(nxt))
+                    and not _STOP_RE.match(nxt)
+                ):
+                    # "ហេង|រតនា|ប្រតិភូ|រាជ...", "ប៊ិន|ឈិន|សមភាគី|គណបក្ស...": two known parts,
+                    # then a word of the dictionary or one before a head word, and no function
+                    # word after it: it starts the next phrase
+                    break
                 return None
         parts.append(w)
     if len(parts) < 2 or parts[0] not in known:
         return None  # a known first name part, as in _glued_known_name ("លោកសម្ភារ|ជាង")
     end = i + sum(len(w) for w in parts)
     return end if end - i <= 16 else None
+
+
+def _glued_name_before_clause(vt: str, i: int) -> int | None:
+    """End of a glued name whose first part is not a known one, shown by the clause word after
+    it, in a long run without spaces ("លោកសារ៉េតវិសេដ្ធបានឲ្យដឹង": សារ៉េត|វិសេដ្ធ|បាន): one to
+    three words of the segmenter that may be name parts, then a function word, a verb, a role or
+    a title. A name of one word is four letters or more; a part that is not a known name part is
+    no word of the external dictionaries. ``None`` when the run does not start so."""
+    run_end = _kh_run_end(vt, i)
+    if run_end - i < 20:
+        return None  # (only in a long run without spaces, like _glued_known_name)
+    known = _name_parts()
+    words = _words(vt[i : min(run_end, i + 48)])
+    parts: list[str] = []
+    for w in words:
+        if len(parts) == 3 or not _glued_name_word(w, known, longest=14):
+            break
+        parts.append(w)
+    if not parts or len(parts) == len(words):
+        return None
+    nxt = words[len(parts)]
+    if not (
+        _STOP_RE.match(nxt)
+        or _starts_with_predicate(nxt)
+        or _ROLE_RE.match(nxt)
+        or _TITLE_RE.match(nxt)
+    ):
+        return None
+    if len(parts) == 1 and len(parts[0]) < 4:
+        return None
+    if any(w not in known and in_external_dictionary(w) for w in parts):
+        return None  # "លោកទម្លាយ|ថា": a dictionary word (he revealed), not a name part
+    end = i + sum(len(w) for w in parts)
+    return end if end - i <= 24 else None
 
 
 def _is_label_word(w: str) -> bool:
@@ -1581,9 +1625,10 @@ def _is_label_word(w: str) -> bool:
     )
 
 
-def _glued_name_word(w: str, known: frozenset[str]) -> bool:
-    """A word of the segmenter that may be a part of a glued name."""
-    if not 2 <= len(w) <= 8 or _CHUNK_RE.fullmatch(w) is None:
+def _glued_name_word(w: str, known: frozenset[str], longest: int = 8) -> bool:
+    """A word of the segmenter that may be a part of a glued name (``longest`` letters at
+    most)."""
+    if not 2 <= len(w) <= longest or _CHUNK_RE.fullmatch(w) is None:
         return False
     if w in _STOP_EXACT or w in _NOT_NAME_WORDS or (w not in known and _STOP_RE.match(w)):
         return False  # (a function word, or one that starts the word: "ទៅកាន់")
@@ -1654,7 +1699,15 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if titles[-1] == "ឯកអគ្គរាជទូត" and (bm := _bare_place_re().match(vt, i)) is not None:
             if _is_country_word(bm.group()):
                 continue  # "ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំ...": the ambassador of a country
-        glued = None if spaced else (_glued_known_name(vt, i) or _glued_name_by_words(vt, i))
+        glued = (
+            None
+            if spaced
+            else (
+                _glued_known_name(vt, i)
+                or _glued_name_by_words(vt, i)
+                or _glued_name_before_clause(vt, i)
+            )
+        )
         if glued is not None:
             # a text without spaces: "លោកញឹកប៊ុនឆៃបាន...", known family and given names glued
             parts, attached_tail = [(i, glued)], False
@@ -1700,7 +1753,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 continue
             if len(first) > 14 and not known:
                 continue
-        elif len(first) > 14 and first not in parts_known:
+        elif len(first) > 14 and first not in parts_known and glued is None:
             if weak:
                 continue
             parts = parts[:1]
@@ -1960,6 +2013,29 @@ def _name_glued_to_role(
     return [(k, end), rest[0]]
 
 
+def _name_in_glued_run(
+    vt: str, m: re.Match[str], found: list[_Mention]
+) -> list[tuple[int, int]] | None:
+    """A name glued to a long role word (and the role's country) in a run without spaces
+    ("នាយករដ្ឋមន្ត្រីខ្មែរហ៊ុនសែននៅ...", "ប្រធានាធិបតីរុស្ស៊ីវ៉្លាឌីមៀរពូទីនកាលពី..."), read as
+    a name glued to a title is (``_find_persons``)."""
+    k = next((m.start() + len(w) for w in _GLUED_NAME_ROLES if vt.startswith(w, m.start())), None)
+    if k is None:
+        return None
+    if (cm := _bare_place_re().match(vt, k)) and _is_country_word(cm.group()):
+        k = cm.end()
+    elif vt.startswith("ខ្មែរ", k):
+        k += 5  # "នាយករដ្ឋមន្ត្រីខ្មែរ...": the Khmer prime minister
+    if _TITLE_RE.match(vt, k):
+        return None  # "ប្រធានាធិបតីអេហ្ស៊ីបលោក...": the title's own rule reads the name
+    end = (
+        _glued_known_name(vt, k) or _glued_name_by_words(vt, k) or _glued_name_before_clause(vt, k)
+    )
+    if end is None or any(_overlaps((t.vs, t.ve), (k, end)) for t in found):
+        return None
+    return [(k, end)]
+
+
 def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     """Names written without a title, found by what is around them: a role or a word for a
     person before them ("អភិបាលខេត្ត ជាវ តាយ", "កីឡាករ ខាំ សូរីយា"), or an age, sex or alias
@@ -2020,7 +2096,14 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
         if not _cstart(vt, m.start()) or any(t.vs <= m.start() < t.ve for t in found):
             continue
         role = _role_after(vt, m.start())
-        if role is None or role[1] >= len(vt) or vt[role[1]] != " ":
+        if role is None:
+            continue
+        if role[1] >= len(vt) or vt[role[1]] != " ":
+            run = _name_in_glued_run(vt, m, found)
+            if run is None:
+                continue
+            role, parts = (m.start(), run[0][0]), run
+            add(parts, [], role)
             continue
         parts = _cued(vt, role[1], found, strong=True)
         if parts is None:

@@ -31,6 +31,7 @@ __all__ = [
     "sentences",
     "sentence_spans",
     "LEVELS",
+    "in_external_dictionary",
 ]
 
 LEVELS = ("word", "morpheme")
@@ -74,6 +75,20 @@ def _load_default_model():  # noqa: ANN202 - BoundaryModel | None
                 else:  # pragma: no cover - only before the first training run
                     _model_missing = True
     return _default_model
+
+
+def in_external_dictionary(word: str) -> bool:
+    """Whether ``word`` is a word of the external dictionaries the shipped model was built
+    with (ICU, SBBIC, SIL khmerlbdict; see MODEL_CARD.md), not only of the training corpus.
+
+    >>> in_external_dictionary("ទម្លាយ"), in_external_dictionary("ណាស្ត្រាឡាហ៍")
+    (True, False)
+    """
+    from sleukrith.segment import _features as F
+
+    model = _load_default_model()
+    word = _fold(require_str(word, "word"))
+    return bool(model is not None and model.word_flags(word) & F.FLAG_EXT)
 
 
 class Segmenter:

@@ -128,6 +128,14 @@ class BoundaryModel:
     def word_ids(self, word: str) -> list[int]:
         return [self.cluster_id(c) for c in CLUSTER_RE.findall(word) if c not in _ZW_CHARS]
 
+    def word_flags(self, word: str) -> int:
+        """The word lists ``word`` is in (``F.FLAG_EXT | F.FLAG_LEX | F.FLAG_MOR`` bits; 0 for
+        none), as the boundary features see it."""
+        ids = self.word_ids(word)
+        if not 0 < len(ids) <= F.MAXL:
+            return 0
+        return self.entries.get(F.word_hash(ids), 0)
+
     # --- inference -----------------------------------------------------------------------
 
     def cluster_id(self, cluster: str) -> int:
