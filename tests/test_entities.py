@@ -1945,6 +1945,11 @@ def test_an_account_holders_name_in_quotes() -> None:
             "នៅក្នុងសន្និសីទនោះនាយករដ្ឋមន្ត្រីអូស្ត្រាលីតូនីអាបុតបាននិយាយថាប្រទេសទាំងពីរ",
             ["តូនីអាបុត"],
         ),
+        # one word glued to its title, then a space and a clause word: a name when the word
+        # is in no dictionary (not "he showed"), and a pageant's title is no name
+        ("ក្រោយការប្រជុំ លោកម៉ាទីនេស ដែលជាអ្នកនាំពាក្យក្រុមហ៊ុន បាននិយាយ", ["លោកម៉ាទីនេស"]),
+        ("ក្រោយការប្រជុំ លោកបង្ហាញ ថាការងារនេះល្អ", []),
+        ("នាងបានឈ្នះក្នុងកម្មវិធីកញ្ញាឯកកម្ពុជា ដែលពេលនេះនាងរៀនសូត្រ", []),
         # a role word with spaces keeps its own rule; no name after it here
         ("នាយករដ្ឋមន្ត្រី បានថ្លែងថា ការងារនេះសំខាន់", []),
     ],

@@ -1617,6 +1617,28 @@ def _glued_name_before_clause(vt: str, i: int) -> int | None:
     return end if end - i <= 24 else None
 
 
+def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
+    """A one-word name glued to its title, then a space and a clause word ("លោកបាសៀរ ដែល...",
+    "លោកស្រីម៉ែរខល បាន..."): the word is no word of the dictionaries, no common word, verb,
+    title, role, head or place (``loose``: the title is not glued, or the word runs on)."""
+    a, b = part
+    w = vt[a:b]
+    if loose or not 3 <= len(w) <= 12 or vt[b : b + 1] != " " or not _is_kh(w[0]):
+        return False
+    if w.startswith(("ឯក", "តា", "យាយ")):
+        return False  # "កញ្ញាឯក...": a pageant's title; "លោកតា...": a guardian spirit
+    nxt = _CHUNK_RE.match(vt, b + 1)
+    if nxt is None or not (_STOP_RE.match(nxt.group()) or _starts_with_predicate(nxt.group())):
+        return False
+    return (
+        w not in _common_words()
+        and not _starts_with_predicate(w)
+        and not _is_label_word(w)
+        and not gazetteer.lookup(w)
+        and not in_external_dictionary(w)
+    )
+
+
 def _is_label_word(w: str) -> bool:
     """``w`` starts with a title, a role, a body's head or a place type word: a word that
     labels a name, never a part of one."""
@@ -1749,6 +1771,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                     and not _is_predicate(first, parts_known)
                     and not _starts_with_predicate(first)
                 )
+                and not _glued_word_before_clause(vt, parts[0], spaced or attached_tail)
             ):
                 continue
             if len(first) > 14 and not known:
