@@ -626,7 +626,8 @@ _DAYPARTS = (
     "ពេលយប់",
 )
 
-_NAME_INTRO = ("ឈ្មោះ",)  # "ឈ្មោះ X": a name without a title (incident reports)
+# "ឈ្មោះ X": a name without a title (incident reports); "ព្រះនាម X": a monk's or royal's name
+_NAME_INTRO = ("ឈ្មោះ", "ព្រះនាម")
 
 # type words whose following name is taken as a LOC
 _BARE_LOC_TYPES = frozenset({"province", "country", "city", "region"})
@@ -1449,6 +1450,10 @@ _MISS_NAME_AFTER_RE = re.compile(
 )
 _AUXILIARIES = ("បាន", "នឹង", "ត្រូវ", "កំពុង")
 _PAGEANT_WORDS = ("ភពផែនដី", "ចក្រវាល", "ពិភពលោក", "អន្តរជាតិ", "កម្ពុជា", "ទេសចរណ៍", "ឯកភព", "អាស៊ី")
+# a name glued to its intro word and to the age or sex after it
+_GLUED_BEFORE_AGE_RE = re.compile(
+    "([\u1780-\u17d3]{2,16}?)(?:អាយុ[ ]?[0-9\u17e0-\u17e9]|ភេទ[ ]?(?:ប្រុស|ស្រី))"
+)
 _ONE_NAME_AFTER_RE = re.compile("[ ]?(?:អាយុ|ភេទ|ហៅ|ជាជនជាតិ|ជនជាតិ|មានទីលំនៅ|រស់នៅ)| ?[,។៕]")
 # platforms are not bodies (docs/analysis.md, ORG)
 _PLATFORMS = frozenset(
@@ -1808,14 +1813,35 @@ def _find_intro_names(
         i = m.end()
         while i < len(vt) and vt[i] == " ":
             i += 1
-        if any(t.vs <= i < t.ve for t in taken):
-            continue
-        parts, _ = _name_parts_at(vt, i)
+        if any(t.vs <= i < t.ve for t in taken) or (
+            m.group().startswith("ព្រះនាម") and vt[i : i + 1].isascii()
+        ):
+            continue  # (a Latin name after ព្រះនាម is read by the Latin name rules)
+        glued = None
+        if i == m.end() and i < len(vt) and _is_kh(vt[i]):
+            # glued to the intro word: a name before an age or sex ("ឈ្មោះរីស្រីមុំអាយុ១៧ឆ្នាំ"),
+            # or one read as after a title, in a run without spaces
+            am = _GLUED_BEFORE_AGE_RE.match(vt, i)
+            if am and (
+                "ហៅ" in am.group(1)
+                or am.group(1).endswith(("ក្រោម", "លើស", "ជាង"))
+                or _is_label_word(am.group(1))
+                or _PERSON_NOUN_RE.match(am.group(1))
+            ):
+                continue  # "ឈ្មោះកីឡាករក្រោមអាយុ...": players under an age; an alias after ហៅ
+            glued = (
+                am.end(1)
+                if am
+                else _glued_known_name(vt, i)
+                or _glued_name_by_words(vt, i)
+                or _glued_name_before_clause(vt, i)
+            )
+        parts = [(i, glued)] if glued else _name_parts_at(vt, i)[0]
         if not parts:
             continue
         # without a title, a one-word "name" must be a known name part, or a short word with
         # what is said of a person right after it ("អ្នករត់ការឈ្មោះ កេ ជាជនជាតិ...", "... អាយុ")
-        if len(parts) == 1 and vt[parts[0][0] : parts[0][1]] not in known:
+        if glued is None and len(parts) == 1 and vt[parts[0][0] : parts[0][1]] not in known:
             word = vt[parts[0][0] : parts[0][1]]
             if not (
                 2 <= len(word) <= 8
@@ -5956,12 +5982,9 @@ def _repeat_names(
                 # punctuation only ("លោកនេតាន់យ៉ាហ៊ូ"), not as the end of another, longer name
                 # ("លោកស្រី ណានស៊ី ប៉េឡូស៊ី", "បេនចាមីននេតាន់យ៉ាហ៊ូ")
                 before = text[max(0, m.start() - 24) : m.start()].replace("\u200b", "")
-                if (
-                    before
-                    and (_is_kh(before[-1]) or before[-1] == " ")
-                    and not _NAME_STOP_END_RE.search(before)
-                ):
-                    continue
+                last = before.rstrip(" ")[-1:]
+                if before and (not last or _is_kh(last)) and not _NAME_STOP_END_RE.search(before):
+                    continue  # (punctuation and a space before it will do: "។ នេតាន់យ៉ាហ៊ូ")
             start, titles = m.start(), []
             if tm is not None and (
                 v.get("last_of")
