@@ -1929,6 +1929,12 @@ def test_an_account_holders_name_in_quotes() -> None:
             "ក្នុងជំនួបកាលពីព្រឹកមិញនេះលោកហ្សង់ក្លូដយុងកឺបានថ្លែងថាការងារនេះមិនទាន់ចប់ទេ",
             ["លោកហ្សង់ក្លូដយុងកឺ"],
         ),
+        # a long word in no dictionary is a foreign name; លោកអ្នក is "you"
+        (
+            "នៅជាយក្រុងខាងត្បូងនៃក្រុងបៃរូតលោកហ្វាលីនណូវីចអះអាងថាចំពោះពួកអ្នកដែល",
+            ["លោកហ្វាលីនណូវីច"],
+        ),
+        ("ធ្វើឲ្យពិធីមង្គលរបស់លោកអ្នកកាន់តែពិសេសអស្ចារ្យ សម្រាប់អ្នកទាំងអស់គ្នា", []),
         # ... but a word of the dictionary after the title is a verb (he revealed), not a name
         ("ក្រោយពីការសួរចម្លើយអស់ជាច្រើនម៉ោងលោកទម្លាយថាខ្លួនមិនបានដឹងរឿងនេះទេ", []),
         # two known parts, then a word of the dictionary and no function word: the name ends

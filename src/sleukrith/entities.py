@@ -1601,7 +1601,7 @@ def _glued_name_before_clause(vt: str, i: int) -> int | None:
     words = _words(vt[i : min(run_end, i + 48)])
     parts: list[str] = []
     for w in words:
-        if len(parts) == 3 or not _glued_name_word(w, known, longest=14):
+        if len(parts) == 3 or not (_glued_name_word(w, known, longest=14) or _long_foreign_word(w)):
             break
         parts.append(w)
     if not parts or len(parts) == len(words):
@@ -1637,6 +1637,21 @@ def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bo
         return False
     return (
         w not in _common_words()
+        and not _starts_with_predicate(w)
+        and not _is_label_word(w)
+        and not gazetteer.lookup(w)
+        and not in_external_dictionary(w)
+    )
+
+
+def _long_foreign_word(w: str) -> bool:
+    """A long word of the segmenter that no dictionary has and that is no common word, verb,
+    label or place: a foreign name written in Khmer ("ណាស្ត្រាឡាហ៍")."""
+    return (
+        6 <= len(w) <= 14
+        and _CHUNK_RE.fullmatch(w) is not None
+        and not w.startswith(("អ្នក", "ការ", "សេចក្តី", "ភាព"))  # "លោកអ្នក...": you; nouns
+        and w not in _common_words()
         and not _starts_with_predicate(w)
         and not _is_label_word(w)
         and not gazetteer.lookup(w)
