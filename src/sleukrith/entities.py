@@ -733,10 +733,24 @@ def _known_orgs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=2)
+def _known_by_spelling() -> dict[str, str]:
+    """Known Khmer names by their folded spelling (``_spelling_key``) -> English."""
+    return {_spelling_key(k.replace(" ", "")): v for k, v in _known_orgs().items()}
+
+
+@lru_cache(maxsize=2)
 def _known_org_re(latin: bool = False) -> re.Pattern[str]:
     """Known Khmer names (spaces inside may be written or not), or known Latin names (whole
     words; a second pattern, run only on lines with Latin letters)."""
     names = sorted((n for n in _known_orgs() if n.isascii() == latin), key=len, reverse=True)
+    if not latin:
+        # a space may be typed after the head word ("គណបក្ស សង្គ្រោះជាតិ")
+        names = [
+            n[: h.end()] + " " + n[h.end() :]
+            if (h := _ORG_HEAD_RE.match(n)) and 0 < h.end() < len(n) and n[h.end()] != " "
+            else n
+            for n in names
+        ]
     if latin:
         return re.compile(
             "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in names) + ")(?![A-Za-z0-9])"
@@ -745,11 +759,29 @@ def _known_org_re(latin: bool = False) -> re.Pattern[str]:
     # may follow និង too ("ក្រសួងអប់រំ យុវជន និង កីឡា")
     return re.compile(
         "|".join(
-            " ?".join(re.escape(w).replace("និង", "និង ?") for w in n.split(" "))
+            " ?".join(_spelling_variants(re.escape(w).replace("និង", "និង ?")) for w in n.split(" "))
             + ("\\.?" if "." in n else "")
             for n in names
         )
     )
+
+
+_CONSONANT_PAIR_RE = re.compile("([\u1780-\u17a2])(?=[\u1780-\u17a2])")
+
+
+def _spelling_variants(word: str) -> str:
+    """A pattern for the common variant spellings of a transliterated name of five letters or
+    more: short and long i (អ៊ិស្លាម, អ៊ីស្លាម), a consonant written subscript or not
+    (ហេសបូឡា, ហេស្បូឡា)."""
+    if len(word) < 5:
+        return word
+    word = _CONSONANT_PAIR_RE.sub("\\1\u17d2?", word.replace("\u17d2", "\u17d2?"))
+    return re.sub("[\u17b7\u17b8]", "[\u17b7\u17b8]", word)
+
+
+def _spelling_key(name: str) -> str:
+    """``name`` with the variants of ``_spelling_variants`` folded (i long, no subscripts)."""
+    return name.replace("\u17b8", "\u17b7").replace("\u17d2", "")
 
 
 _LATIN_NEXT_RE = re.compile(" [A-Z][a-z]")
@@ -3386,7 +3418,11 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         head = _HEAD_BEFORE_RE.search(vt, max(0, start - 24), start)
         if head and not _ORG_HEAD_RE.match(name):
             start = head.start()  # "អង្គការ USAID": the head word is part of the name
-        en = known.get(name) or known.get(name.replace(" ", ""))
+        en = (
+            known.get(name)
+            or known.get(name.replace(" ", ""))
+            or _known_by_spelling().get(_spelling_key(name.replace(" ", "")))
+        )
         end = _org_end(vt, m.end(), starts, False, known=True)
         out.append(_Mention("ORG", start, end, {"name_en": en if end == m.end() else None}))
     for m in _QUOTED_NAME_RE.finditer(vt):
