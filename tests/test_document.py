@@ -203,6 +203,7 @@ def test_total_on_arbitrary_unicode(text: str) -> None:
         ("IMG_1234.jpg", "image-caption"),
         ("DSC_0042.JPG", "image-caption"),
         ("ប្រភព៖ រដ្ឋបាលខេត្តកណ្ដាល", "photo-credit"),
+        ("ដកស្រង់ពី៖ អាជ្ញាធរជាតិអប្សរា", "photo-credit"),
         ("Photo: Fresh News", "photo-credit"),
         ("ចែករំលែក", "share-widget"),
         ("Share  Tweet  Like 12", "share-widget"),
