@@ -1991,3 +1991,11 @@ def test_round9_known_bodies(text: str, expected: list[str]) -> None:
     for e in find_entities(text):
         if e.label == "ORG" and e.text.replace(" ", "") in ("រដ្ឋអ៊ីស្លាម", "ហេស្បូឡា"):
             assert e.value["name_en"] in ("Islamic State", "Hezbollah")
+
+
+def test_a_company_name_found_again_takes_its_head_and_trade_before_it() -> None:
+    text = "ក្រុមហ៊ុនស៊ិនទ្រីបានចូលមក។ ក្រោយមក ក្រុមហ៊ុនប្រមូលសំរាមស៊ិនទ្រីខ្វះលទ្ធភាព"
+    assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុនស៊ិនទ្រី", "ក្រុមហ៊ុនប្រមូលសំរាមស៊ិនទ្រី"]
+    # not across a function word ("the company that ..."), nor over quotes
+    text = "ក្រុមហ៊ុនស៊ិនទ្រីបានចូលមក។ ក្រុមហ៊ុនដែលស៊ិនទ្រី ហើយ“សម្ភារក្រុមហ៊ុន”ស៊ិនទ្រី ខូច"
+    assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុនស៊ិនទ្រី", "ស៊ិនទ្រី", "ស៊ិនទ្រី"]

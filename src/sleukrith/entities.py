@@ -5398,9 +5398,21 @@ def _repeat_company_names(
                 .endswith(("ការ", "សេវា", "សាខា", "តម្លៃ"))
             ):
                 continue  # "មួយរយស៊ិនទ្រី": "a hundred Cintris", a figure of speech
-            out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": None}))
-            taken.add(*m.span())
+            start = m.start()
+            hm = _COMPANY_TRADE_BEFORE_RE.search(text, max(cs, start - 30), start)
+            if (
+                hm
+                and not taken.hits(hm.start(), start)
+                and not any(w in _STOP_EXACT for w in _words(hm.group(1).replace("\u200b", "")))
+            ):
+                start = hm.start()  # "ក្រុមហ៊ុនប្រមូលសំរាម|ស៊ិនទ្រី": the head and trade are inside
+            out.append(Entity("ORG", start, m.end(), text[start : m.end()], {"name_en": None}))
+            taken.add(start, m.end())
     return out
+
+
+# a company's head and what it does, right before its name found again
+_COMPANY_TRADE_BEFORE_RE = re.compile("ក្រុមហ៊ុន((?:[\u1780-\u17d3]|\u200b){0,20})[ \u200b]?$")
 
 
 _LATIN_ORG_SUFFIXES = (
