@@ -115,7 +115,7 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 277
+    assert len(files) >= 285
     parts = {p.parent.name for p in files}
     assert parts == {
         "dev",
@@ -138,12 +138,13 @@ def test_news_gold_files_are_well_formed() -> None:
         "heldout8",
         "heldout9",
         "heldout10",
+        "heldout11",
     }
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
-        if path.parent.name.endswith(("8", "9", "10")):
-            # rounds 7 and 8: a block of NIPTICT news sentences, named <file stem>.b<block>
+        if path.parent.name.endswith(("8", "9", "10", "11")):
+            # rounds 7 to 9: a block of NIPTICT news sentences, named <file stem>.b<block>
             where = gold["niptict"]
             assert gold["path"] == "seg/niptict2015.tsv"
             assert path.stem == f"{Path(where['file']).stem}.b{where['block']}"
