@@ -1999,3 +1999,18 @@ def test_a_company_name_found_again_takes_its_head_and_trade_before_it() -> None
     # not across a function word ("the company that ..."), nor over quotes
     text = "ក្រុមហ៊ុនស៊ិនទ្រីបានចូលមក។ ក្រុមហ៊ុនដែលស៊ិនទ្រី ហើយ“សម្ភារក្រុមហ៊ុន”ស៊ិនទ្រី ខូច"
     assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុនស៊ិនទ្រី", "ស៊ិនទ្រី", "ស៊ិនទ្រី"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # relative seasons and a season of two years, also with zero-width spaces and spaces
+        ("ក្នុង\u200bរដូវ\u200bកាល\u200bនេះ ក្រុមបានឈ្នះ", ["រដូវ\u200bកាល\u200bនេះ"]),
+        ("ក្រុមនេះឈ្នះ៥ប្រកួតក្នុងរដូវកាលនេះ", ["រដូវកាលនេះ"]),
+        ("រដូវកាល២០១៩ / ២០២០ នឹងចាប់ផ្តើម", ["រដូវកាល២០១៩ / ២០២០"]),
+        # a rainy season is no DATE
+        ("ក្នុងរដូវវស្សា កសិករដាំស្រូវ", []),
+    ],
+)
+def test_round9_seasons(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "DATE")] == expected
