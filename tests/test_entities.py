@@ -1982,6 +1982,9 @@ def test_round9_glued_names(text: str, expected: list[str]) -> None:
         ("មេដឹកនាំចលនាហេស្បូឡា បានថ្លែងថា", ["ហេស្បូឡា"]),
         # a space typed after the head word of a known name
         ("អតីតមន្ត្រីគណបក្ស សង្គ្រោះជាតិ បានប្រកាស", ["គណបក្ស សង្គ្រោះជាតិ"]),
+        # e for ae (ឆែលស៊ី listed), a listed variant (ហ៊ូទី); not inside a hyphenated name
+        ("ចំណែកក្រុមឆេលស៊ីចាប់ផ្តើមមិនសូវបានល្អ", ["ឆេលស៊ី"]),
+        ("លោក អាប់ឌុល អាល់-ហ៊ូទី មេដឹកនាំកងកម្លាំងហ៊ូទី បានថ្លែង", ["ហ៊ូទី"]),
         # names written as listed are read as before
         ("ក្រសួងការពារជាតិ និងក្រសួងមហាផ្ទៃ", ["ក្រសួងការពារជាតិ", "ក្រសួងមហាផ្ទៃ"]),
     ],

@@ -771,17 +771,24 @@ _CONSONANT_PAIR_RE = re.compile("([\u1780-\u17a2])(?=[\u1780-\u17a2])")
 
 def _spelling_variants(word: str) -> str:
     """A pattern for the common variant spellings of a transliterated name of five letters or
-    more: short and long i (អ៊ិស្លាម, អ៊ីស្លាម), a consonant written subscript or not
-    (ហេសបូឡា, ហេស្បូឡា)."""
+    more: short and long i or u, e and ae (អ៊ិស្លាម, អ៊ីស្លាម; ឆែលស៊ី, ឆេលស៊ី), a consonant
+    written subscript or not (ហេសបូឡា, ហេស្បូឡា)."""
     if len(word) < 5:
         return word
     word = _CONSONANT_PAIR_RE.sub("\\1\u17d2?", word.replace("\u17d2", "\u17d2?"))
+    word = re.sub("[\u17bb\u17bc]", "[\u17bb\u17bc]", word)
+    word = re.sub("[\u17c1\u17c2]", "[\u17c1\u17c2]", word)
     return re.sub("[\u17b7\u17b8]", "[\u17b7\u17b8]", word)
 
 
 def _spelling_key(name: str) -> str:
     """``name`` with the variants of ``_spelling_variants`` folded (i long, no subscripts)."""
-    return name.replace("\u17b8", "\u17b7").replace("\u17d2", "")
+    return name.translate(_SPELLING_FOLD)
+
+
+_SPELLING_FOLD = str.maketrans(
+    {"\u17b8": "\u17b7", "\u17bc": "\u17bb", "\u17c2": "\u17c1", "\u17d2": None}
+)
 
 
 _LATIN_NEXT_RE = re.compile(" [A-Z][a-z]")
@@ -3408,6 +3415,8 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         start = m.start()
         if vt.endswith(("ទីក្រុង", "ក្រុង", "ទីក្រុង ", "ក្រុង "), 0, start):
             continue  # "ទីក្រុងបាសេឡូណា": the city, not its club
+        if vt.endswith("-", 0, start) and not name.isascii():
+            continue  # "អាប់ឌុល ម៉ាលិក អាល់-ហ៊ូទី": a part of a person's name
         if name.isascii():
             if (
                 _LATIN_NEXT_RE.match(vt, m.end())
