@@ -2017,3 +2017,19 @@ def test_a_company_name_found_again_takes_its_head_and_trade_before_it() -> None
 )
 def test_round9_seasons(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "DATE")] == expected
+
+
+def test_both_sides_of_a_fixture_are_teams() -> None:
+    # a known club on one side makes the other a team too; a known club before a side's run
+    # is its own name
+    text = "វិភាគ Ajax Vs Red Bull Salzburg ហើយ Chelsea Inter Milan Vs Racing Genk"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "Ajax",
+        "Red Bull Salzburg",
+        "Chelsea",
+        "Inter Milan",
+        "Racing Genk",
+    ]
+    # no known club on either side, or a competition: nothing is said
+    assert ents("Benfica vs Lyon", "ORG") == []
+    assert ents("Champions League vs Europa League", "ORG") == []

@@ -4593,6 +4593,7 @@ def find_entities(
     entities = _select(entities + _aliases(text, covered, entities))
     entities = _select(entities + _cited_sources(text, covered, entities))
     entities = _select(entities + _latin_org_lists(text, covered, entities))
+    entities = _select(entities + _fixture_clubs(text, covered, entities))
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
     entities = _select(entities + _repeat_latin_people(text, covered, entities))
     entities = _org_places(entities, loc_pool)
@@ -5548,6 +5549,56 @@ def _latin_org_lists(
                 pos = k.start()
             for s, e in names:
                 add(s, e)
+    return out
+
+
+# "RB Leipzig vs Zenit St Petersburg", "Inter Milan Vs B. Dortmund": a fixture of two teams
+_FIXTURE_RE = re.compile(
+    r"(?<![A-Za-z0-9&'’.-])([A-Z][A-Za-z&'’.-]*(?: [A-Z][A-Za-z&'’.-]*){0,3}) [Vv][Ss]\.? "
+    r"([A-Z][A-Za-z&'’.-]*(?: [A-Z][A-Za-z&'’.-]*){0,3})(?![A-Za-z0-9&'’-])"
+)
+_COMPETITION_WORDS = frozenset(
+    {"League", "Cup", "Eredivisie", "Liga", "Championship", "Premier", "Final", "Serie", "Open"}
+)
+
+
+def _fixture_clubs(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """Both sides of a fixture written in Latin letters ("A vs B") are teams, when one side is a
+    known club or a body already found; a known club at the start of a side's run is its own
+    name ("Chelsea Inter Milan Vs ...": Inter Milan plays). Competitions are no side."""
+    known = {n for n in _known_orgs() if n.isascii()}
+    found = {e.text for e in entities if e.label == "ORG"}
+    taken = _Taken((e.start, e.end) for e in entities if e.label not in ("QUANTITY", "LOC"))
+    out: list[Entity] = []
+    for cs, ce in covered:
+        for m in _FIXTURE_RE.finditer(text, cs, ce):
+            sides, before = [], []
+            for g in (1, 2):
+                s, e = m.span(g)
+                words = text[s:e].split(" ")
+                for k in range(1, len(words)):
+                    if g == 1 and " ".join(words[:k]) in known | found:
+                        # the run starts with another club: its own name (a score's side)
+                        before.append((s, s + len(" ".join(words[:k]))))
+                        s += len(" ".join(words[:k])) + 1
+                        words = words[k:]
+                        break
+                if any(w in _COMPETITION_WORDS for w in words):
+                    sides = []
+                    break
+                sides.append((s, e))
+            if len(sides) < 2 or not any(text[a:b] in known | found for a, b in sides):
+                continue
+            for a, b in before + sides:
+                if re.search("[a-z][A-Z]", text[a:b]):
+                    continue  # "AtlantaGalatasaray": two names run together in the source
+                if not taken.hits(a, b):
+                    out.append(
+                        Entity("ORG", a, b, text[a:b], {"name_en": None, "latin": text[a:b]})
+                    )
+                    taken.add(a, b)
     return out
 
 
