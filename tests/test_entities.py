@@ -2033,3 +2033,20 @@ def test_both_sides_of_a_fixture_are_teams() -> None:
     # no known club on either side, or a competition: nothing is said
     assert ents("Benfica vs Lyon", "ORG") == []
     assert ents("Champions League vs Europa League", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a third part of a foreign name: in no dictionary, then a clause word
+        (
+            "ប្រធានក្រុមនោះ លោក ហ្សង់ ពីយែរ ម៉ារ៉ុងស៊ីណូ បានប្រាប់អ្នកសារព័ត៌មាន",
+            ["លោក ហ្សង់ ពីយែរ ម៉ារ៉ុងស៊ីណូ"],
+        ),
+        # ... not an alias, a verb phrase or a person noun made of dictionary words
+        ("ជនសង្ស័យឈ្មោះ សំ វុទ្ធី ហៅធី ដែលជាប់ពាក់ព័ន្ធ", ["សំ វុទ្ធី", "ធី"]),
+        ("តុលាការកោះហៅកញ្ញា នី មុន្នីនាថ ចូលបំភ្លឺ តាមបណ្តឹង", ["កញ្ញា នី មុន្នីនាថ"]),
+    ],
+)
+def test_round9_third_parts(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

@@ -1444,13 +1444,22 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
         if len(parts) == 2 and vt[i : i + keep] not in known:
             # a royal or noble name may have a third, unknown part ("អ្នកម្នាង X Y Z"); it must
             # be a complete word that no function word or verb starts
-            if not (
-                long_names
-                and keep == len(chunk)
-                and complete
-                and not _is_predicate(chunk, known)
-                and not _STOP_RE.match(chunk)
-                and not chunk.startswith("ព្រះ")  # an epithet: "ព្រះមហាវីរក្សត្រ"
+            if (
+                not (
+                    long_names
+                    and keep == len(chunk)
+                    and complete
+                    and not _is_predicate(chunk, known)
+                    and not _STOP_RE.match(chunk)
+                    and not chunk.startswith("ព្រះ")  # an epithet: "ព្រះមហាវីរក្សត្រ"
+                )
+                and not (
+                    keep == len(chunk)
+                    and complete
+                    and not _PERSON_NOUN_RE.match(vt, parts[0][0])
+                    and not _is_label_word(vt[parts[0][0] : parts[0][1]])
+                    and _foreign_third_part(vt, i, cm.end())
+                )
             ):
                 break
         if (
@@ -1481,6 +1490,34 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
     elif parts and vt[parts[0][0] : parts[0][1]] in _STOP_EXACT:
         return [], False
     return parts, attached
+
+
+def _foreign_third_part(vt: str, i: int, j: int) -> bool:
+    """A third part of a foreign name ("លោក រ៉ាមី អាប់ដែល រ៉ាម៉ាន់ បានប្រាប់"): a word of three
+    to twelve letters whose segmenter words are known name parts or in no dictionary (not
+    "ហៅ|ធី", "ចូល|បំភ្លឺ"), no verb, function word, label or place, with the end of the clause
+    or a clause word (function word, verb, title, role) after it."""
+    w = vt[i:j]
+    known = _name_parts()
+    if (
+        not 3 <= len(w) <= 12
+        or any(x not in known and in_external_dictionary(x) for x in _words(w))
+        or _PERSON_NOUN_RE.match(w)
+        or _starts_with_predicate(w)
+        or _STOP_RE.match(w)
+        or _is_label_word(w)
+        or gazetteer.lookup(w)
+    ):
+        return False
+    if j >= len(vt) or not (_is_kh(vt[j]) or vt[j] == " "):
+        return True  # punctuation or the end of the line
+    nxt = _CHUNK_RE.match(vt, j + 1) if vt[j] == " " else None
+    return nxt is not None and bool(
+        _STOP_RE.match(nxt.group())
+        or _starts_with_predicate(nxt.group())
+        or _TITLE_RE.match(nxt.group())
+        or _ROLE_RE.match(nxt.group())
+    )
 
 
 _AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ|ចំនួន")
