@@ -2050,3 +2050,12 @@ def test_both_sides_of_a_fixture_are_teams() -> None:
 )
 def test_round9_third_parts(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+def test_a_family_name_and_a_given_name_in_no_dictionary_once() -> None:
+    # a bare two-word name written once: a family name, then a word that no dictionary has
+    text = "កាលពីថ្ងៃចន្ទ កឹម មនោវិទ្យា បាននិយាយថា ផែនការនេះល្អ"
+    assert [t for _, t in ents(text, "PERSON")] == ["កឹម មនោវិទ្យា"]
+    # ... not in a byline, and not when the second word is a dictionary word
+    assert ents("ដោយ៖ ឈួន ឈីវអ៊ីង ប្រធានាធិបតី", "PERSON") == []
+    assert ents("កាលពីថ្ងៃចន្ទ កឹម ទិញ ផ្ទះ", "PERSON") == []

@@ -4887,7 +4887,11 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
                 continue
             key = _name_key(a_text + " " + b_text)
             s, e = cs + view.orig(a0), cs + view.orig_end(b1)
-            single = a_text in family and b_text in known
+            # once is enough for a family name and a known given name, or one that no
+            # dictionary has ("ឯម សុវណ្ណារ៉ា")
+            single = a_text in family and (
+                b_text in known or (len(b_text) >= 3 and not in_external_dictionary(b_text))
+            )
             found.append((key, s, e, "single" if single else ""))
     counts: dict[str, int] = {}
     for key, *_ in found:
@@ -4906,8 +4910,8 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
     for key, s, e, single in found:
         if not single and counts[key] < 2:
             continue
-        if taken.hits(s, e):
-            continue
+        if taken.hits(s, e) or _BYLINE_BEFORE_RE.search(text, max(0, s - 8), s):
+            continue  # ("ដោយ៖ X Y": a byline, no name of the report)
         out.append(_untitled_person(text, s, e, bare=True))
         taken.add(s, e)
     return out
