@@ -709,8 +709,10 @@ def main(argv: list[str]) -> None:
     except LookupError as exc:
         md += ["", f"**Real news gold**: not scored ({exc})."]
     if news:
-        (held11, held10, held9, held8, held7, held6, held5, held4, held3, held2, held) = news[:11]
-        (dev10, dev9, dev8, dev7, dev6, dev5, dev4, dev3, dev, dev2) = news[11:]
+        held_parts = [r for r in news if r["part"].startswith("heldout")]
+        dev_parts = [r for r in news if r["part"].startswith("dev")]
+        niptict = [r for r in held_parts if _unit(r["part"]) == "passages"]
+        phylypo = [r for r in held_parts if r not in niptict]
         total = sum(x["documents"] for x in news)
         md += [
             "",
@@ -773,52 +775,12 @@ def main(argv: list[str]) -> None:
             "",
             _news_table(
                 [
-                    held11,
-                    held10,
-                    held9,
-                    held8,
-                    held7,
-                    held6,
-                    held5,
-                    held4,
-                    held3,
-                    held2,
-                    held,
-                    pooled(
-                        [held7, held6, held5, held4, held3, held2, held],
-                        "held-out phylypo parts pooled (heldout to heldout7)",
-                    ),
-                    pooled(
-                        [held11, held10, held9, held8],
-                        "held-out NIPTICT parts pooled (heldout8 to heldout11)",
-                    ),
-                    pooled(
-                        [
-                            held11,
-                            held10,
-                            held9,
-                            held8,
-                            held7,
-                            held6,
-                            held5,
-                            held4,
-                            held3,
-                            held2,
-                            held,
-                        ],
-                        "all held-out parts pooled",
-                    ),
+                    *held_parts,
+                    pooled(phylypo, "held-out phylypo parts pooled (heldout to heldout7)"),
+                    pooled(niptict, "held-out NIPTICT parts pooled (heldout8 to heldout11)"),
+                    pooled(held_parts, "all held-out parts pooled"),
                     apart,
-                    dev10,
-                    dev9,
-                    dev8,
-                    dev7,
-                    dev6,
-                    dev5,
-                    dev4,
-                    dev3,
-                    dev,
-                    dev2,
+                    *dev_parts,
                 ]
             ),
             "",

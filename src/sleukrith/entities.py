@@ -1622,17 +1622,26 @@ def _glued_known_name(vt: str, i: int) -> int | None:
     return None
 
 
+def _run_words(vt: str, i: int, reach: int) -> tuple[str, ...] | None:
+    """The segmenter's words of the first ``reach`` letters of the run without spaces that
+    starts at ``i``; ``None`` unless the run is long (20 letters or more), as in a text written
+    without spaces ("លោកស្រីសង្ឃឹមថា" alone is "she hopes")."""
+    run_end = _kh_run_end(vt, i)
+    if run_end - i < 20:
+        return None
+    return _words(vt[i : min(run_end, i + reach)])
+
+
 def _glued_name_by_words(vt: str, i: int) -> int | None:
     """End of a name glued to its title in a long run without spaces, read from the
     segmenter's words ("លោកសុខទូចកត់សម្គាល់ថា": សុខ|ទូច|កត់សម្គាល់): a known name part, then
     a second word that is no common word, verb, function word, role, head or place, then a
     clause word (a third name word only when it is a known name part or a short word before a
     clause word). ``None`` when the run does not start so or its end is unclear."""
-    run_end = _kh_run_end(vt, i)
-    if run_end - i < 20:
-        return None  # (only in a long run without spaces, like _glued_known_name)
+    words = _run_words(vt, i, 40)
+    if words is None:
+        return None
     known = _name_parts()
-    words = _words(vt[i : min(run_end, i + 40)])
     parts: list[str] = []
     for k, w in enumerate(words):
         if len(parts) == 3 or not _glued_name_word(w, known):
@@ -1670,11 +1679,10 @@ def _glued_name_before_clause(vt: str, i: int) -> int | None:
     three words of the segmenter that may be name parts, then a function word, a verb, a role or
     a title. A name of one word is four letters or more; a part that is not a known name part is
     no word of the external dictionaries. ``None`` when the run does not start so."""
-    run_end = _kh_run_end(vt, i)
-    if run_end - i < 20:
-        return None  # (only in a long run without spaces, like _glued_known_name)
+    words = _run_words(vt, i, 48)
+    if words is None:
+        return None
     known = _name_parts()
-    words = _words(vt[i : min(run_end, i + 48)])
     parts: list[str] = []
     for w in words:
         if len(parts) == 3 or not (_glued_name_word(w, known, longest=14) or _long_foreign_word(w)):
