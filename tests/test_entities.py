@@ -2059,3 +2059,15 @@ def test_a_family_name_and_a_given_name_in_no_dictionary_once() -> None:
     # ... not in a byline, and not when the second word is a dictionary word
     assert ents("ដោយ៖ ឈួន ឈីវអ៊ីង ប្រធានាធិបតី", "PERSON") == []
     assert ents("កាលពីថ្ងៃចន្ទ កឹម ទិញ ផ្ទះ", "PERSON") == []
+
+
+def test_a_police_post_needs_its_place() -> None:
+    # the kind of post ("administrative police posts") is no body; with its commune it is one;
+    # an office named by what it does keeps its name
+    assert ents("ការងាររបស់ប៉ុស្តិ៍នគរបាលរដ្ឋបាល និងពីចំណុច", "ORG") == []
+    assert ents("ការងាររបស់នគរបាលប៉ុស្តិ៍រដ្ឋបាល និងពីចំណុច", "ORG") == []
+    text = "ប៉ុស្តិ៍នគរបាលរដ្ឋបាលឃុំរំលេច បានឃាត់ ហើយការិយាល័យកិច្ចការនគរបាលប៉ុស្តិ៍រដ្ឋបាល បាន"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "ប៉ុស្តិ៍នគរបាលរដ្ឋបាលឃុំរំលេច",
+        "ការិយាល័យកិច្ចការនគរបាលប៉ុស្តិ៍រដ្ឋបាល",
+    ]
