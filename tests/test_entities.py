@@ -2071,3 +2071,15 @@ def test_a_police_post_needs_its_place() -> None:
         "ប៉ុស្តិ៍នគរបាលរដ្ឋបាលឃុំរំលេច",
         "ការិយាល័យកិច្ចការនគរបាលប៉ុស្តិ៍រដ្ឋបាល",
     ]
+
+
+def test_a_given_name_or_surname_in_no_dictionary_is_found_again_bare() -> None:
+    # the given name of a name whose first part is no known family name, and a foreign surname,
+    # found again as words of their own when no dictionary has them
+    text = "និស្សិតម្នាក់ គឺកញ្ញា តោ គឹមស៊ី បានឡើងថ្លែង។ គឹមស៊ី ពោលថា៖ «ខ្ញុំរៀន»"
+    assert [t for _, t in ents(text, "PERSON")] == ["កញ្ញា តោ គឹមស៊ី", "គឹមស៊ី"]
+    text = "លោក ហ្វ្រង់ស្វ័រ ឡាកូស្តា បានមក។ នៅពេលនោះ ឡាកូស្តា បាននិយាយ"
+    assert [t for _, t in ents(text, "PERSON")] == ["លោក ហ្វ្រង់ស្វ័រ ឡាកូស្តា", "ឡាកូស្តា"]
+    # a word of a dictionary (a sky bridge) found again is no name
+    text = "លោក ហ្សង់ ស្ពានអាកាស បានមក។ ស្ពានអាកាស ៧មករា ស្ថិតនៅ"
+    assert [t for _, t in ents(text, "PERSON")] == ["លោក ហ្សង់ ស្ពានអាកាស"]

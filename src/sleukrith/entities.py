@@ -6136,8 +6136,20 @@ def _repeat_names(
             tm = _TITLE_END_RE.search(text, max(0, m.start() - 24), m.start())
             if tm and text.endswith(_TITLE_NOT_AFTER, 0, tm.start()):
                 tm = None  # "ពិភពលោក...": "the world", no title
-            if v.get("last_of") and tm is None:
-                continue  # a surname alone is a name only after a title ("លោកហ្គាន")
+            if (
+                v.get("last_of")
+                and tm is None
+                and not (
+                    len(m.group()) >= 4
+                    and _open_before(text, m.start())
+                    and _open_after(text, m.end())
+                    and _name_word_alone(m.group())
+                    and _in_no_dictionary(m.group())
+                )
+            ):
+                # a surname alone is a name after a title ("លោកហ្គាន"), or as a word of its
+                # own that no dictionary has ("... សារ៉ាប៉ូវ៉ា បាន...")
+                continue
             if v.get("first_of") and (
                 tm is None or not (_open_after(text, m.end()) or _clause_at(text, m.end()))
             ):
@@ -6191,6 +6203,15 @@ def _repeat_names(
 _TITLE_END_RE = re.compile(f"(?:{_alt(TITLES)})[ \u200b]?$")
 
 
+def _in_no_dictionary(word: str) -> bool:
+    """``word`` is no word of the external dictionaries, nor a compound of their words (some of
+    its segmenter words are known name parts or in no dictionary: not "ស្ពាន|អាកាស")."""
+    known = _name_parts()
+    return not in_external_dictionary(word) and not all(
+        w not in known and in_external_dictionary(w) for w in _words(word)
+    )
+
+
 def _given_name_alone(name: str) -> bool:
     """The given name of a two-part Khmer name ("មាស ច័ន្ទមាន": a known first part), safe to
     find again on its own: three letters or more and no common word, verb, function word, role,
@@ -6198,7 +6219,8 @@ def _given_name_alone(name: str) -> bool:
     parts = name.split(" ")
     return (
         len(parts) == 2
-        and parts[0] in _name_parts()  # a Khmer family name, not a foreign first name
+        # a Khmer family name, not a foreign first name; or a given name no dictionary has
+        and (parts[0] in _name_parts() or not in_external_dictionary(parts[1]))
         and _name_word_alone(parts[1])
     )
 
