@@ -2083,3 +2083,11 @@ def test_a_given_name_or_surname_in_no_dictionary_is_found_again_bare() -> None:
     # a word of a dictionary (a sky bridge) found again is no name
     text = "លោក ហ្សង់ ស្ពានអាកាស បានមក។ ស្ពានអាកាស ៧មករា ស្ថិតនៅ"
     assert [t for _, t in ents(text, "PERSON")] == ["លោក ហ្សង់ ស្ពានអាកាស"]
+
+
+def test_a_name_part_as_an_interview_speakers_label() -> None:
+    text = "ខាងក្រោមជាកិច្ចសម្ភាសន៍ជាមួយ ឯកឧត្តម តាណាកា យូគី ឯកអគ្គរាជទូត។\nតើស្ពាននេះសំខាន់ដែរឬទេ?\nតាណាកា៖ បាទ សំខាន់ណាស់"
+    assert [t for _, t in ents(text, "PERSON")] == ["ឯកឧត្តម តាណាកា យូគី", "តាណាកា"]
+    # not in the middle of a line
+    text = "ឯកឧត្តម តាណាកា យូគី បានមក។ ហើយតាណាកា៖ បាទ"
+    assert [t for _, t in ents(text, "PERSON")] == ["ឯកឧត្តម តាណាកា យូគី"]

@@ -6150,10 +6150,17 @@ def _repeat_names(
                 # a surname alone is a name after a title ("លោកហ្គាន"), or as a word of its
                 # own that no dictionary has ("... សារ៉ាប៉ូវ៉ា បាន...")
                 continue
-            if v.get("first_of") and (
-                tm is None or not (_open_after(text, m.end()) or _clause_at(text, m.end()))
+            speaker = _SPEAKER_RE.match(text, m.end()) and _LINE_START_RE.search(
+                text, max(0, m.start() - 8), m.start()
+            )
+            if (
+                v.get("first_of")
+                and (tm is None or not (_open_after(text, m.end()) or _clause_at(text, m.end())))
+                and not speaker
             ):
-                continue  # a first part alone: after a title, before a clause ("លោកគីមបាន")
+                # a first part alone: after a title, before a clause ("លោកគីមបាន"), or as the
+                # speaker's label of an interview at a line start ("គូម៉ាម៉ារុ៖ ...")
+                continue
             if v.get("given_of") and (
                 not _open_after(text, m.end())
                 or (tm is None and not _open_before(text, m.start()))
@@ -6200,6 +6207,7 @@ def _repeat_names(
     return out
 
 
+_SPEAKER_RE = re.compile("[ \u200b]?[៖:]")
 _TITLE_END_RE = re.compile(f"(?:{_alt(TITLES)})[ \u200b]?$")
 
 
