@@ -2091,3 +2091,12 @@ def test_a_name_part_as_an_interview_speakers_label() -> None:
     # not in the middle of a line
     text = "ឯកឧត្តម តាណាកា យូគី បានមក។ ហើយតាណាកា៖ បាទ"
     assert [t for _, t in ents(text, "PERSON")] == ["ឯកឧត្តម តាណាកា យូគី"]
+
+
+def test_a_one_word_name_after_a_titled_role() -> None:
+    text = "ក្រោយពីជួបជាមួយលោកប្រធានាធិបតី អូបាម៉ា បានឲ្យដឹងថា"
+    # (a role between the title and the name: only the name is marked)
+    assert [t for _, t in ents(text, "PERSON")] == ["អូបាម៉ា"]
+    # a phrase, not a name, after the role
+    text = "សូមលោកស្នងការនគរបាលខេត្តកណ្តាល មេត្តាជួយរកយុត្តិធម៌ និងចាត់វិធានការ"
+    assert ents(text, "PERSON") == []

@@ -2184,6 +2184,35 @@ def _name_in_glued_run(
     return [(k, end)]
 
 
+def _one_name_after_titled_role(
+    vt: str, start: int, end: int, found: list[_Mention]
+) -> list[tuple[int, int]] | None:
+    """A one-word name after a title glued to a role and a space ("លោកនាយករដ្ឋមន្ត្រី អាបេ និង
+    ..."): a known name part or a word that no dictionary has, no label, then the end of the
+    clause or a clause word."""
+    if not _TITLE_END_RE.search(vt, max(0, start - 24), start) or vt[end : end + 1] != " ":
+        return None
+    cm = _CHUNK_RE.match(vt, end + 1)
+    if cm is None or any(t.vs <= cm.start() < t.ve for t in found):
+        return None
+    w = cm.group()
+    if len(w) > 12 or not (w in _name_parts() or (_name_word_alone(w) and _in_no_dictionary(w))):
+        return None
+    if w in _STOP_EXACT or _is_label_word(w) or _PERSON_NOUN_RE.match(w):
+        return None
+    j = cm.end()
+    nxt = _CHUNK_RE.match(vt, j + 1) if vt[j : j + 1] == " " else None
+    if j < len(vt) and _is_kh(vt[j]):
+        return None  # glued to more text
+    if nxt is not None and not (
+        _STOP_RE.match(nxt.group())
+        or _starts_with_predicate(nxt.group())
+        or _TITLE_RE.match(nxt.group())
+    ):
+        return None  # "... អាបេ ស៊ីនហ្សូ": a second part that is no clause word
+    return [(cm.start(), j)]
+
+
 def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     """Names written without a title, found by what is around them: a role or a word for a
     person before them ("អភិបាលខេត្ត ជាវ តាយ", "កីឡាករ ខាំ សូរីយា"), or an age, sex or alias
@@ -2255,10 +2284,14 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             continue
         parts = _cued(vt, role[1], found, strong=True)
         if parts is None:
-            glued = _name_glued_to_role(vt, m, role[1], found)
+            glued = _name_glued_to_role(vt, m, role[1], found) or _one_name_after_titled_role(
+                vt, m.start(), role[1], found
+            )
             if glued is None:
                 continue
-            role, parts = (m.start(), glued[0][0]), glued
+            if glued[0][0] < role[1]:
+                role = (m.start(), glued[0][0])
+            parts = glued
         tm = None
         for t in _TITLE_RE.finditer(vt, max(0, m.start() - 40), m.start()):
             tm = t  # "ឯកឧត្តមរដ្ឋមន្ត្រី វេង សាខុន": the titles before the role
