@@ -2100,3 +2100,9 @@ def test_a_one_word_name_after_a_titled_role() -> None:
     # a phrase, not a name, after the role
     text = "សូមលោកស្នងការនគរបាលខេត្តកណ្តាល មេត្តាជួយរកយុត្តិធម៌ និងចាត់វិធានការ"
     assert ents(text, "PERSON") == []
+
+
+def test_an_athletes_word_with_a_country_then_a_foreign_name() -> None:
+    text = "ម៉ោង ១៥:៥៨\nកីឡាការិនីវាយកូនបាល់រុស្ស៊ី ម៉ារីយ៉ា ស្តេផានី បានបង្ហាញ។ ពេលនោះ ស្តេផានី បានឈ្នះ"
+    assert [t for _, t in ents(text, "PERSON")] == ["ម៉ារីយ៉ា ស្តេផានី", "ស្តេផានី"]
+    assert [t for _, t in ents(text, "LOC")] == ["រុស្ស៊ី"]

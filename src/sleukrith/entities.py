@@ -2320,10 +2320,15 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 if parts is not None and len(parts) >= 2:
                     add(parts, [], None)
                     continue
-            # "អ្នកប្រដាល់គុនខ្មែរ ឯម ខ្លឹមខ្មៅ": a short modifier glued to the noun
+            # "អ្នកប្រដាល់គុនខ្មែរ ឯម ខ្លឹមខ្មៅ": a short modifier glued to the noun; one that ends
+            # with a country says a foreign athlete's name follows ("កីឡាការិនីវាយកូនបាល់រុស្ស៊ី
+            # ម៉ារីយ៉ា សារ៉ាប៉ូវ៉ា")
+            foreign = cm is not None and (
+                _is_country_word(cm.group()) or _ends_with_country(vt, cm.start(), cm.end())
+            )
             if (
                 not cm
-                or not 3 <= len(cm.group()) <= 12
+                or not 3 <= len(cm.group()) <= (20 if foreign else 12)
                 or cm.end() + 1 >= len(vt)
                 or vt[cm.end()] != " "
                 or vt[cm.end() + 1].isascii()  # "ខ្សែប្រយុទ្ធប៉ារីស St-Germain": a club
@@ -2332,6 +2337,11 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             if _cut(cm.group(), _STOP_RE) < len(cm.group()) or cm.group() in _NOT_NAME_WORDS:
                 continue
             k = cm.end()
+            if foreign:
+                parts = _cued(vt, k, found, strong=True)
+                if parts is not None and len(parts) >= 2:
+                    add(parts, [], None)
+                continue
         parts = _cued(vt, k, found)
         if parts is not None and not all(vt[a:b] in _PERSON_NOUNS for a, b in parts):
             add(parts, [], None)  # (not "ផ្នែកបុរស នារី យុវជន": men's, women's, youth)
