@@ -2106,3 +2106,25 @@ def test_an_athletes_word_with_a_country_then_a_foreign_name() -> None:
     text = "ម៉ោង ១៥:៥៨\nកីឡាការិនីវាយកូនបាល់រុស្ស៊ី ម៉ារីយ៉ា ស្តេផានី បានបង្ហាញ។ ពេលនោះ ស្តេផានី បានឈ្នះ"
     assert [t for _, t in ents(text, "PERSON")] == ["ម៉ារីយ៉ា ស្តេផានី", "ស្តេផានី"]
     assert [t for _, t in ents(text, "LOC")] == ["រុស្ស៊ី"]
+
+
+def test_a_numbered_list_of_signatory_bodies() -> None:
+    text = (
+        "សេចក្តីថ្លែងការណ៍នេះចុះហត្ថលេខាដោយ៖\n"
+        "១. អង្គការសមធម៌កម្ពុជា\n"
+        "២. អង្គការយេនឌ័រ និងការអភិវឌ្ឍន៍សម្រាប់កម្ពុជា\n"
+        "៣. សមាគមការពារសិទ្ធិមនុស្ស និងអភិវឌ្ឍន៍នៅកម្ពុជា\n"
+        "៥. លីកាដូ កាណាដា\n"
+        "៦. អង្គការ Friends International\n"
+    )
+    assert [t for _, t in ents(text, "ORG")] == [
+        "អង្គការសមធម៌កម្ពុជា",
+        "អង្គការយេនឌ័រ និងការអភិវឌ្ឍន៍សម្រាប់កម្ពុជា",
+        "សមាគមការពារសិទ្ធិមនុស្ស និងអភិវឌ្ឍន៍នៅកម្ពុជា",
+        "លីកាដូ កាណាដា",
+        "អង្គការ Friends International",
+    ]
+    assert ents(text, "LOC") == []
+    # numbered steps of a report are no list of bodies
+    text = "១. ក្រសួងសុខាភិបាលបានប្រកាស។\n២. គ្រូពេទ្យបានមក។\n៣. អ្នកជំងឺបានទៅ។\n៤. បានចប់។\n"
+    assert [t for _, t in ents(text, "ORG")] == ["ក្រសួងសុខាភិបាល"]

@@ -4685,6 +4685,7 @@ def find_entities(
     entities = _select(entities + _cited_sources(text, covered, entities))
     entities = _select(entities + _latin_org_lists(text, covered, entities))
     entities = _select(entities + _fixture_clubs(text, covered, entities))
+    entities = _numbered_body_lists(text, entities)
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
     entities = _select(entities + _repeat_latin_people(text, covered, entities))
     entities = _org_places(entities, loc_pool)
@@ -5645,6 +5646,59 @@ def _latin_org_lists(
             for s, e in names:
                 add(s, e)
     return out
+
+
+_NUMBERED_LINE_RE = re.compile(
+    "^[ \t\u200b]*([0-9\u17e0-\u17e9]{1,2})[.)][ \u200b]*([^\n]{3,80}?)[ \t\u200b]*$", re.M
+)
+
+
+def _numbered_body_lists(text: str, entities: list[Entity]) -> list[Entity]:
+    """A list of four or more numbered lines, most of them starting with a body found, is a
+    list of bodies (the signatories of a statement): each line's item is one ORG, a body found
+    at its start extended to the line's end ("លីកាដូ| កាណាដា"), a line starting with a head
+    word or written in Latin letters added."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _NUMBERED_LINE_RE.finditer(text):
+        num = int(m.group(1).translate(_DIGITS))
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and 0 < num - int(last.group(1).translate(_DIGITS)) <= 2
+            and "\n" not in text[last.end() + 1 : m.start()]
+        ):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    orgs = {e.start: e for e in entities if e.label == "ORG"}
+    drop: set[int] = set()
+    added: list[Entity] = []
+    for run in runs:
+        if len(run) < 4:
+            continue
+        starting = [orgs.get(m.start(2)) for m in run]
+        if sum(o is not None for o in starting) < max(3, len(run) / 3):
+            continue
+        for m, o in zip(run, starting, strict=True):
+            s, e = m.span(2)
+            item = text[s:e]
+            if "។" in item or ("៖" in item and not item.isascii()):
+                continue
+            if o is None and not (_ORG_HEAD_RE.match(item) or item.isascii()):
+                continue
+            if o is not None and o.end >= e:
+                continue
+            inside = [x for x in entities if s <= x.start and x.end <= e]
+            if any(x.start < s < x.end or x.start < e < x.end for x in entities):
+                continue
+            drop.update(id(x) for x in inside)
+            value = o.value if o is not None else {"name_en": None}
+            added.append(Entity("ORG", s, e, item, value))
+    if not added:
+        return entities
+    return sorted(
+        [x for x in entities if id(x) not in drop] + added, key=lambda x: (x.start, x.end)
+    )
 
 
 # "RB Leipzig vs Zenit St Petersburg", "Inter Milan Vs B. Dortmund": a fixture of two teams
