@@ -2128,3 +2128,8 @@ def test_a_numbered_list_of_signatory_bodies() -> None:
     # numbered steps of a report are no list of bodies
     text = "១. ក្រសួងសុខាភិបាលបានប្រកាស។\n២. គ្រូពេទ្យបានមក។\n៣. អ្នកជំងឺបានទៅ។\n៤. បានចប់។\n"
     assert [t for _, t in ents(text, "ORG")] == ["ក្រសួងសុខាភិបាល"]
+
+
+def test_a_given_name_alone_glued_to_a_function_word() -> None:
+    text = "កញ្ញា លី សុវណ្ណមុន្នី មានអាយុ ២៣ឆ្នាំ។ ឪពុករបស់សុវណ្ណមុន្នី ត្រូវបានដោះលែង"
+    assert [t for _, t in ents(text, "PERSON")] == ["កញ្ញា លី សុវណ្ណមុន្នី", "សុវណ្ណមុន្នី"]

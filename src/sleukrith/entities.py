@@ -6260,7 +6260,11 @@ def _repeat_names(
                 continue
             if v.get("given_of") and (
                 not _open_after(text, m.end())
-                or (tm is None and not _open_before(text, m.start()))
+                or (
+                    tm is None
+                    and not _open_before(text, m.start())
+                    and not _FUNCTION_WORD_END_RE.search(text, max(0, m.start() - 12), m.start())
+                )
                 or text[max(0, m.start() - 40) : m.start()]
                 .rstrip(" \u200b")
                 .endswith(v["given_of"].split(" ")[0])
@@ -6304,6 +6308,8 @@ def _repeat_names(
     return out
 
 
+# a function word glued before a given name written alone ("ឪពុករបស់|សៀវមិញ", "ប៉ុន្តែ|សៀវមិញ")
+_FUNCTION_WORD_END_RE = re.compile("(?:របស់|ប៉ុន្តែ|ដល់|ជាមួយ|ចំពោះ|ដោយ|ហើយ|តែ)\u200b?$")
 _SPEAKER_RE = re.compile("[ \u200b]?[៖:]")
 _TITLE_END_RE = re.compile(f"(?:{_alt(TITLES)})[ \u200b]?$")
 
