@@ -115,7 +115,7 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 285
+    assert len(files) >= 293
     parts = {p.parent.name for p in files}
     assert parts == {
         "dev",
@@ -128,6 +128,7 @@ def test_news_gold_files_are_well_formed() -> None:
         "dev8",
         "dev9",
         "dev10",
+        "dev11",
         "heldout",
         "heldout2",
         "heldout3",
