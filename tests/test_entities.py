@@ -2116,6 +2116,8 @@ def test_a_numbered_list_of_signatory_bodies() -> None:
         "៣. សមាគមការពារសិទ្ធិមនុស្ស និងអភិវឌ្ឍន៍នៅកម្ពុជា\n"
         "៥. លីកាដូ កាណាដា\n"
         "៦. អង្គការ Friends International\n"
+        "៧. សហគមន៍ផ្លូវរថភ្លើង\n"
+        "ថ្ងៃ៥ ខែកុម្ភៈ ឆ្នាំ២០១៥\n"
     )
     assert [t for _, t in ents(text, "ORG")] == [
         "អង្គការសមធម៌កម្ពុជា",
@@ -2123,6 +2125,7 @@ def test_a_numbered_list_of_signatory_bodies() -> None:
         "សមាគមការពារសិទ្ធិមនុស្ស និងអភិវឌ្ឍន៍នៅកម្ពុជា",
         "លីកាដូ កាណាដា",
         "អង្គការ Friends International",
+        "សហគមន៍ផ្លូវរថភ្លើង",
     ]
     assert ents(text, "LOC") == []
     # numbered steps of a report are no list of bodies

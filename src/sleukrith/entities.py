@@ -5656,8 +5656,8 @@ _NUMBERED_LINE_RE = re.compile(
 def _numbered_body_lists(text: str, entities: list[Entity]) -> list[Entity]:
     """A list of four or more numbered lines, most of them starting with a body found, is a
     list of bodies (the signatories of a statement): each line's item is one ORG, a body found
-    at its start extended to the line's end ("លីកាដូ| កាណាដា"), a line starting with a head
-    word or written in Latin letters added."""
+    at its start extended to the line's end ("លីកាដូ| កាណាដា"), the other lines' names added
+    (a misspelt head, "សហគមន៍...", a Latin name)."""
     runs: list[list[re.Match[str]]] = []
     for m in _NUMBERED_LINE_RE.finditer(text):
         num = int(m.group(1).translate(_DIGITS))
@@ -5684,8 +5684,10 @@ def _numbered_body_lists(text: str, entities: list[Entity]) -> list[Entity]:
             item = text[s:e]
             if "។" in item or ("៖" in item and not item.isascii()):
                 continue
-            if o is None and not (_ORG_HEAD_RE.match(item) or item.isascii()):
-                continue
+            if o is None and (
+                any(c.isdigit() for c in item) or not (_is_kh(item[0]) or item.isascii())
+            ):
+                continue  # (a date or figure, not a body's name)
             if o is not None and o.end >= e:
                 continue
             inside = [x for x in entities if s <= x.start and x.end <= e]
