@@ -2136,3 +2136,8 @@ def test_a_numbered_list_of_signatory_bodies() -> None:
 def test_a_given_name_alone_glued_to_a_function_word() -> None:
     text = "កញ្ញា លី សុវណ្ណមុន្នី មានអាយុ ២៣ឆ្នាំ។ ឪពុករបស់សុវណ្ណមុន្នី ត្រូវបានដោះលែង"
     assert [t for _, t in ents(text, "PERSON")] == ["កញ្ញា លី សុវណ្ណមុន្នី", "សុវណ្ណមុន្នី"]
+
+
+def test_a_dotted_khmer_abbreviation_with_a_subscript_letter() -> None:
+    text = "លោក ប៊ិន ឈិន មកពីគណបក្សប្រជាជនកម្ពុជា (ប្រ.ជ) បាននិយាយ"
+    assert [t for _, t in ents(text, "ORG")] == ["គណបក្សប្រជាជនកម្ពុជា", "ប្រ.ជ"]

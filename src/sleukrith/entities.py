@@ -6069,7 +6069,8 @@ def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
 _ABBR_RE = re.compile(
     r"[(（]\s*([A-Z][A-Z0-9&\-]{1,9}(?: [A-Z][A-Z0-9&\-]+){0,4}"  # "(KYODO NEWS AGENCY)"
     r"|[A-Z][a-z]*[A-Z][A-Za-z0-9]{0,8}"  # CamboJA
-    r"|[\u1780-\u17b3](?:\.[\u1780-\u17b3]){1,5}\.?)"
+    # "(គ.ជ.ប)", "(ប្រ.ជ)": letters (a subscript one or a vowel may follow) joined by dots
+    r"|[\u1780-\u17b3]\u17d2?[\u1780-\u17b3]?(?:\.[\u1780-\u17b3]\u17d2?[\u1780-\u17b3]?){1,5}\.?)"
     r"\s*[)）]"
 )
 
