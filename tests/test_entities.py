@@ -2141,3 +2141,10 @@ def test_a_given_name_alone_glued_to_a_function_word() -> None:
 def test_a_dotted_khmer_abbreviation_with_a_subscript_letter() -> None:
     text = "លោក ប៊ិន ឈិន មកពីគណបក្សប្រជាជនកម្ពុជា (ប្រ.ជ) បាននិយាយ"
     assert [t for _, t in ents(text, "ORG")] == ["គណបក្សប្រជាជនកម្ពុជា", "ប្រ.ជ"]
+
+
+def test_of_the_former_party_and_a_faculty() -> None:
+    text = "ក្នុងនាមជាគណៈកម្មាធិការអចិន្ត្រៃយ៍នៃអតីតគណបក្សសង្គ្រោះជាតិដែលត្រូវបានរំលាយ"
+    assert [t for _, t in ents(text, "ORG")] == ["គណៈកម្មាធិការអចិន្ត្រៃយ៍នៃអតីតគណបក្សសង្គ្រោះជាតិ"]
+    text = "លោកជាព្រឹទ្ធបុរសរងមហាវិទ្យាល័យកិច្ចការអន្តរជាតិ នៅកោះតៃវ៉ាន់"
+    assert [t for _, t in ents(text, "ORG")] == ["មហាវិទ្យាល័យកិច្ចការអន្តរជាតិ"]

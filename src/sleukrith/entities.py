@@ -520,6 +520,7 @@ _ORG_HEADS: tuple[str, ...] = (
     "សកលវិទ្យាល័យ",
     "វិទ្យាស្ថាន",
     "វិទ្យាល័យ",
+    "មហាវិទ្យាល័យ",  # a faculty (of a university)
     "អនុវិទ្យាល័យ",
     "បណ្ឌិត្យសភា",
     "អគ្គស្នងការដ្ឋាន",
@@ -6155,7 +6156,9 @@ def _merge_org_of(text: str, entities: list[Entity]) -> list[Entity]:
         )
         if out and (e.label == "ORG" or country) and out[-1].label == "ORG":
             gap = text[out[-1].end : e.start].replace("\u200b", "")
-            if gap == "នៃ":  # "... នៃ ..." after a space starts a second name (dev convention)
+            # "... នៃ ..." after a space starts a second name (dev convention); "នៃអតីត...": of
+            # the former ...
+            if gap in ("នៃ", "នៃអតីត"):
                 prev = out[-1]
                 out[-1] = Entity(
                     "ORG", prev.start, e.end, text[prev.start : e.end], {"name_en": None}
