@@ -2148,3 +2148,8 @@ def test_of_the_former_party_and_a_faculty() -> None:
     assert [t for _, t in ents(text, "ORG")] == ["គណៈកម្មាធិការអចិន្ត្រៃយ៍នៃអតីតគណបក្សសង្គ្រោះជាតិ"]
     text = "លោកជាព្រឹទ្ធបុរសរងមហាវិទ្យាល័យកិច្ចការអន្តរជាតិ នៅកោះតៃវ៉ាន់"
     assert [t for _, t in ents(text, "ORG")] == ["មហាវិទ្យាល័យកិច្ចការអន្តរជាតិ"]
+
+
+def test_a_band_named_after_a_member_or_fans() -> None:
+    text = "នៅឆ្នាំ ២០០៩ សមាជិក TVXQ មាន Jaejoong ។ អ្នកគាំទ្ររបស់ SJ មិនសប្បាយចិត្ត។ សមាជិក Sulli បាន"
+    assert [t for _, t in ents(text, "ORG")] == ["TVXQ", "SJ"]

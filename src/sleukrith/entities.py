@@ -4686,6 +4686,7 @@ def find_entities(
     entities = _select(entities + _cited_sources(text, covered, entities))
     entities = _select(entities + _latin_org_lists(text, covered, entities))
     entities = _select(entities + _fixture_clubs(text, covered, entities))
+    entities = _select(entities + _bands(text, covered, entities))
     entities = _numbered_body_lists(text, entities)
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
     entities = _select(entities + _repeat_latin_people(text, covered, entities))
@@ -5646,6 +5647,29 @@ def _latin_org_lists(
                 pos = k.start()
             for s, e in names:
                 add(s, e)
+    return out
+
+
+# "សមាជិក SHINee", "ក្រុមចម្រៀង H.O.T.", "អ្នកគាំទ្ររបស់ SJ": a band's name (two capitals or
+# more, or dotted capitals) after a member, a fan or a singing group
+_BAND_RE = re.compile(
+    "(?:សមាជិក(?:ក្រុម)?|ក្រុមចម្រៀង[^ ។\n]{0,12}?(?: គឺ)?|អ្នកគាំទ្រ(?:របស់)?)[ \u200b]*"
+    r"((?:[A-Z](?:\.[A-Z])+\.?)|(?:[A-Za-z0-9()]*[A-Z][A-Za-z0-9()]*[A-Z][A-Za-z0-9()]*))"
+    r"(?![A-Za-z0-9.])"
+)
+
+
+def _bands(text: str, covered: list[tuple[int, int]], entities: list[Entity]) -> list[Entity]:
+    """A band named after one of its members, its fans or a singing group ("សមាជិក TVXQ មាន
+    ...", "ក្រុមចម្រៀងធំដំបូងគេរបស់ SM គឺ H.O.T.") is an ORG, found again by its Latin name."""
+    taken = _Taken((e.start, e.end) for e in entities if e.label != "QUANTITY")
+    out: list[Entity] = []
+    for cs, ce in covered:
+        for m in _BAND_RE.finditer(text, cs, ce):
+            s, e = m.span(1)
+            if not taken.hits(s, e):
+                out.append(Entity("ORG", s, e, m.group(1), {"name_en": None, "latin": m.group(1)}))
+                taken.add(s, e)
     return out
 
 
