@@ -2153,3 +2153,8 @@ def test_of_the_former_party_and_a_faculty() -> None:
 def test_a_band_named_after_a_member_or_fans() -> None:
     text = "នៅឆ្នាំ ២០០៩ សមាជិក TVXQ មាន Jaejoong ។ អ្នកគាំទ្ររបស់ SJ មិនសប្បាយចិត្ត។ សមាជិក Sulli បាន"
     assert [t for _, t in ents(text, "ORG")] == ["TVXQ", "SJ"]
+
+
+def test_a_centre_of_two_domains() -> None:
+    text = "ប្រធានមជ្ឈមណ្ឌលវប្បធម៌ និងសីលធម៌សង្គម លោក ប៉ូ សំណាង យល់ថា"
+    assert [t for _, t in ents(text, "ORG")] == ["មជ្ឈមណ្ឌលវប្បធម៌ និងសីលធម៌សង្គម"]

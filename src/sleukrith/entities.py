@@ -3126,7 +3126,9 @@ def _verb_word_at(vt: str, j: int, starts: frozenset[int] | None) -> bool:
 
 
 # heads whose names often join two domains with " និង" ("... និងភូតគាមអនាម័យ")
-_AND_DOMAIN_HEADS = frozenset({"អគ្គនាយកដ្ឋាន", "នាយកដ្ឋាន", "សហព័ន្ធ", "ការិយាល័យ"})
+_AND_DOMAIN_HEADS = frozenset(
+    {"អគ្គនាយកដ្ឋាន", "នាយកដ្ឋាន", "សហព័ន្ធ", "ការិយាល័យ", "មជ្ឈមណ្ឌល", "វិទ្យាស្ថាន"}
+)
 # people and bodies a name is joined to with និង, not a second domain
 _NOT_DOMAIN_WORDS = (
     "សហការី",
