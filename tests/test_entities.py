@@ -2158,3 +2158,8 @@ def test_a_band_named_after_a_member_or_fans() -> None:
 def test_a_centre_of_two_domains() -> None:
     text = "ប្រធានមជ្ឈមណ្ឌលវប្បធម៌ និងសីលធម៌សង្គម លោក ប៉ូ សំណាង យល់ថា"
     assert [t for _, t in ents(text, "ORG")] == ["មជ្ឈមណ្ឌលវប្បធម៌ និងសីលធម៌សង្គម"]
+
+
+def test_a_title_before_a_count_is_no_name() -> None:
+    text = "ថ្លែងទៅកាន់និស្សិត និងសាស្ត្រាចារ្យជាង ៧៥០ នាក់នៅសាកលវិទ្យាល័យ។ លោក ជាង សុខា បានមក"
+    assert [t for _, t in ents(text, "PERSON")] == ["លោក ជាង សុខា"]

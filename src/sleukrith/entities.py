@@ -1844,6 +1844,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             )
         if not parts:
             continue
+        if len(parts) == 1 and _COUNT_AFTER_RE.match(vt, parts[0][0]):
+            continue  # "សាស្ត្រាចារ្យជាង ៧៥០ នាក់": more than 750 professors, no name
         if vt.startswith("ចាំ", parts[-1][1]) and vt.endswith("ប្រ", 0, parts[-1][1]):
             continue  # "ឯកអគ្គរាជទូតថ្មីប្រចាំ...": the name would end inside ប្រចាំ ("to")
         first = vt[parts[0][0] : parts[0][1]]
