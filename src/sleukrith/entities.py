@@ -1513,12 +1513,7 @@ def _foreign_third_part(vt: str, i: int, j: int) -> bool:
     if j >= len(vt) or not (_is_kh(vt[j]) or vt[j] == " "):
         return True  # punctuation or the end of the line
     nxt = _CHUNK_RE.match(vt, j + 1) if vt[j] == " " else None
-    return nxt is not None and bool(
-        _STOP_RE.match(nxt.group())
-        or _starts_with_predicate(nxt.group())
-        or _TITLE_RE.match(nxt.group())
-        or _ROLE_RE.match(nxt.group())
-    )
+    return nxt is not None and _is_clause_word(nxt.group())
 
 
 _AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ|ចំនួន")
@@ -1691,13 +1686,7 @@ def _glued_name_before_clause(vt: str, i: int) -> int | None:
         parts.append(w)
     if not parts or len(parts) == len(words):
         return None
-    nxt = words[len(parts)]
-    if not (
-        _STOP_RE.match(nxt)
-        or _starts_with_predicate(nxt)
-        or _ROLE_RE.match(nxt)
-        or _TITLE_RE.match(nxt)
-    ):
+    if not _is_clause_word(words[len(parts)]):
         return None
     if len(parts) == 1 and len(parts[0]) < 4:
         return None
@@ -1720,12 +1709,24 @@ def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bo
     nxt = _CHUNK_RE.match(vt, b + 1)
     if nxt is None or not (_STOP_RE.match(nxt.group()) or _starts_with_predicate(nxt.group())):
         return False
+    return _unknown_word(w)
+
+
+def _unknown_word(w: str) -> bool:
+    """No common word, verb, label or place, and no word of the external dictionaries."""
     return (
         w not in _common_words()
         and not _starts_with_predicate(w)
         and not _is_label_word(w)
         and not gazetteer.lookup(w)
         and not in_external_dictionary(w)
+    )
+
+
+def _is_clause_word(w: str) -> bool:
+    """``w`` starts a clause after a name: a function word, a verb, a role or a title."""
+    return bool(
+        _STOP_RE.match(w) or _starts_with_predicate(w) or _ROLE_RE.match(w) or _TITLE_RE.match(w)
     )
 
 
@@ -1736,11 +1737,7 @@ def _long_foreign_word(w: str) -> bool:
         6 <= len(w) <= 14
         and _CHUNK_RE.fullmatch(w) is not None
         and not w.startswith(("អ្នក", "ការ", "សេចក្តី", "ភាព"))  # "លោកអ្នក...": you; nouns
-        and w not in _common_words()
-        and not _starts_with_predicate(w)
-        and not _is_label_word(w)
-        and not gazetteer.lookup(w)
-        and not in_external_dictionary(w)
+        and _unknown_word(w)
     )
 
 
