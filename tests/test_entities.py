@@ -2163,3 +2163,10 @@ def test_a_centre_of_two_domains() -> None:
 def test_a_title_before_a_count_is_no_name() -> None:
     text = "ថ្លែងទៅកាន់និស្សិត និងសាស្ត្រាចារ្យជាង ៧៥០ នាក់នៅសាកលវិទ្យាល័យ។ លោក ជាង សុខា បានមក"
     assert [t for _, t in ents(text, "PERSON")] == ["លោក ជាង សុខា"]
+
+
+def test_latin_bodies_named_by_a_bodys_word() -> None:
+    text = "ក្រសួងនឹងសហការជាមួយ WWF និង Conservation International ។ កីឡាករ Harry Kane បានមក"
+    assert [t for _, t in ents(text, "ORG")] == ["WWF", "Conservation International"]
+    # a pageant is no body, nor a part of its name
+    assert ents("ក្នុងព្រឹត្តិការណ៍ Miss Tourism International 2019 នេះ", "ORG") == []

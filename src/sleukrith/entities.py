@@ -5546,11 +5546,20 @@ _LATIN_ORG_SUFFIXES = (
     "Shop",
     "Store",
     "Stores",
+    # bodies' words ("Conservation International", "Human Rights Watch", "Open Development Fund")
+    "International",
+    "Watch",
+    "Alliance",
+    "Association",
+    "Organization",
+    "Organisation",
+    "Federation",
+    "Fund",
 )
 _LATIN_SUFFIX_ORG_RE = re.compile(
-    r"(?<![A-Za-z0-9&.'’-])(?:[A-Z][A-Za-z0-9&.'’-]* ){1,3}(?:"
-    + "|".join(_LATIN_ORG_SUFFIXES)
-    + r")(?![A-Za-z0-9])"
+    # (not a pageant: "Miss Tourism International")
+    r"(?<![A-Za-z0-9&.'’-])(?<![A-Za-z] )(?!Miss |Mister |Mr |Mrs |Ms )"
+    r"(?:[A-Z][A-Za-z0-9&.'’-]* ){1,3}(?:" + "|".join(_LATIN_ORG_SUFFIXES) + r")(?![A-Za-z0-9])"
 )
 _LATIN_SUFFIX_WORD_RE = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(_LATIN_ORG_SUFFIXES) + r")(?![A-Za-z])"
