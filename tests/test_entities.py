@@ -2158,6 +2158,18 @@ def test_a_band_named_after_a_member_or_fans() -> None:
 def test_a_centre_of_two_domains() -> None:
     text = "ប្រធានមជ្ឈមណ្ឌលវប្បធម៌ និងសីលធម៌សង្គម លោក ប៉ូ សំណាង យល់ថា"
     assert [t for _, t in ents(text, "ORG")] == ["មជ្ឈមណ្ឌលវប្បធម៌ និងសីលធម៌សង្គម"]
+    # a convention centre is a venue
+    assert ents("ពិធីនេះធ្វើនៅមជ្ឈមណ្ឌលសន្និបាត និងពិព័រណ៍កោះពេជ្រ។", "ORG") == []
+
+
+def test_a_name_glued_to_a_titled_role_keeps_its_titles() -> None:
+    text = "កាលពីព្រឹកមិញ លោកស្រីប្រធានាធិបតីហ្វាលីនណូវ៉ាបានជួបពិភាក្សាជាមួយឯកឧត្តម ចាន់ សុវណ្ណារ៉ា"
+    people = [e for e in find_entities(text) if e.label == "PERSON"]
+    assert [p.text for p in people] == ["ហ្វាលីនណូវ៉ា", "ឯកឧត្តម ចាន់ សុវណ្ណារ៉ា"]
+    assert people[0].value["titles"] == ["លោកស្រី"]
+    assert people[0].value["role"] == "ប្រធានាធិបតី"
+    # the clause before the second name is no role of his
+    assert people[1].value["role"] is None
 
 
 def test_a_title_before_a_count_is_no_name() -> None:

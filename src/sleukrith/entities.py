@@ -1141,6 +1141,8 @@ def _role_before(vt: str, start: int, line_start: int = 0) -> tuple[int, int] | 
     between = vt[s:start]
     if any(c in between for c in '។៕៖,;()«»"“”') or _TITLE_RE.search(between):
         return None
+    if any(a in between[len(best.group()) :] for a in ("បាន", "នឹង", "កំពុង")):
+        return None  # "ប្រធានាធិបតីX|បានជួប...ជាមួយ ឯកឧត្តម Y": a clause, glued, not a role
     if re.search(_STOP_RE.pattern, between[len(best.group()) :]) and " " in between.strip():
         # a verb/function word between role and title: not the same phrase
         if _STOP_RE.search(between[len(best.group()) :]).group() not in ("និង",):
@@ -2276,13 +2278,12 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
         if role is None:
             continue
         if role[1] >= len(vt) or vt[role[1]] != " ":
-            run = _name_in_glued_run(vt, m, found)
-            if run is None:
+            parts = _name_in_glued_run(vt, m, found)
+            if parts is None:
                 continue
-            role, parts = (m.start(), run[0][0]), run
-            add(parts, [], role)
-            continue
-        parts = _cued(vt, role[1], found, strong=True)
+            role = (m.start(), parts[0][0])
+        else:
+            parts = _cued(vt, role[1], found, strong=True)
         if parts is None:
             glued = _name_glued_to_role(vt, m, role[1], found) or _one_name_after_titled_role(
                 vt, m.start(), role[1], found
@@ -3226,6 +3227,8 @@ def _list_continuation(
                     if (
                         head in _AND_DOMAIN_HEADS
                         and j == k
+                        # (not after a kind of place: "មជ្ឈមណ្ឌលសន្និបាត និងពិព័រណ៍...", a venue)
+                        and not (head == "មជ្ឈមណ្ឌល" and _is_generic(vt[name_start:k].strip(), head))
                         and vt[rest:end] not in _NOT_DOMAIN_WORDS
                         and not vt.startswith(_NOT_DOMAIN_WORDS, rest)
                         and not _PERSON_NOUN_RE.match(vt, rest)
