@@ -5757,8 +5757,9 @@ def _fixture_clubs(
     """Both sides of a fixture written in Latin letters ("A vs B") are teams, when one side is a
     known club or a body already found; a known club at the start of a side's run is its own
     name ("Chelsea Inter Milan Vs ...": Inter Milan plays). Competitions are no side."""
-    known = {n for n in _known_orgs() if n.isascii()}
-    found = {e.text for e in entities if e.label == "ORG"}
+    clubs = {n for n in _known_orgs() if n.isascii()} | {
+        e.text for e in entities if e.label == "ORG"
+    }
     taken = _Taken((e.start, e.end) for e in entities if e.label not in ("QUANTITY", "LOC"))
     out: list[Entity] = []
     for cs, ce in covered:
@@ -5767,18 +5768,19 @@ def _fixture_clubs(
             for g in (1, 2):
                 s, e = m.span(g)
                 words = text[s:e].split(" ")
-                for k in range(1, len(words)):
-                    if g == 1 and " ".join(words[:k]) in known | found:
+                for k in range(1, len(words) if g == 1 else 1):
+                    head = " ".join(words[:k])
+                    if head in clubs:
                         # the run starts with another club: its own name (a score's side)
-                        before.append((s, s + len(" ".join(words[:k]))))
-                        s += len(" ".join(words[:k])) + 1
+                        before.append((s, s + len(head)))
+                        s += len(head) + 1
                         words = words[k:]
                         break
                 if any(w in _COMPETITION_WORDS for w in words):
                     sides = []
                     break
                 sides.append((s, e))
-            if len(sides) < 2 or not any(text[a:b] in known | found for a, b in sides):
+            if len(sides) < 2 or not any(text[a:b] in clubs for a, b in sides):
                 continue
             for a, b in before + sides:
                 if re.search("[a-z][A-Z]", text[a:b]):
