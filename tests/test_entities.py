@@ -2182,3 +2182,16 @@ def test_latin_bodies_named_by_a_bodys_word() -> None:
     assert [t for _, t in ents(text, "ORG")] == ["WWF", "Conservation International"]
     # a pageant is no body, nor a part of its name
     assert ents("ក្នុងព្រឹត្តិការណ៍ Miss Tourism International 2019 នេះ", "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # after a word for a person, a given name of up to ten letters (no part known)
+        ("កាលពីម្សិលមិញ កីឡាការិនី ហែម ថុនវិទិនី បានឈ្នះ", "PERSON", ["ហែម ថុនវិទិនី"]),
+        # a family name of over eight letters is still no name on so weak a cue
+        ("កាលពីម្សិលមិញ កីឡាការិនី ស្រីពេជ្រមាលា ថុនវិទី បានឈ្នះ", "PERSON", []),
+    ],
+)
+def test_round10_entities(text: str, label: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, label)] == expected

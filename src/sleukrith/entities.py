@@ -2095,7 +2095,13 @@ def _plausible_name(vt: str, parts: list[tuple[int, int]], strong: bool = False)
                 return False  # "តាក់ស៊ី ដូចដើម": a function word starts the next words
     if gazetteer.lookup(texts[0]) and texts[0] not in known:
         return False  # "កំពង់ចាម ..." is a place
-    return strong or texts[0] in known or texts[1] in known or all(len(w) <= 8 for w in texts)
+    return (
+        strong
+        or texts[0] in known
+        or texts[1] in known
+        or len(texts[0]) <= 8
+        and all(len(w) <= 10 for w in texts[1:])
+    )
 
 
 def _cued(
