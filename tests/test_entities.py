@@ -2191,6 +2191,18 @@ def test_latin_bodies_named_by_a_bodys_word() -> None:
         ("កាលពីម្សិលមិញ កីឡាការិនី ហែម ថុនវិទិនី បានឈ្នះ", "PERSON", ["ហែម ថុនវិទិនី"]),
         # a family name of over eight letters is still no name on so weak a cue
         ("កាលពីម្សិលមិញ កីឡាការិនី ស្រីពេជ្រមាលា ថុនវិទី បានឈ្នះ", "PERSON", []),
+        # the given name of a name found with no cue, found again alone when no dictionary
+        # has it; a given name that is a common word ("property") is not
+        (
+            "ពេលនោះអ្នកគាំទ្រក៏ជា ឈិន ក្វាន់រ៉ុង ដែលកំពុងល្បីដែរ។ មួយរយៈនេះ ក្វាន់រ៉ុង ធ្លាក់ចុះ",
+            "PERSON",
+            ["ឈិន ក្វាន់រ៉ុង", "ក្វាន់រ៉ុង"],
+        ),
+        (
+            "ពេលនោះអ្នកគាំទ្រក៏ជា ឈិន សម្បត្តិ ដែលកំពុងល្បីដែរ។ មួយរយៈនេះ សម្បត្តិ ធ្លាក់ចុះ",
+            "PERSON",
+            ["ឈិន សម្បត្តិ"],
+        ),
     ],
 )
 def test_round10_entities(text: str, label: str, expected: list[str]) -> None:

@@ -4633,32 +4633,7 @@ def find_entities(
                 value = _person_value(vt, view, line, m, role)
                 s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
                 entities.append(Entity("PERSON", s, e, text[s:e], value))
-                name = value["name"].strip()
-                if " " in name:
-                    person_names.setdefault(name, value)
-                    last = name.rsplit(" ", 1)[1]
-                    if (
-                        name.isascii()
-                        and len(last) >= 4
-                        and last[0].isupper()
-                        and not last.isupper()
-                    ):
-                        person_names.setdefault(last, value)  # "Pochettino" later on
-                    elif _foreign_last_part(name):
-                        # "លោកបេននី ហ្គាន" ... "លោកហ្គាន": the surname after a title later on
-                        person_names.setdefault(last, {**value, "last_of": name})
-                    elif _given_name_alone(name) and " " not in person_names.get(last, {}).get(
-                        "given_of", ""
-                    ):
-                        # "មាស ច័ន្ទមាន" ... "ចាញ់ ច័ន្ទមាន": the given name alone later on
-                        # (before the same word seen after a title only: "លោកច័ន្ទមាន")
-                        person_names[last] = {**value, "given_of": name}
-                    first = name.split(" ", 1)[0]
-                    if not name.isascii() and first not in person_names and _name_word_alone(first):
-                        # "លោក មូន ជែអ៊ីន" ... "លោកមូនប្រាប់សភា": the first part after a title
-                        person_names[first] = {**value, "first_of": name}
-                elif _long_one_word_name(name):
-                    person_names.setdefault(name, value)  # "នេតាន់យ៉ាហ៊ូ" later, even glued
+                _remember_name(person_names, value)
             for m in orgs:
                 s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
                 entities.append(Entity("ORG", s, e, text[s:e], m.value))
@@ -4687,7 +4662,7 @@ def find_entities(
     entities = _select(entities + _bare_names(text, covered, entities))
     for e in entities:
         if e.label == "PERSON" and isinstance(e.value, dict) and e.value.get("bare"):
-            person_names.setdefault(e.value["name"], e.value)
+            _remember_name(person_names, e.value, bare=True)
     if person_names:
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
     entities = _select(entities + _coordinated_names(text, entities))
@@ -6255,6 +6230,38 @@ def _long_one_word_name(name: str) -> bool:
         and not _ROLE_RE.match(name)
         and not any(_is_country_word(m.group()) for m in _bare_place_re().finditer(name))
     )
+
+
+def _remember_name(
+    person_names: dict[str, dict[str, Any]], value: dict[str, Any], bare: bool = False
+) -> None:
+    """Record a PERSON's name, and the parts of it that may be found again on their own later
+    in the text (a Latin or foreign surname, a given name, a first part). Of a name found with
+    no cue at all (``bare``), only a given name that no dictionary has ("ក្វាន់ង៉ុយ", not
+    "សម្បត្តិ") is found again alone."""
+    name = value["name"].strip()
+    if " " in name:
+        person_names.setdefault(name, value)
+        last = name.rsplit(" ", 1)[1]
+        if name.isascii() and len(last) >= 4 and last[0].isupper() and not last.isupper():
+            person_names.setdefault(last, value)  # "Pochettino" later on
+        elif _foreign_last_part(name):
+            # "លោកបេននី ហ្គាន" ... "លោកហ្គាន": the surname after a title later on
+            person_names.setdefault(last, {**value, "last_of": name})
+        elif (
+            _given_name_alone(name)
+            and " " not in person_names.get(last, {}).get("given_of", "")
+            and (not bare or _in_no_dictionary(last))
+        ):
+            # "មាស ច័ន្ទមាន" ... "ចាញ់ ច័ន្ទមាន": the given name alone later on
+            # (before the same word seen after a title only: "លោកច័ន្ទមាន")
+            person_names[last] = {**value, "given_of": name}
+        first = name.split(" ", 1)[0]
+        if not name.isascii() and first not in person_names and _name_word_alone(first):
+            # "លោក មូន ជែអ៊ីន" ... "លោកមូនប្រាប់សភា": the first part after a title
+            person_names[first] = {**value, "first_of": name}
+    elif _long_one_word_name(name):
+        person_names.setdefault(name, value)  # "នេតាន់យ៉ាហ៊ូ" later, even glued
 
 
 def _repeat_names(
