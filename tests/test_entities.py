@@ -2185,6 +2185,23 @@ def test_latin_bodies_named_by_a_bodys_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one Latin word (or an initial and a surname) after an athlete's word is a player
+        (
+            "ទី ១ រកបានដោយកីឡាករ Moreno ហើយចំណែកកីឡាករ K. Adams រកបាន ១ គ្រាប់",
+            ["Moreno", "K. Adams"],
+        ),
+        # not a known club, nor the first part of a hyphenated name
+        ("គាត់ជាកីឡាករ Barcelona ដ៏ល្បី", []),
+        ("ម្ចាស់ជើងឯកកីឡាករ Pong-O មិនបានមកទេ", []),
+    ],
+)
+def test_round10_one_latin_word_after_an_athlete(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "label", "expected"),
     [
         # after a word for a person, a given name of up to ten letters (no part known)

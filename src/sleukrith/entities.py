@@ -2388,6 +2388,12 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             and "ក្រុម" not in vt[max(0, m.start() - 25) : m.start()]  # a band's name
         ):
             lm = _LATIN_ONE_RE.match(vt, m.end())
+        elif not lm and m.group().startswith(_ATHLETE_WORDS[:2]):
+            # "ដោយកីឡាករ Griezmann", "កីឡាករ L. Junior": one Latin word after an athlete's
+            # word is a player's name, not a known club or body
+            lm = _LATIN_ONE_RE.match(vt, m.end()) or _LATIN_INITIAL_NAME_RE.match(vt, m.end())
+            if lm and (lm.group() in _known_orgs() or vt[lm.end() : lm.end() + 1] == "-"):
+                lm = None  # (not the start of "Nong-O")
         if lm and _group_of_member(vt, m.end(), lm.end()):
             continue
         if lm and not any(t.vs <= m.end() < t.ve for t in found):
@@ -2588,6 +2594,8 @@ def _group_of_member(vt: str, start: int, end: int) -> bool:
 # after a word that introduces a name, one capitalised word is a name too ("ឈ្មោះ Nat")
 _NAMING_CUES = ("ឈ្មោះ", "ព្រះនាម")
 _LATIN_ONE_RE = re.compile("[A-Z][a-zà-öø-ÿāēīōū]{2,}(?![A-Za-z0-9à-öø-ÿāēīōū])")
+# an initial and a surname ("L. Junior")
+_LATIN_INITIAL_NAME_RE = re.compile(r"[A-Z]\. ?[A-Z][a-zà-öø-ÿāēīōū]{2,}(?![A-Za-z0-9à-öø-ÿāēīōū])")
 
 
 _GENERIC_TAILS = frozenset(
