@@ -2201,6 +2201,12 @@ def test_round10_one_latin_word_after_an_athlete(text: str, expected: list[str])
     assert [t for _, t in ents(text, "PERSON")] == expected
 
 
+def test_round10_a_name_written_again_without_its_space() -> None:
+    text = "លោក ជិន ជឿន បានមក។ តើលោកស័ក្តិ៣ ជិនជឿន មន្ត្រីនគរបាល។ ការជិនជឿនធ្វើ"
+    # not glued after another word
+    assert [t for _, t in ents(text, "PERSON")] == ["លោក ជិន ជឿន", "ជិនជឿន"]
+
+
 @pytest.mark.parametrize(
     ("text", "label", "expected"),
     [
