@@ -2207,6 +2207,15 @@ def test_round10_a_name_written_again_without_its_space() -> None:
     assert [t for _, t in ents(text, "PERSON")] == ["លោក ជិន ជឿន", "ជិនជឿន"]
 
 
+def test_round10_a_body_named_after_one_found() -> None:
+    text = (
+        "ក្រុមហ៊ុន BlueLeaf បានបើក។ សហស្ថាបនិក BlueLeaf Realty បានលើកឡើងថា។ អំពី BlueLeaf "
+        "BlueLeaf ជាគម្រោង។ BlueLeaf League ចាប់ផ្តើម"
+    )
+    # one or two capitalised words more make another body; not an event, nor the name twice
+    assert [t for _, t in ents(text, "ORG")] == ["ក្រុមហ៊ុន BlueLeaf", "BlueLeaf Realty", "BlueLeaf"]
+
+
 @pytest.mark.parametrize(
     ("text", "label", "expected"),
     [

@@ -5208,15 +5208,68 @@ def _repeat_latin_orgs(
     taken = _Taken((e.start, e.end) for e in entities)
     return [
         Entity("ORG", s, e, text[s:e], {"name_en": None})
-        for s, e in _latin_repeats(text, covered, names, taken)
+        for s, e in _latin_repeats(text, covered, names, taken, extend=True)
     ]
 
 
+# one or two capitalised words after a body's Latin name that name another body of it
+_LATIN_UNIT_AFTER_RE = re.compile(
+    r" (?:[A-Z][a-z]{2,} )?([A-Z][a-z]{2,})(?![A-Za-z0-9 ]*[0-9A-Za-z])"
+)
+_NOT_UNIT_WORDS = frozenset(
+    {
+        "League",
+        "Cup",
+        "Award",
+        "Awards",
+        "Store",
+        "Stores",
+        "Phone",
+        "Pay",
+        "Play",
+        "Music",
+        "Series",
+        "Edition",
+        "Pro",
+        "Max",
+        "Plus",
+        "Lite",
+        "Mini",
+        "Watch",
+        "Tower",
+        "Street",
+        "Road",
+        "Park",
+        "Center",
+        "Centre",
+        "Mall",
+        "Cambodia",
+        "Asia",
+        "Day",
+        "Week",
+        "Festival",
+        "Open",
+        "Championship",
+        "Championships",
+        "Games",
+        "Stadium",
+        "Arena",
+        "Hotel",
+        "Show",
+    }
+)
+
+
 def _latin_repeats(
-    text: str, covered: list[tuple[int, int]], names: Iterable[str], taken: _Taken
+    text: str,
+    covered: list[tuple[int, int]],
+    names: Iterable[str],
+    taken: _Taken,
+    extend: bool = False,
 ) -> list[tuple[int, int]]:
     """Where the Latin ``names`` are written again, as whole names ("AFC U-19" is not "AFC"),
-    outside what is ``taken`` (which the found spans are added to)."""
+    outside what is ``taken`` (which the found spans are added to); with ``extend``, a name and
+    one or two capitalised words after it is one name."""
     pattern = re.compile(
         "(?<![A-Za-z0-9])(?:"
         + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -5225,9 +5278,23 @@ def _latin_repeats(
     out = []
     for cs, ce in covered:
         for m in pattern.finditer(text, cs, ce):
+            unit = _LATIN_UNIT_AFTER_RE.match(text, m.end()) if extend else None
+            twice = text.startswith(" " + m.group(), m.end())  # "អំពី Raintree Raintree ជា..."
+            if (
+                unit
+                and not twice
+                and not taken.hits(m.start(), unit.end())
+                and unit.group(1) not in _NOT_UNIT_WORDS
+                and not re.search("[A-Za-z][ -]?$", text[max(0, m.start() - 2) : m.start()])
+            ):
+                # "SmallWorld Realty", "SmallWorld Venture": a body named after one found, by
+                # one or two capitalised words more (not a product, an event or a place)
+                out.append((m.start(), unit.end()))
+                taken.add(m.start(), unit.end())
+                continue
             if (
                 taken.hits(m.start(), m.end())
-                or _LATIN_NEXT_RE.match(text, m.end())
+                or (_LATIN_NEXT_RE.match(text, m.end()) and not (extend and twice))
                 or _MODEL_AFTER_RE.match(text, m.end())  # "OPPO F11 Pro": a phone
                 or re.search("[A-Za-z][ -]?$", text[max(0, m.start() - 2) : m.start()])
             ):
