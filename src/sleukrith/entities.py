@@ -6274,8 +6274,7 @@ def _name_pattern(name: str) -> str:
         return f"(?<![A-Za-z]){re.escape(key)}(?![A-Za-z])"
     out = []
     for ch in key:
-        # a two-part Khmer name may be written again without its space ("ប៉ុលពត")
-        out.append("[\u178a\u178f]" if ch == "\u178f" else "[ ]?" if ch == " " else re.escape(ch))
+        out.append("[\u178a\u178f]" if ch == "\u178f" else re.escape(ch))
     return "[\u200b\u200c\u200d]*".join(out)
 
 
@@ -6350,7 +6349,6 @@ def _repeat_names(
     # a place that is also a name part ("ឡាវ ចន្ទី") gives way: PERSON outranks LOC in _select
     taken = _Taken((e.start, e.end) for e in entities if e.label not in ("LOC", "QUANTITY"))
     by_key = {_name_key(n): v for n, v in names.items()}
-    glued = {k.replace(" ", ""): v for k, v in by_key.items() if " " in k and not k.isascii()}
     pattern = re.compile("|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True)))
     out = []
     for cs, ce in covered:
@@ -6363,14 +6361,9 @@ def _repeat_names(
             ):
                 continue
             v = by_key.get(_name_key(m.group()))
-            tm = _TITLE_END_RE.search(text, max(0, m.start() - 24), m.start())
             if v is None:
-                # a name written without its space: six letters or more, with a title or no
-                # letter glued before it ("ក្រុមខ្មែរក្រហម ប៉ុលពត, ...")
-                key = _name_key(m.group())
-                v = glued.get(key)
-                if v is None or len(key) < 6 or not (tm or _open_before(text, m.start())):
-                    continue
+                continue
+            tm = _TITLE_END_RE.search(text, max(0, m.start() - 24), m.start())
             if tm and text.endswith(_TITLE_NOT_AFTER, 0, tm.start()):
                 tm = None  # "ពិភពលោក...": "the world", no title
             if (
