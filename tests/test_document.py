@@ -398,6 +398,40 @@ def test_this_year_completes_a_lead_date_without_its_year() -> None:
     assert other.record.date is None
 
 
+def test_a_weekday_or_a_full_date_nearby_completes_a_lead_date_without_its_year() -> None:
+    # Friday 18 October: of the years the text names (2019, 2023), only 2019 has it on a Friday
+    text = (
+        "ប៉ូលិសចាប់ខ្លួនបុរសម្នាក់\n"
+        "ខេត្តកំពត៖ កាលពីរសៀលថ្ងៃសុក្រ ទី១៨ ខែតុលា ប៉ូលិសបានចាប់ខ្លួនបុរសម្នាក់។\n"
+        "គេរំពឹងថាគម្រោងនេះនឹងបញ្ចប់នៅឆ្នាំ២០២៣ ដូចគម្រោងឆ្នាំ២០១៩ដែរ។\n"
+    )
+    assert analyze(text).record.date == "2019-10-18"
+    # on a weekday it has in no year named (Monday): no year; Wednesday: 2023
+    assert analyze(text.replace("សុក្រ", "ច័ន្ទ")).record.date is None
+    assert analyze(text.replace("សុក្រ", "ពុធ")).record.date == "2023-10-18"
+    # a full date further on, a few days away, gives the year of the lead's day
+    text = (
+        "តុលាការឃុំខ្លួនជនសង្ស័យ\n"
+        "ភ្នំពេញ៖ នគរបាលបានចាប់ខ្លួនជនសង្ស័យម្នាក់កាលពីថ្ងៃទី ១៥ តុលា ពាក់ព័ន្ធនឹងករណីលួច។\n"
+        "ជនសង្ស័យត្រូវបានបញ្ជូនទៅតុលាការ។\n"
+        "ចៅក្រមបានសម្រេចឃុំខ្លួនគាត់នៅថ្ងៃទី ១៧ ខែតុលា ឆ្នាំ២០១៩។\n"
+    )
+    assert analyze(text).record.date == "2019-10-15"
+
+
+def test_a_day_told_as_this_day_in_the_second_paragraph_dates_the_event() -> None:
+    text = (
+        "សម្តេចប្រគល់សញ្ញាបត្រ\n"
+        "ភ្នំពេញ៖ សម្តេចនាយករដ្ឋមន្ត្រីបានច្រានចោលសំណើរបស់ក្រសួងសុខាភិបាល ដែលបានស្នើឲ្យ"
+        "រាជរដ្ឋាភិបាលកំណត់លក្ខខណ្ឌពិនិត្យសុខភាពបេក្ខជនប្រឡងចូលក្របខណ្ឌរដ្ឋ។\n"
+        "នៅក្នុងពិធីចែកសញ្ញាបត្រនៅព្រឹកថ្ងៃទី២២ តុលានេះ សម្តេចបានមានប្រសាសន៍ថា ...។\n"
+        "ពិធីនេះធ្វើឡើងនៅព្រឹកថ្ងៃទី២២ ខែតុលា ឆ្នាំ២០១៩ នៅមជ្ឈមណ្ឌលកោះពេជ្រ។\n"
+    )
+    assert analyze(text).record.date == "2019-10-22"
+    # a day without "this" (nor its year) there is a detail
+    assert analyze(text.replace("តុលានេះ", "តុលា")).record.date is None
+
+
 def test_title_without_the_web_stamp() -> None:
     text = "ក្រសួងរៀបចំវេទិកាថ្មី 14, Mar 2025 , 9:05 am\nអត្ថបទ នៅថ្ងៃទី១៣ ខែមីនា ឆ្នាំ២០២៥។\n"
     doc = analyze(text)

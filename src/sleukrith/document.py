@@ -215,24 +215,38 @@ _YESTERDAY_AFTER_RE = re.compile("[ \u200b]*ម្សិលមិញ")
 def _dated_by_this_year(
     text: str, spans: list[tuple[int, int]], lead: list[tuple[str, list[DateMatch]]]
 ) -> date | None:
-    """No full date in the lead: a day and month of the lead (not a coming one) in the year the
-    text calls "this year" (``ឆ្នាំ២០១៩នេះ``, ``ចុងឆ្នាំ២០១៩ នេះ``), when it names one. ``lead``
-    holds the first lines with the dates already found in them."""
-    year = None
+    """No full date in the lead: a day and month of the lead (not a coming one) completed with
+    the year the text gives it. ``lead`` holds the first lines with the dates already found in
+    them. The year is, in this order: the year the text calls "this year" (``ឆ្នាំ២០១៩នេះ``,
+    ``ចុងឆ្នាំ២០១៩ នេះ``); the one year, of those the text names, in which the day falls on
+    the weekday written with it (``ថ្ងៃសុក្រ ទី១៨ ខែតុលា``); the year of the full dates the text
+    gives within 45 days of it (``ថ្ងៃទី១៥ តុលា`` ... ``ថ្ងៃទី១៧ ខែតុលា ឆ្នាំ២០១៩``), when they
+    agree."""
+    later = [find_dates(text[s:e]) for s, e in spans[len(lead) : 40]]
+    every = [d for _, dates in lead for d in dates] + [d for dates in later for d in dates]
+    this_year = None
     for k, (s, e) in enumerate(spans[:40]):
-        line, dates = lead[k] if k < len(lead) else (text[s:e], find_dates(text[s:e]))
+        line = lead[k][0] if k < len(lead) else text[s:e]
+        dates = lead[k][1] if k < len(lead) else later[k - len(lead)]
         for d in dates:
             if d.kind == "year" and _THIS_AFTER_RE.match(line, d.end) and isinstance(d.value, date):
-                year = d.value.year
+                this_year = d.value.year
                 break
-        if year:
+        if this_year:
             break
-    if year is None:
-        return None
+    named = {d.year for d in every if d.year and 1900 <= d.year <= 2100}
+    full = [
+        d.value.date() if isinstance(d.value, datetime) else d.value
+        for d in every
+        if d.kind in ("date", "datetime") and d.year and isinstance(d.value, date)
+    ]
     first = None
     for line, dates in lead:
         for d in dates:
             if d.kind not in ("date", "datetime") or d.year or not (d.day and d.month):
+                continue
+            year = this_year or _year_of_day(d, named, full)
+            if year is None:
                 continue
             try:
                 v = date(year, d.month, d.day)
@@ -247,6 +261,42 @@ def _dated_by_this_year(
                 continue
             return v
     return first
+
+
+def _year_of_day(d: DateMatch, named: set[int], full: list[date]) -> int | None:
+    """The year of a day and month written without one (see ``_dated_by_this_year``): by its
+    weekday among the years the text names, else by the full dates near it."""
+    weekday = _weekday_in(d.text)
+    if weekday is not None:
+        fits = set()
+        for y in named:
+            try:
+                if date(y, d.month or 0, d.day or 0).weekday() == weekday:
+                    fits.add(y)
+            except ValueError:
+                continue
+        if len(fits) == 1:
+            return fits.pop()
+    near = set()
+    for v in full:
+        try:
+            if abs((date(v.year, d.month or 0, d.day or 0) - v).days) <= 45:
+                near.add(v.year)
+        except ValueError:
+            continue
+    return near.pop() if len(near) == 1 else None
+
+
+_WEEKDAY_IN_RE = re.compile("ចន្ទ|ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បត|សុក្រ|សៅរ|អាទិត្យ")
+_WEEKDAY_NUMBERS = {"ចន្ទ": 0, "ច័ន្ទ": 0, "អង្គារ": 1, "ពុធ": 2, "ព្រហស្បត": 3, "សុក្រ": 4}
+
+
+def _weekday_in(said: str) -> int | None:
+    """The weekday (Monday 0) a date's words name, if any."""
+    m = _WEEKDAY_IN_RE.search(said)
+    if m is None:
+        return None
+    return _WEEKDAY_NUMBERS.get(m.group(), 5 if m.group() == "សៅរ" else 6)
 
 
 def analyze(text: str, *, reference: date | None = None) -> Document:

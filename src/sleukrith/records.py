@@ -872,8 +872,13 @@ def _event_date(
     for k, (s, e) in enumerate(body[:2]):
         for d in days:
             if s <= d.start < e and (ref is None or d.value <= ref):
-                if k and body[0][1] - body[0][0] > 80 and not _YEAR_RE.search(d.text):
-                    continue  # a day without its year further on is a detail, not the event
+                if (
+                    k
+                    and body[0][1] - body[0][0] > 80
+                    and not _YEAR_RE.search(d.text)
+                    and not _fold(d.text).endswith("នេះ")
+                ):
+                    continue  # a day without its year (nor "this") further on is a detail
                 before = _fold(text[max(s, d.start - 25) : d.start])
                 if re.search("ចេញផ្សាយ|ផ្សព្វផ្សាយនៅ|ចុះហត្ថលេខា", before):
                     continue
