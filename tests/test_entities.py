@@ -2211,6 +2211,33 @@ def test_round10_a_body_named_after_one_found() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # kinds of bodies, not one: head words listed, a head counted, a head and its domain
+        "ដោយមានការចូលរួមពីតំណាងអង្គការ សមាគម សហជីព និងសហគមន៍នានា",
+        "តំណាងមន្ទីរ-អង្គភាពចំណុះសាលាខេត្ត បានចូលរួម",
+        "កើនឡើងរហូតដល់ជាង ៤០ ក្រុមហ៊ុន ដូច្នេះការវិនិយោគបានកើនឡើង",
+        "ទាំងនៅក្នុងគ្រឹះស្ថានអប់រំ និងនៅទីធ្លាសាធារណៈ",
+    ],
+)
+def test_round10_kinds_of_bodies(text: str) -> None:
+    assert ents(text, "ORG") == []
+
+
+def test_round10_one_body_after_a_count_or_a_head() -> None:
+    # a numbered role before a head, a police inspectorate written with a space, a named
+    # microfinance institution are bodies
+    text = "លោក អនុប្រធានទី ១ សហព័ន្ធកីឡាចំបាប់កម្ពុជា និងអធិការដ្ឋាន នគរបាលខណ្ឌមានជ័យ"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "សហព័ន្ធកីឡាចំបាប់កម្ពុជា",
+        "អធិការដ្ឋាន នគរបាលខណ្ឌមានជ័យ",
+    ]
+    assert [t for _, t in ents("គ្រឹះស្ថានមីក្រូហិរញ្ញវត្ថុប្រាសាក់បានប្រកាស", "ORG")] == [
+        "គ្រឹះស្ថានមីក្រូហិរញ្ញវត្ថុប្រាសាក់"
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "label", "expected"),
     [
         # after a word for a person, a given name of up to ten letters (no part known)

@@ -3512,6 +3512,22 @@ _SHOP_HEAD_RE = re.compile(
 _NOT_NICKNAMES = ("ហ៊ុន", "ប្រឹក្សា", "ការងារ", "គ្រួសារ", "មន្ត្រី", "អ្នក")
 
 
+# a count right before a head word ("ជាង ៤០ ក្រុមហ៊ុន"), not a year or a number's label
+_COUNT_BEFORE_HEAD_RE = re.compile(
+    "(?:ជាង|ចំនួន|ប្រហែល|ប្រមាណ|ដល់|តែ)[ \u200b]?[០-៩0-9]{1,3}[ \u200b]?$"
+)
+# a head word alone, then another head word after a space or a hyphen: a list of kinds of
+# bodies ("អង្គការ សមាគម សហជីព", "មន្ទីរ-អង្គភាពចំណុះសាលាខេត្ត")
+_KIND_HEADS = ("អង្គការ", "សមាគម", "សហជីព", "ក្រុមហ៊ុន", "ស្ថាប័ន", "មន្ទីរ", "អង្គភាព", "ក្រសួង")
+_HEADS_ONLY_RE = re.compile(
+    f"(?:{_alt(_KIND_HEADS)})(?:[ \u200b]*[-‐][ \u200b]*|[ \u200b]+)"
+    f"(?:{_alt(_KIND_HEADS)})[\u1780-\u17dd\u200b]*(?:[ \u200b]+[\u1780-\u17dd\u200b]+)*"
+)
+
+
+_HEAD_ALONE_BEFORE_RE = re.compile(f"(?:{_alt(_KIND_HEADS)})[ \u200b]+$")
+
+
 def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     out: list[_Mention] = []
     known = _known_orgs()
@@ -3700,8 +3716,16 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             continue
         if head in _BUSINESS_HEADS and name and _words(name)[0] in _NO_NAME_START_WORDS:
             continue  # "កម្មកររោងចក្រសោះបែរជា...", "ក្រុមហ៊ុននូវ...": a particle, no name
-        if head in _BUSINESS_HEADS and _only_common_words(name):
-            continue  # "ក្រុមហ៊ុនច្បាប់" (a law firm), "ក្រុមហ៊ុនថាមពល": kinds of businesses
+        if (head in _BUSINESS_HEADS or head == "គ្រឹះស្ថាន") and _only_common_words(name):
+            continue  # "ក្រុមហ៊ុនច្បាប់" (a law firm), "គ្រឹះស្ថានអប់រំ": kinds of businesses
+        if _COUNT_BEFORE_HEAD_RE.search(
+            vt, max(0, m.start() - 8), m.start()
+        ) and not _ASCII_LETTER_RE.search(name):
+            continue  # "ជាង ៤០ ក្រុមហ៊ុន ...": the head counts bodies, it names none
+        if _HEADS_ONLY_RE.fullmatch(vt, m.start(), end) or _HEAD_ALONE_BEFORE_RE.search(
+            vt, max(0, m.start() - 16), m.start()
+        ):
+            continue  # "អង្គការ សមាគម សហជីព", "មន្ទីរ-អង្គភាព...": kinds of bodies
         trade = next((t for t in _ACTIVITY_TAILS if name.startswith(t)), None)
         if head in _COMPANY_HEADS and trade and _starts_with_predicate(name[len(trade) :]):
             continue  # "ក្រុមហ៊ុនធានារ៉ាប់រងធានាតែ...": insurance companies guarantee only ...
