@@ -2237,6 +2237,16 @@ def test_round10_one_body_after_a_count_or_a_head() -> None:
     ]
 
 
+def test_round10_an_account_holders_name_in_quotes() -> None:
+    text = (
+        "នារីម្នាក់មានឈ្មោះក្នុងហ្វេសប៊ុកថា “Dara Ny” ចំណែកបុរសម្ចាស់គណនីហ្វេសប៊ុក «សុខសប្បាយ» "
+        "បានបង្ហោះរូប។ “Dara Ny” បន្តថា"
+    )
+    assert [t for _, t in ents(text, "PERSON")] == ["Dara Ny", "សុខសប្បាយ", "Dara Ny"]
+    # a body's page named in quotes is no person
+    assert ents("តាមរយៈគណនីហ្វេសប៊ុកឈ្មោះ «ក្រសួងព័ត៌មាន» បានប្រកាស", "PERSON") == []
+
+
 @pytest.mark.parametrize(
     ("text", "label", "expected"),
     [
