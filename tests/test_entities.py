@@ -2248,6 +2248,24 @@ def test_round10_an_account_holders_name_in_quotes() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no name after a title: a glued verb or ដ៏, "ជា" and a common word
+        ("មានន័យថាព្រះចៅអធិរាជស្រឡាញ់វប្បធម៌ និងសាសនា", []),
+        ("ប្រទេសជប៉ុនព្រះចៅអធិរាជដ៏មានបុណ្យបារមី", []),
+        ("ពួកគេគិតថាលោកជា បុគ្គលមួយរូប", []),
+        # a given name that starts like a verb, after a space; the family name ជា
+        ("ខាងមុខ។ លោក សប្បាយណា បានថ្លែងបន្ថែមថា", ["លោក សប្បាយណា"]),
+        ("សម្តេច ជា ស៊ីម បានមក", ["សម្តេច ជា ស៊ីម"]),
+        # "as of" ends a name
+        ("តាម លោក បូរាណ គិតត្រឹមឆមាសទី ១ ឆ្នាំ ២០១៩", ["លោក បូរាណ"]),
+    ],
+)
+def test_round10_no_name_after_a_title(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "label", "expected"),
     [
         # after a word for a person, a given name of up to ten letters (no part known)

@@ -290,6 +290,9 @@ ROLE_WORDS: tuple[str, ...] = (
 _STOP_WORDS: tuple[str, ...] = (
     "ហៅក្រៅ",  # "nicknamed": an alias follows
     "ហៅកាត់",  # "abbreviated as": a body's short name follows
+    "គិតត្រឹម",  # "as of": a date follows
+    "គិតមកទល់",
+    "គិតចាប់ពី",
     "បាន",
     "នឹង",
     "ដែល",
@@ -1771,6 +1774,30 @@ def _two_known_parts(word: str, known: frozenset[str]) -> bool:
     )
 
 
+def _no_name_after_title(vt: str, parts: list[tuple[int, int]], known: frozenset[str]) -> bool:
+    """What a title's reader took for a name is none: a glued word that starts with a verb or
+    ដ៏ ("ព្រះចៅអធិរាជដ៏មានបុណ្យ", "ព្រះចៅអធិរាជស្រឡាញ់វប្បធម៌"), or "ជា" ("is") and a common
+    word ("លោកជា បុគ្គលមួយរូប": "he is a person")."""
+    words = [vt[a:b] for a, b in parts]
+    first = _words(words[0])[:1]
+    if (
+        len(words) == 1
+        and first
+        and parts[0][0] > 0
+        and _is_kh(vt[parts[0][0] - 1])  # glued to its title
+        and words[0] not in known
+        and first[0] not in known
+        and (first[0] == "ដ៏" or (len(first[0]) >= 4 and first[0] in _predicates()))
+    ):
+        return True
+    return (
+        len(words) == 2
+        and words[0] == "ជា"
+        and words[1] not in known
+        and words[1] in _common_words()
+    )
+
+
 def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     out: list[_Mention] = []
     n = len(vt)
@@ -1886,6 +1913,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             if weak:
                 continue
             parts = parts[:1]
+        if _no_name_after_title(vt, parts, parts_known):
+            continue
         name_end = parts[-1][1]
         out.append(
             _Mention(
