@@ -2257,6 +2257,9 @@ def test_round10_an_account_holders_name_in_quotes() -> None:
         # a given name that starts like a verb, after a space; the family name ជា
         ("ខាងមុខ។ លោក សប្បាយណា បានថ្លែងបន្ថែមថា", ["លោក សប្បាយណា"]),
         ("សម្តេច ជា ស៊ីម បានមក", ["សម្តេច ជា ស៊ីម"]),
+        # a family name that only starts with a function word's letters (ខែក is no ខែ "month")
+        ("ចង្អៀតនេះ។ លោក ខែក នរិន្ទដា នាយកផ្នែកទំនាក់ទំនង បានឲ្យដឹង", ["លោក ខែក នរិន្ទដា"]),
+        ("កាលពីថ្ងៃទី២ ខែ មីនា លោក សុខ បានមក", ["លោក សុខ"]),
         # "as of" ends a name
         ("តាម លោក បូរាណ គិតត្រឹមឆមាសទី ១ ឆ្នាំ ២០១៩", ["លោក បូរាណ"]),
     ],

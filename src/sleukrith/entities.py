@@ -1411,7 +1411,9 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                 pass  # "ហេង ស្រីនាង": a given name may start with ស្រី, សុខ ...
             elif (
                 (not parts or len(chunk) > 6)
-                and _STOP_RE.match(chunk)
+                and (sm := _STOP_RE.match(chunk))
+                # (not a word that only starts with its letters: "ខែក" is no "ខែ")
+                and not _final_consonant_at(chunk, sm.end())
                 and chunk not in known
                 # (a second part whose first word, as the segmenter reads it, is a name part:
                 # "ម៉ៅ មុនីវណ្ណ" holds no មុន)
