@@ -2268,6 +2268,16 @@ def test_round10_no_name_after_a_title(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
 
 
+def test_round10_more_foreign_places() -> None:
+    text = "ជើងហោះហើរទៅវៀងចន្ទន៍ ហ្លួងព្រះបាង និងយ៉ាំងហ្គោន ក្នុងតំបន់ឥណ្ឌូចិន"
+    assert [t for _, t in ents(text, "LOC")] == [
+        "វៀងចន្ទន៍",
+        "ហ្លួងព្រះបាង",
+        "យ៉ាំងហ្គោន",
+        "តំបន់ឥណ្ឌូចិន",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "label", "expected"),
     [
