@@ -2276,6 +2276,14 @@ def test_round10_more_foreign_places() -> None:
         "យ៉ាំងហ្គោន",
         "តំបន់ឥណ្ឌូចិន",
     ]
+    # a foreign town or province keeps its type word
+    text = "គាត់រស់នៅក្នុងស្រុកអារញ្ញប្រាថេត ខេត្តស្រះកែវ ហើយបងប្រុសនៅខេត្តជាំងស៊ី ប្រទេសចិន"
+    assert [t for _, t in ents(text, "LOC")] == [
+        "ស្រុកអារញ្ញប្រាថេត",
+        "ខេត្តស្រះកែវ",
+        "ខេត្តជាំងស៊ី",
+        "ប្រទេសចិន",
+    ]
 
 
 @pytest.mark.parametrize(

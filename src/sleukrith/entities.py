@@ -4330,6 +4330,9 @@ def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         found = _match_place_after(vt, m.end(), levels)
         if found is None and m.group() in _PLACE_TYPE_WORDS:
             found = _near_place_after(vt, m.end(), levels)
+        if found is None and m.group() in ("ស្រុក", "ខេត្ត", "ក្រុង"):
+            # "ស្រុកអារញ្ញប្រាថេត", "ខេត្តជាំងស៊ី": a foreign town or province with its type word
+            found = _match_place_after(vt, m.end(), ("city", "region"))
         if found is None and m.group() in _FOREIGN_TYPE_WORDS and vt[m.end() : m.end() + 1] == " ":
             lm = _LATIN_FULL_RE.match(vt, m.end() + 1) or _LATIN_ONE_RE.match(vt, m.end() + 1)
             if lm:  # "ស្រុក Tha Muang", "កោះ Borneo": a foreign place written in Latin script
