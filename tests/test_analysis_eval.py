@@ -145,8 +145,8 @@ def test_news_gold_files_are_well_formed() -> None:
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
-        if path.parent.name.endswith(("8", "9", "10", "11")):
-            # rounds 7 to 9: a block of NIPTICT news sentences, named <file stem>.b<block>
+        if path.parent.name.endswith(("8", "9", "10", "11", "12")):
+            # rounds 7 to 10: a block of NIPTICT news sentences, named <file stem>.b<block>
             where = gold["niptict"]
             assert gold["path"] == "seg/niptict2015.tsv"
             assert path.stem == f"{Path(where['file']).stem}.b{where['block']}"
