@@ -2260,6 +2260,12 @@ def test_round10_an_account_holders_name_in_quotes() -> None:
         # a family name that only starts with a function word's letters (ខែក is no ខែ "month")
         ("ចង្អៀតនេះ។ លោក ខែក នរិន្ទដា នាយកផ្នែកទំនាក់ទំនង បានឲ្យដឹង", ["លោក ខែក នរិន្ទដា"]),
         ("កាលពីថ្ងៃទី២ ខែ មីនា លោក សុខ បានមក", ["លោក សុខ"]),
+        # a last part that starts the clause ("further"); a former role; an age
+        ("រឹតតែសកម្មជាងលោក ចេន ទៅទៀត។", ["លោក ចេន"]),
+        ("ឡើយ។ លោក អតីតគ្រូបង្រៀន និងជាអតីតរដ្ឋមន្ត្រី", []),
+        ("ផងដែរ។ លោក វ័យ៥៥ឆ្នាំ មានប្រសាសន៍ថា", []),
+        # (a given name the segmenter cuts into function words stays whole)
+        ("តំណាងគណបក្ស គឺ លោក ស៊ីន ថាត ដោយប្រកាន់", ["លោក ស៊ីន ថាត"]),
         # "as of" ends a name
         ("តាម លោក បូរាណ គិតត្រឹមឆមាសទី ១ ឆ្នាំ ២០១៩", ["លោក បូរាណ"]),
     ],

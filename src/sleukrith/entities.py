@@ -1776,11 +1776,35 @@ def _two_known_parts(word: str, known: frozenset[str]) -> bool:
     )
 
 
+def _without_clause_tail(
+    vt: str, parts: list[tuple[int, int]], known: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The name's parts without a last part that starts the clause: a word no name part, made
+    of dictionary words the first of which is a function word that is no name part either
+    ("លោក ចេន ទៅទៀត")."""
+    while len(parts) >= 2:
+        w = vt[parts[-1][0] : parts[-1][1]]
+        ws = _words(w)
+        if w in known or len(ws) < 2 or ws[0] not in _STOP_EXACT or ws[0] in known:
+            break  # (a function word that is also a name part starts names: "ស្រី|ពេជ្រ")
+        if not all(len(x) >= 2 and in_external_dictionary(x) for x in ws):
+            break  # (not "ថា|ត": a given name the segmenter cut)
+        parts = parts[:-1]
+    return parts
+
+
 def _no_name_after_title(vt: str, parts: list[tuple[int, int]], known: frozenset[str]) -> bool:
     """What a title's reader took for a name is none: a glued word that starts with a verb or
     ដ៏ ("ព្រះចៅអធិរាជដ៏មានបុណ្យ", "ព្រះចៅអធិរាជស្រឡាញ់វប្បធម៌"), or "ជា" ("is") and a common
-    word ("លោកជា បុគ្គលមួយរូប": "he is a person")."""
+    word ("លោកជា បុគ្គលមួយរូប": "he is a person"); "former" and a role ("លោក អតីតគ្រូបង្រៀន"),
+    an age ("លោក វ័យ៥៥ឆ្នាំ")."""
     words = [vt[a:b] for a, b in parts]
+    if not words:
+        return True
+    if words[0].startswith("អតីត") and words[0] not in known:
+        return True
+    if words[0] in ("វ័យ", "អាយុ") and re.match("[ ]?[0-9០-៩]", vt[parts[0][1] : parts[0][1] + 2]):
+        return True
     first = _words(words[0])[:1]
     if (
         len(words) == 1
@@ -1915,6 +1939,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             if weak:
                 continue
             parts = parts[:1]
+        parts = _without_clause_tail(vt, parts, parts_known)
         if _no_name_after_title(vt, parts, parts_known):
             continue
         name_end = parts[-1][1]
