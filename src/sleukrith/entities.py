@@ -3574,19 +3574,20 @@ _SHOP_HEAD_RE = re.compile(
 _NOT_NICKNAMES = ("ហ៊ុន", "ប្រឹក្សា", "ការងារ", "គ្រួសារ", "មន្ត្រី", "អ្នក")
 
 
-# a count right before a head word ("ជាង ៤០ ក្រុមហ៊ុន"), not a year or a number's label
+# a count right before a head word, after a word that counts ("ជាង ៤០ ក្រុមហ៊ុន"; not "ទី ១ ...")
 _COUNT_BEFORE_HEAD_RE = re.compile(
     "(?:ជាង|ចំនួន|ប្រហែល|ប្រមាណ|ដល់|តែ)[ \u200b]?[០-៩0-9]{1,3}[ \u200b]?$"
 )
 # a head word alone, then another head word after a space or a hyphen: a list of kinds of
-# bodies ("អង្គការ សមាគម សហជីព", "មន្ទីរ-អង្គភាពចំណុះសាលាខេត្ត")
+# bodies ("អង្គការ សមាគម សហជីព", "មន្ទីរ-អង្គភាពចំណុះសាលាខេត្ត"); the heads such lists hold
+# (not police or administrative heads: "អធិការដ្ឋាន នគរបាលខណ្ឌ..." is one body)
 _KIND_HEADS = ("អង្គការ", "សមាគម", "សហជីព", "ក្រុមហ៊ុន", "ស្ថាប័ន", "មន្ទីរ", "អង្គភាព", "ក្រសួង")
 _HEADS_ONLY_RE = re.compile(
     f"(?:{_alt(_KIND_HEADS)})(?:[ \u200b]*[-‐][ \u200b]*|[ \u200b]+)"
     f"(?:{_alt(_KIND_HEADS)})[\u1780-\u17dd\u200b]*(?:[ \u200b]+[\u1780-\u17dd\u200b]+)*"
 )
 
-
+# ... and the later heads of such a list: a bare kind head and a space before them
 _HEAD_ALONE_BEFORE_RE = re.compile(f"(?:{_alt(_KIND_HEADS)})[ \u200b]+$")
 
 
