@@ -444,3 +444,15 @@ def test_a_link_to_the_source_is_noise() -> None:
     text = "ចំណងជើង\nអត្ថបទ។\n \u200bសូម\u200bចុច\u200bទៅ\u200bប្រភពដើម VOA ត្រង់នេះ\u200b\n"
     assert [r.reason for r in find_noise(text)] == ["read-more"]
     assert not [e for e in analyze(text).entities if e.label == "ORG"]
+
+
+def test_a_participant_named_again_by_a_given_name_is_listed_once() -> None:
+    text = (
+        "មន្ទីរការងារប្រជុំពិភាក្សា\n"
+        "កំពត៖ កាលពីព្រឹកថ្ងៃទី១៤ ខែមីនា ឆ្នាំ២០១៩ មន្ទីរការងារបានរៀបចំកិច្ចប្រជុំមួយ "
+        "ក្រោមអធិបតីភាពលោកស្រី ម៉ៅ សុភាវី ប្រធានមន្ទីរ ដោយមានលោក ចាន់ ដារ៉ា ចូលរួមផងដែរ។\n"
+        "លោកស្រី សុភាវី បានមានប្រសាសន៍ថា ការងារនេះសំខាន់ណាស់ ហើយលោក ដារ៉ា បានគាំទ្រ។\n"
+    )
+    rec = analyze(text).record
+    assert rec.chair is not None and rec.chair["name"] == "ម៉ៅ សុភាវី"
+    assert [p["name"] for p in rec.participants] == ["ចាន់ ដារ៉ា"]

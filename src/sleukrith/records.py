@@ -1089,9 +1089,13 @@ def build_record(
     seen: set[str] = set()
     if chair is not None:
         seen.add((chair.value or {}).get("name") or chair.text)
+    # the parts of the full names: a one-word name that is one of them is that person again
+    # ("លោកស្រី ម៉ៅ សុភាវី" ... "លោកស្រី សុភាវី")
+    named = [(x.value or {}).get("name") or x.text for x in [*persons, chair] if x is not None]
+    parts_of_full = {p for n in named if " " in n.strip() for p in n.split()}
     for e in persons:
         key = (e.value or {}).get("name") or e.text
-        if key in seen:
+        if key in seen or (" " not in key.strip() and key.strip() in parts_of_full):
             continue
         seen.add(key)
         if rec.kind == "incident" and _private(e):
