@@ -3411,8 +3411,12 @@ def _is_generic(name: str, head: str = "") -> bool:
         return False  # "មន្ទីរទេសចរណ៍ខេត្ត": the province's department of tourism
     if head == "អាជ្ញាធរ" and rest == "ខ្មែរ":
         return True  # "អាជ្ញាធរខ្មែរ": the Khmer authorities, not one body
-    if rest == name and rest.endswith("រដ្ឋបាល") and (head + rest).startswith(_POLICE_POST_WORDS):
-        return True  # "ប៉ុស្តិ៍នគរបាលរដ្ឋបាល" with no place: the kind of post, not one post
+    if (
+        rest == name
+        and rest.endswith(("រដ្ឋបាល", "ព្រំដែន"))
+        and (head + rest).startswith(_POLICE_POST_WORDS)
+    ):
+        return True  # "ប៉ុស្តិ៍នគរបាលរដ្ឋបាល", "...ព្រំដែន" with no place: a kind of post
     if head == "ក្រសួង" and rest in _MINISTRY_DOMAINS:
         return False  # "ក្រសួងការងារ": the Ministry of Labour, its short name
     return rest in _GENERIC_TAILS or rest.startswith(_GENERIC_STARTS)
