@@ -735,3 +735,13 @@ def test_a_weekday_in_a_habit_list_is_no_date() -> None:
     assert labels == ["ថ្ងៃចន្ទ", "ថ្ងៃសុក្រ"]
     with pytest.raises(TypeError):
         habit_list_before(b"x")  # type: ignore[arg-type]
+
+
+def test_weekday_named() -> None:
+    from sleukrith.dates import weekday_named
+
+    assert weekday_named("រសៀល\u200bថ្ងៃ\u200bសុក្រ ទី\u200b ១៨ ខែ\u200bតុលា") == 4
+    assert weekday_named("ថ្ងៃច័ន្ទ ទី២១") == 0 and weekday_named("ថ្ងៃសៅរិ៍") == 5
+    assert weekday_named("ថ្ងៃទី២១ ខែតុលា") is None
+    with pytest.raises(TypeError):
+        weekday_named(b"x")  # type: ignore[arg-type]

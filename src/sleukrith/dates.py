@@ -39,6 +39,7 @@ __all__ = [
     "find_dates",
     "format_date",
     "habit_list_before",
+    "weekday_named",
     "MONTHS",
     "WEEKDAYS",
     "to_24h",
@@ -366,6 +367,17 @@ def habit_list_before(before: str) -> bool:
     the weekday written next is part of it, not a day (zero-width spaces ignored)."""
     require_str(before)
     return _HABIT_LIST_BEFORE_RE.search(before.replace("\u200b", "")) is not None
+
+
+_WEEKDAY_WORD_RE = re.compile(_alt(_WEEKDAY_SPELLINGS))
+
+
+def weekday_named(said: str) -> int | None:
+    """The weekday (Monday 0 ... Sunday 6) that the words of a date name, if any
+    (``ថ្ងៃសុក្រ ទី១៨ ខែតុលា`` → 4; spelling variants such as ``ច័ន្ទ``, ``សៅរិ៍`` included)."""
+    require_str(said)
+    m = _WEEKDAY_WORD_RE.search(fold_for_matching(said))
+    return _WEEKDAY_SPELLINGS[m.group()] if m else None
 
 
 # សប្តាហ៍ក្រោយ, ខែមុន, ឆ្នាំនេះ, ឆ្នាំទៅ ...

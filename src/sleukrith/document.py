@@ -19,7 +19,7 @@ from typing import Any
 
 from sleukrith.chars import require_str
 from sleukrith.clean import Removal, find_noise, find_title, line_spans, without_web_stamp
-from sleukrith.dates import DateMatch, find_dates
+from sleukrith.dates import DateMatch, find_dates, weekday_named
 from sleukrith.entities import Entity, english_month, find_entities
 from sleukrith.normalize import Fix
 from sleukrith.records import Record, build_record
@@ -266,7 +266,7 @@ def _dated_by_this_year(
 def _year_of_day(d: DateMatch, named: set[int], full: list[date]) -> int | None:
     """The year of a day and month written without one (see ``_dated_by_this_year``): by its
     weekday among the years the text names, else by the full dates near it."""
-    weekday = _weekday_in(d.text)
+    weekday = weekday_named(d.text)
     if weekday is not None:
         fits = set()
         for y in named:
@@ -285,18 +285,6 @@ def _year_of_day(d: DateMatch, named: set[int], full: list[date]) -> int | None:
         except ValueError:
             continue
     return near.pop() if len(near) == 1 else None
-
-
-_WEEKDAY_IN_RE = re.compile("ចន្ទ|ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បត|សុក្រ|សៅរ|អាទិត្យ")
-_WEEKDAY_NUMBERS = {"ចន្ទ": 0, "ច័ន្ទ": 0, "អង្គារ": 1, "ពុធ": 2, "ព្រហស្បត": 3, "សុក្រ": 4}
-
-
-def _weekday_in(said: str) -> int | None:
-    """The weekday (Monday 0) a date's words name, if any."""
-    m = _WEEKDAY_IN_RE.search(said)
-    if m is None:
-        return None
-    return _WEEKDAY_NUMBERS.get(m.group(), 5 if m.group() == "សៅរ" else 6)
 
 
 def analyze(text: str, *, reference: date | None = None) -> Document:
