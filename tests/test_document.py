@@ -456,3 +456,37 @@ def test_a_participant_named_again_by_a_given_name_is_listed_once() -> None:
     rec = analyze(text).record
     assert rec.chair is not None and rec.chair["name"] == "ម៉ៅ សុភាវី"
     assert [p["name"] for p in rec.participants] == ["ចាន់ ដារ៉ា"]
+
+
+def test_a_coming_day_without_a_year_is_upcoming_when_the_report_date_is_unknown() -> None:
+    text = (
+        "ក្រសួងរៀបចំវេទិកា\n"
+        "ភ្នំពេញ៖ កាលពីព្រឹកថ្ងៃទី២២ ខែតុលានេះ ក្រសួងបានរៀបចំវេទិកាមួយ។\n"
+        "ពិធីបុណ្យឯករាជ្យជាតិនឹងប្រារព្ធនៅថ្ងៃទី៩ ខែវិច្ឆិកា ខាងមុខ។\n"
+        "លោកបានចុះសួរសុខទុក្ខប្រជាពលរដ្ឋកាលពីថ្ងៃទី២០ តុលា។\n"
+    )
+    doc = analyze(text)
+    assert doc.date is None
+    # the day told as coming is upcoming, with no ISO date and its words; the past day is not
+    assert [(u["date"], u["when"], u["text"]) for u in doc.record.upcoming] == [
+        (None, "ថ្ងៃទី៩ ខែវិច្ឆិកា ខាងមុខ", "ពិធីបុណ្យឯករាជ្យជាតិ")
+    ]
+    # with the report date, the same day has its ISO date and no "when"
+    dated = analyze(text, reference=date(2019, 10, 22)).record.upcoming
+    assert dated == [{"date": "2019-11-09", "end_date": None, "text": "ពិធីបុណ្យឯករាជ្យជាតិ"}]
+
+
+def test_cli_card_shows_a_coming_day_without_a_year(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from sleukrith.cli import _load_verbs, app
+
+    _load_verbs()
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "ក្រសួងរៀបចំវេទិកា\nពិធីបុណ្យឯករាជ្យជាតិនឹងប្រារព្ធនៅថ្ងៃទី៩ ខែវិច្ឆិកា ខាងមុខ។\n",
+        encoding="utf-8",
+    )
+    card = CliRunner().invoke(app, ["analyze", str(report), "--md"])
+    assert card.exit_code == 0, card.output
+    assert "- ថ្ងៃទី៩ ខែវិច្ឆិកា ខាងមុខ: ពិធីបុណ្យឯករាជ្យជាតិ" in card.output

@@ -951,6 +951,8 @@ def _topics_in(f: _Folded, pattern: re.Pattern[str], stop_re: re.Pattern[str]) -
 
 _PAST_AFTER_RE = re.compile("(?<!ឱ្យ)(?<!ឲ្យ)(?<!អោយ)បាន(?!ត្រឹម|មុន)")
 _FUTURE_RE = re.compile("នឹង|គ្រោង|ខាងមុខ|ត្រូវ|សូម|ត្រៀម")
+# a day told as coming in its own words ("... ខាងមុខ", "... ខាងមុខនេះ", "... ក្រោយ")
+_COMING_RE = re.compile("(?:ខាងមុខ|ក្រោយ)(?:នេះ)?$")
 
 
 def _narrated_past(text: str, sent: tuple[int, int], e: Entity) -> bool:
@@ -1184,31 +1186,39 @@ def build_record(
     body_starts = [a for a, _ in body]
     times = sorted((x for x in body_ents if x.label == "TIME"), key=lambda x: x.end)
     time_ends = [x.end for x in times]
-    if report_date is not None:
-        ref = report_date.isoformat()
-        for e in body_ents:
-            if e.label != "DATE" or not isinstance(e.value, str):
-                continue
-            iso = e.value[:10]
-            if len(iso) < 10 or iso <= ref or not _DAY_TEXT_RE.search(e.text):
-                continue
-            sent = _sentence_of(sentences, e.start) or (e.start, e.end)
-            k = bisect.bisect_right(body_starts, e.start) - 1
-            line = body[k] if k >= 0 and body[k][0] <= e.start < body[k][1] else sent
-            sent = (max(sent[0], line[0]), min(sent[1], line[1]))
-            if _narrated_past(text, sent, e):
-                continue
-            ds = e.start
-            # "... មុនម៉ោង ៥ល្ងាច ថ្ងៃទី២២ ...": the clock time belongs to the date
-            j = bisect.bisect_left(time_ends, ds + 1) - 1
-            if j >= 0:
-                x = times[j]
-                if sent[0] <= x.start < ds and not _ZW_RE.sub("", text[x.end : ds]).strip(" ,"):
-                    ds = x.start
-            what = _event_text(text, sent, ds, e.end, list_heading.get(line[0]))
-            end = e.value.split("/", 1)[1][:10] if "/" in e.value else None
-            if end is not None and (len(end) < 10 or end <= iso):
-                end = None
-            rec.upcoming.append({"date": iso, "end_date": end, "text": what})
-    rec.upcoming.sort(key=lambda u: u["date"])
+    ref = report_date.isoformat() if report_date is not None else None
+    for e in body_ents:
+        if e.label != "DATE" or not _DAY_TEXT_RE.search(e.text):
+            continue
+        iso = e.value[:10] if isinstance(e.value, str) and len(e.value) >= 10 else None
+        if ref is not None and (iso is None or iso <= ref):
+            continue
+        if ref is None and (iso is not None or not _COMING_RE.search(_fold(e.text))):
+            # no report date: a day written without its year that the text tells as coming
+            # ("ថ្ងៃទី៩ ខែវិច្ឆិកា ខាងមុខ") is upcoming, with no ISO date and its words
+            continue
+        sent = _sentence_of(sentences, e.start) or (e.start, e.end)
+        k = bisect.bisect_right(body_starts, e.start) - 1
+        line = body[k] if k >= 0 and body[k][0] <= e.start < body[k][1] else sent
+        sent = (max(sent[0], line[0]), min(sent[1], line[1]))
+        if _narrated_past(text, sent, e):
+            continue
+        ds = e.start
+        # "... មុនម៉ោង ៥ល្ងាច ថ្ងៃទី២២ ...": the clock time belongs to the date
+        j = bisect.bisect_left(time_ends, ds + 1) - 1
+        if j >= 0:
+            x = times[j]
+            if sent[0] <= x.start < ds and not _ZW_RE.sub("", text[x.end : ds]).strip(" ,"):
+                ds = x.start
+        what = _event_text(text, sent, ds, e.end, list_heading.get(line[0]))
+        if iso is None:
+            rec.upcoming.append(
+                {"date": None, "end_date": None, "text": what, "when": _ZW_RE.sub("", e.text)}
+            )
+            continue
+        end = e.value.split("/", 1)[1][:10] if "/" in e.value else None
+        if end is not None and (len(end) < 10 or end <= iso):
+            end = None
+        rec.upcoming.append({"date": iso, "end_date": end, "text": what})
+    rec.upcoming.sort(key=lambda u: u["date"] or "~")  # (days with no year last)
     return rec

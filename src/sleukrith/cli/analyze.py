@@ -85,7 +85,7 @@ def markdown_card(doc: Any, name: str = "") -> str:
     if rec.upcoming:
         lines += ["**Upcoming**", ""]
         lines += [
-            f"- {u.get('date') or '?'}"
+            f"- {u.get('date') or u.get('when') or '?'}"
             + (f" – {u['end_date']}" if u.get("end_date") else "")
             + f": {u.get('text')}"
             for u in rec.upcoming

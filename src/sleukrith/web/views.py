@@ -251,7 +251,8 @@ def _record_view(record: dict[str, Any]) -> list[tuple[str, Any]]:
     upcoming = []
     for item in record.get("upcoming") or []:
         if isinstance(item, dict):
-            upcoming.append(" — ".join(str(x) for x in (item.get("date"), item.get("text")) if x))
+            when = item.get("date") or item.get("when")
+            upcoming.append(" — ".join(str(x) for x in (when, item.get("text")) if x))
     rows.append(("Upcoming", upcoming))
     return [(k, v) for k, v in rows if v not in (None, "", [])]
 
