@@ -952,7 +952,7 @@ def _topics_in(f: _Folded, pattern: re.Pattern[str], stop_re: re.Pattern[str]) -
 _PAST_AFTER_RE = re.compile("(?<!ឱ្យ)(?<!ឲ្យ)(?<!អោយ)បាន(?!ត្រឹម|មុន)")
 _FUTURE_RE = re.compile("នឹង|គ្រោង|ខាងមុខ|ត្រូវ|សូម|ត្រៀម")
 # a day told as coming in its own words ("... ខាងមុខ", "... ខាងមុខនេះ", "... ក្រោយ")
-_COMING_RE = re.compile("(?:ខាងមុខ|ក្រោយ)(?:នេះ)?$")
+_TOLD_COMING_RE = re.compile("(?:ខាងមុខ|ក្រោយ)(?:នេះ)?$")
 
 
 def _narrated_past(text: str, sent: tuple[int, int], e: Entity) -> bool:
@@ -1193,7 +1193,7 @@ def build_record(
         iso = e.value[:10] if isinstance(e.value, str) and len(e.value) >= 10 else None
         if ref is not None and (iso is None or iso <= ref):
             continue
-        if ref is None and (iso is not None or not _COMING_RE.search(_fold(e.text))):
+        if ref is None and (iso is not None or not _TOLD_COMING_RE.search(_fold(e.text))):
             # no report date: a day written without its year that the text tells as coming
             # ("ថ្ងៃទី៩ ខែវិច្ឆិកា ខាងមុខ") is upcoming, with no ISO date and its words
             continue
