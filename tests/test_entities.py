@@ -2316,3 +2316,48 @@ def test_round10_more_foreign_places() -> None:
 )
 def test_round10_entities(text: str, label: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, label)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Latin name in brackets after a body's Khmer name: its name in the other script
+        # (a word that sounds like the Khmer name's end, or an English name of two words)
+        ("មេដឹកនាំគណបក្សម៉ារ៉ាណូ (Marano) បាននិយាយ។ ក្រោយមក Marano បានប្រកាស", ["Marano"] * 2),
+        ("ធនាគារអភិវឌ្ឍន៍ជនបទ (Rural Bank) បានផ្ដល់ប្រាក់កម្ចី", ["Rural Bank"]),
+        # a zero-width space and a space before the bracket
+        ("ម្ចាស់ជើងឯកនៃសហព័ន្ធកីឡាវាយកូនបាល់\u200b (CTF) លើកនេះ", ["CTF"]),
+        # not an event named after the body, not a place
+        ("ការចាកចេញពីសហភាពអឺរ៉ុប (Departure) នឹងពន្យារពេល", []),
+        ("តំណាងមជ្ឈមណ្ឌលវប្បធម៌ខ្មែរនៅទីក្រុងស៊ីដនី (Sydney) បានមក", []),
+    ],
+)
+def test_round11_latin_name_in_brackets_after_a_body(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG") if t.isascii()] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-word foreign name found again after a title broken by a zero-width space
+        (
+            "លោក ហ្វ្រេដេរិក ហ្គូស្តាវសុន បានមកដល់។ ក្រោយមក លោ\u200bកហ្គូស្តាវសុនបាននិយាយថា",
+            ["លោក ហ្វ្រេដេរិក ហ្គូស្តាវសុន", "លោ\u200bកហ្គូស្តាវសុន"],
+        ),
+        # one capitalised Latin word after a title glued to a role
+        ("សភាបានបោះឆ្នោតទម្លាក់លោកប្រធានាធិបតី Harlow ចេញពីតំណែង", ["Harlow"]),
+        ("លោកប្រធានាធិបតីបានថ្លែងថា គាត់នឹងមក", []),
+        # the first part of a foreign name written given name first, found again alone
+        (
+            "តារាចម្រៀង កញ្ញា អាដេលីណា ចាន់ បានច្រៀង។ ករណីរបស់ អាដេលីណា គឺខុសពីគេ",
+            ["កញ្ញា អាដេលីណា ចាន់", "អាដេលីណា"],
+        ),
+        # (not the end of another name: "... សុខ អាដេលីណា")
+        (
+            "តារាចម្រៀង កញ្ញា អាដេលីណា ចាន់ បានច្រៀង។ ហើយ សុខ អាដេលីណា គឺខុសពីគេ",
+            ["កញ្ញា អាដេលីណា ចាន់"],
+        ),
+    ],
+)
+def test_round11_names_found_again(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

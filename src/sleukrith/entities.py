@@ -22,6 +22,7 @@ All spans are offsets into the original text.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -2254,6 +2255,9 @@ def _name_in_glued_run(
     return [(k, end)]
 
 
+_ONE_LATIN_NAME_RE = re.compile("[A-Z][a-z]{2,}(?= ?[\u1780-\u17b3]|[ ]?[,.។]|$)")
+
+
 def _one_name_after_titled_role(
     vt: str, start: int, end: int, found: list[_Mention]
 ) -> list[tuple[int, int]] | None:
@@ -2262,6 +2266,11 @@ def _one_name_after_titled_role(
     clause or a clause word."""
     if not _TITLE_END_RE.search(vt, max(0, start - 24), start) or vt[end : end + 1] != " ":
         return None
+    lm = _ONE_LATIN_NAME_RE.match(vt, end + 1)
+    if lm is not None and not any(t.vs <= lm.start() < t.ve for t in found):
+        # "លោកប្រធានាធិបតី Clinton ចេញពីតំណែង": one capitalised Latin word, then Khmer text
+        if lm.group() not in _known_orgs():
+            return [(lm.start(), lm.end())]
     cm = _CHUNK_RE.match(vt, end + 1)
     if cm is None or any(t.vs <= cm.start() < t.ve for t in found):
         return None
@@ -6265,6 +6274,31 @@ _ABBR_RE = re.compile(
 )
 
 
+_GAP_RE = re.compile("[ \u200b]{0,3}")
+_PAREN_TITLE_CASE_RE = re.compile(
+    r"[(（][ \u200b]*([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,3})[ \u200b]*[)）]"
+)
+
+
+def _latin_name_of(khmer: str, latin: str) -> bool:
+    """``latin`` (title case, in brackets after the Khmer name of a body) names that body: two
+    words or more (an English name, "City Bus"), or one word that sounds like the end of the
+    Khmer name ("លីគុដ (Likud)"; not an event named after it, "សហភាពអឺរ៉ុប (Brexit)"), and no
+    foreign place ("... ទីក្រុងម៉ែលប៊ន (Melbourne)")."""
+    if latin in _foreign_place_names_en():
+        return False
+    if " " in latin:
+        return True
+    said = re.sub("[^a-z]", "", romanize(khmer).lower())
+    tail = said[-len(latin) - 3 :]
+    return difflib.SequenceMatcher(None, latin.lower(), tail).ratio() >= 0.5
+
+
+@lru_cache(maxsize=1)
+def _foreign_place_names_en() -> frozenset[str]:
+    return frozenset(p.name_en for p in gazetteer._extras() if p.name_en)
+
+
 def _abbreviations(
     text: str, covered: list[tuple[int, int]], entities: list[Entity]
 ) -> list[Entity]:
@@ -6274,10 +6308,14 @@ def _abbreviations(
     abbrs: set[str] = set()
     out = []
     for e in orgs:
-        m = _ABBR_RE.match(text, e.end, min(len(text), e.end + 20)) or _ABBR_RE.match(
-            text, e.end + 1, min(len(text), e.end + 20)
-        )
-        if m and text[e.end : m.start()].strip(" \u200b") == "":
+        gap = _GAP_RE.match(text, e.end).end()
+        m = _ABBR_RE.match(text, gap, min(len(text), gap + 20))
+        if m is None and not e.text.isascii():
+            # "គណបក្សលីគុដ (Likud)", "(City Bus)": the name in Latin letters after the Khmer one
+            m = _PAREN_TITLE_CASE_RE.match(text, gap, min(len(text), gap + 40))
+            if m and not _latin_name_of(e.text, m.group(1)):
+                m = None
+        if m:
             abbrs.add(m.group(1))
     if not abbrs:
         return out
@@ -6457,8 +6495,10 @@ def _repeat_names(
             v = by_key.get(_name_key(m.group()))
             if v is None:
                 continue
-            tm = _TITLE_END_RE.search(text, max(0, m.start() - 24), m.start())
-            if tm and text.endswith(_TITLE_NOT_AFTER, 0, tm.start()):
+            tm = _title_before(text, m.start())
+            if tm and text[max(0, tm.start() - 12) : tm.start()].replace("\u200b", "").endswith(
+                _TITLE_NOT_AFTER
+            ):
                 tm = None  # "ពិភពលោក...": "the world", no title
             if (
                 v.get("last_of")
@@ -6481,6 +6521,7 @@ def _repeat_names(
                 v.get("first_of")
                 and (tm is None or not (_open_after(text, m.end()) or _clause_at(text, m.end())))
                 and not speaker
+                and not (tm is None and _foreign_first_part_alone(text, m, v["first_of"]))
             ):
                 # a first part alone: after a title, before a clause ("លោកគីមបាន"), or as the
                 # speaker's label of an interview at a line start ("គូម៉ាម៉ារុ៖ ...")
@@ -6541,6 +6582,36 @@ _SPEAKER_RE = re.compile("[ \u200b]?[៖:]")
 _TITLE_END_RE = re.compile(f"(?:{_alt(TITLES)})[ \u200b]?$")
 
 
+@dataclass(frozen=True)
+class _TitleBefore:
+    """A title written right before a name in the original text (start offset, as written)."""
+
+    begin: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def group(self) -> str:
+        return self.text
+
+
+def _title_before(text: str, i: int) -> _TitleBefore | None:
+    """The title ending right before ``i``, also when a zero-width space is written inside it
+    ("លោ\u200bក" + name: web pages break words at syllables)."""
+    tm = _TITLE_END_RE.search(text, max(0, i - 24), i)
+    if tm is not None:
+        return _TitleBefore(tm.start(), tm.group())
+    a = max(0, i - 30)
+    keep = [k for k in range(a, i) if text[k] != "\u200b"]
+    if len(keep) == i - a:
+        return None
+    tm = _TITLE_END_RE.search("".join(text[k] for k in keep))
+    if tm is None:
+        return None
+    return _TitleBefore(keep[tm.start()], text[keep[tm.start()] : i])
+
+
 def _in_no_dictionary(word: str) -> bool:
     """``word`` is no word of the external dictionaries, nor a compound of their words (some of
     its segmenter words are known name parts or in no dictionary: not "ស្ពាន|អាកាស")."""
@@ -6581,6 +6652,36 @@ def _clause_at(text: str, i: int) -> bool:
     """A function word or a verb starts at ``i`` (a name glued to its clause ends there)."""
     w = _CHUNK_RE.match(text, i)
     return w is not None and bool(_STOP_RE.match(w.group()) or _starts_with_predicate(w.group()))
+
+
+def _foreign_first_part_alone(text: str, m: re.Match[str], name: str) -> bool:
+    """The first part of a foreign name written given name first ("ឡូរ៉ា ម៉ម"), found again
+    as a word of its own ("ករណីរបស់ ឡូរ៉ា គឺ ..."): no Cambodian name part, no dictionary's
+    word, three letters or more, spaces (not zero-width ones) on both sides, and the two parts
+    together also written before."""
+    w = m.group().replace("\u200b", "")
+    return (
+        len(w) >= 3
+        and w not in _name_parts()
+        and _in_no_dictionary(w)
+        and m.start() > 0
+        and text[m.start() - 1] == " "
+        and text[m.end() : m.end() + 1] == " "
+        and re.search(_name_pattern(name), text[: m.start()]) is not None
+        and not _name_word_before(text, m.start() - 1)
+    )
+
+
+def _name_word_before(text: str, i: int) -> bool:
+    """The word ending at ``i`` may be a name part ("ធឿន ថុល": then ``ថុល`` ends a name)."""
+    j = i
+    while j > 0 and (_is_kh(text[j - 1]) or text[j - 1] == "\u200b"):
+        j -= 1
+    w = text[j:i].replace("\u200b", "")
+    if not w:
+        return False
+    last = _words(w)[-1]
+    return last in _name_parts() or _in_no_dictionary(last)
 
 
 def _open_before(text: str, i: int) -> bool:
