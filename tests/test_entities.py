@@ -2361,3 +2361,8 @@ def test_round11_latin_name_in_brackets_after_a_body(text: str, expected: list[s
 )
 def test_round11_names_found_again(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+def test_round11_known_body_with_a_space_typed_inside() -> None:
+    text = "ឯកឧត្តម រដ្ឋមន្ត្រីក្រសួងមុខងារ សាធារណៈ បានអញ្ជើញ"
+    assert [t for _, t in ents(text, "ORG")] == ["ក្រសួងមុខងារ សាធារណៈ"]

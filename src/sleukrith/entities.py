@@ -761,10 +761,15 @@ def _known_org_re(latin: bool = False) -> re.Pattern[str]:
             "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(n) for n in names) + ")(?![A-Za-z0-9])"
         )
     # a dotted abbreviation keeps the dot written after its last letter ("អ.ស.ប."); a space
-    # may follow និង too ("ក្រសួងអប់រំ យុវជន និង កីឡា")
+    # may follow និង too ("ក្រសួងអប់រំ យុវជន និង កីឡា"), and may be typed between any two
+    # words of a long name ("ក្រសួងមុខងារ សាធារណៈ")
     return re.compile(
         "|".join(
-            " ?".join(_spelling_variants(re.escape(w).replace("និង", "និង ?")) for w in n.split(" "))
+            " ?".join(
+                _spelling_variants(re.escape(w).replace("និង", "និង ?"))
+                for chunk in n.split(" ")
+                for w in (_words(chunk) if "." not in chunk and len(chunk) > 12 else (chunk,))
+            )
             + ("\\.?" if "." in n else "")
             for n in names
         )
