@@ -2366,3 +2366,27 @@ def test_round11_names_found_again(text: str, expected: list[str]) -> None:
 def test_round11_known_body_with_a_space_typed_inside() -> None:
     text = "ឯកឧត្តម រដ្ឋមន្ត្រីក្រសួងមុខងារ សាធារណៈ បានអញ្ជើញ"
     assert [t for _, t in ents(text, "ORG")] == ["ក្រសួងមុខងារ សាធារណៈ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign surname found in a full name, then after a title: the word after it is the
+        # clause ("won", "hopes"), not a second part
+        (
+            "នាយករដ្ឋមន្ត្រី ហ្សាស្ទីន ម៉ាកលែន បានមកដល់។ លោក ម៉ាកលែន ឈ្នះ ការបោះឆ្នោតនេះ",
+            ["ហ្សាស្ទីន ម៉ាកលែន", "លោក ម៉ាកលែន"],
+        ),
+        (
+            "នាយករដ្ឋមន្ត្រី ហ្សាស្ទីន ម៉ាកលែន បានមកដល់។ លោកម៉ាកលែន សង្ឃឹមថា នឹងឈ្នះ",
+            ["ហ្សាស្ទីន ម៉ាកលែន", "លោកម៉ាកលែន"],
+        ),
+        # (a Cambodian name keeps its two parts)
+        (
+            "រដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត បានមកដល់។ លោក ម៉ាណែត សុខា បានថ្លែង",
+            ["ហ៊ុន ម៉ាណែត", "លោក ម៉ាណែត សុខា"],
+        ),
+    ],
+)
+def test_round11_foreign_surname_alone_after_a_title(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

@@ -4781,6 +4781,7 @@ def find_entities(
             _remember_name(person_names, e.value, bare=True)
     if person_names:
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
+    entities = _surnames_alone(text, entities)
     entities = _select(entities + _coordinated_names(text, entities))
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
@@ -6474,6 +6475,53 @@ def _remember_name(
             person_names[first] = {**value, "first_of": name}
     elif _long_one_word_name(name):
         person_names.setdefault(name, value)  # "នេតាន់យ៉ាហ៊ូ" later, even glued
+
+
+def _foreign_name(name: str) -> bool:
+    """A two- or three-part Khmer-script name none of whose parts is a Cambodian name part."""
+    parts = name.split(" ")
+    return (
+        2 <= len(parts) <= 3
+        and len(parts[-1]) >= 3
+        and all(_CHUNK_RE.fullmatch(p) and p not in _name_parts() for p in parts)
+    )
+
+
+def _surnames_alone(text: str, entities: list[Entity]) -> list[Entity]:
+    """A foreign surname found in a full name ("ដូណាល់ ត្រាំ") and written again after a title
+    is the whole name: a word after it that no name has is the clause ("លោក ត្រាំ ស៊ាំ ..."
+    "used to", "លោក ត្រាំ ឈ្នះ" "won"), not a second part."""
+    people = [e for e in entities if e.label == "PERSON" and isinstance(e.value, dict)]
+    parts_of_names = {p for e in people for p in str(e.value.get("name", "")).split(" ")}
+    surnames = {
+        str(e.value["name"]).rsplit(" ", 1)[1]
+        for e in people
+        if " " in str(e.value.get("name", "")).strip()
+        and not str(e.value["name"]).isascii()
+        and _foreign_name(str(e.value["name"]).strip())
+    }
+    if not surnames:
+        return entities
+    out = []
+    for e in entities:
+        name = str(e.value.get("name", "")).strip() if e in people else ""
+        first, _, second = name.partition(" ")
+        if (
+            first in surnames
+            and second
+            and " " not in second
+            and second not in _name_parts()
+            and sum(second in str(o.value.get("name", "")).split(" ") for o in people) == 1
+            and second not in parts_of_names - set(name.split(" "))
+        ):
+            m = re.search(_name_pattern(first), e.text)
+            if m is not None:
+                end = e.start + m.end()
+                value = {**e.value, "name": first, "romanized": romanize(first)}
+                out.append(Entity("PERSON", e.start, end, text[e.start : end], value))
+                continue
+        out.append(e)
+    return out
 
 
 def _repeat_names(
