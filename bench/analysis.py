@@ -467,9 +467,14 @@ _TITLES_NIPTICT += ("អ្នក~នាង", "អ្នក~ស្រី", "ឧ�
 _NAME_TITLES = ("លោក", "លោកជំទាវ", "ឯកឧត្តម", "កញ្ញា", "លោកស្រី", "អ្នកនាង")
 
 
-def _khpos_words(data: Path, tags: tuple[str, ...], name_parts: frozenset[str]) -> list[str]:
-    """Words of the khPOS corpus seen 3 times or more, 90 % or more of them with one of
-    ``tags``, never PN, at least 2 letters and not a listed name part (sorted)."""
+def _khpos_words(
+    data: Path, tags: tuple[str, ...], name_parts: frozenset[str], share_min: float = 0.9
+) -> list[str]:
+    """Words of the khPOS corpus seen 3 times or more, at least 2 letters and not a listed
+    name part (sorted): 90 % or more of them with one of ``tags`` and never PN; or, for words
+    of five letters or more, ``share_min`` or more of them with the first tag (a verb, not
+    the adjective "អគ្គ", "chief", that starts titles) and PN never or (seen 30 times or more)
+    in under 3 % of uses ("សង្ឃឹម", "hope": 14 of 18 uses a verb)."""
     counts: dict[str, dict[str, int]] = {}
     with (data / "seg" / "khpos-train.txt").open(encoding="utf-8") as fh:
         for line in fh:
@@ -481,22 +486,39 @@ def _khpos_words(data: Path, tags: tuple[str, ...], name_parts: frozenset[str]) 
                 word = word.replace("\u17d2\u178a", "\u17d2\u178f")
                 c = counts.setdefault(word, {})
                 c[tag] = c.get(tag, 0) + 1
+    # words a final consonant closes ("អភិវឌ្ឍន៍"): their stem is no word of its own there
+    closed = {w[:-2] for w in counts if len(w) > 3 and w[-1] in "\u17cd\u17cb"}
     words = []
     for word, c in counts.items():
         n = sum(c.values())
         share = sum(c.get(t, 0) for t in tags) / n
-        if n >= 3 and share >= 0.9 and not c.get("PN") and len(word) >= 2:
+        pn = c.get("PN", 0)
+        strict = share >= 0.9 and not pn
+        # a word kept only by the looser share or PN rate has five letters or more (one
+        # syllable may be a given name: "ដឹក", the Vietnamese Duc; "បាញ់", "shoot", in
+        # "ទៀ បាញ់") and is not a word a final
+        # consonant closes (not "អភិវឌ្ឍ", in "អភិវឌ្ឍន៍", "development", of company names)
+        loose = (
+            share_min < 0.9
+            and c.get(tags[0], 0) / n >= share_min
+            and (not pn or n >= 30 and pn < 0.03 * n)
+            and len(word) >= 5
+            and word not in closed
+        )
+        if n >= 3 and (strict or loose) and len(word) >= 2:
             if word not in name_parts:
                 words.append(word)
     return sorted(words)
 
 
-def _write_khpos_list(out: Path, what: str, option: str, tags: str, words: list[str]) -> int:
+def _write_khpos_list(
+    out: Path, what: str, option: str, tags: str, words: list[str], more: str = ""
+) -> int:
     header = [
         f"# {what} (bench/analysis.py {option}).",
         "# Derived from seg/khpos-train.txt (khPOS, Ye Kyaw Thu, Vichet Chea, Sagisaka, ONA 2017;"
         " CC BY-NC-SA 4.0): words seen 3+ times,",
-        f"# 90 %+ tagged {tags}, never PN, not a name part. Only the words are shipped."
+        f"# 90 %+ tagged {tags}, never PN, not a name part{more}. Only the words are shipped."
         " See data/LICENSES.md.",
     ]
     out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
@@ -507,11 +529,13 @@ def build_predicates(data: Path, out: Path, name_parts: frozenset[str]) -> int:
     """Write ``data/predicates.txt``: words that are verbs, adjectives or adverbs (never a
     proper noun) in the khPOS corpus, so a name is not taken to run on into one ("លោក ត្រាំ
     លុបចោល...", "Trump cancels ..."). A word is kept when it is seen 3 times or more, 90 % or
-    more of them tagged VB, JJ or RB, never PN, and it is not a listed name part. Returns the
-    number of words written."""
-    words = _khpos_words(data, ("VB", "JJ", "RB"), name_parts)
+    more of them tagged VB, JJ or RB, never PN, and it is not a listed name part; or it has
+    five letters or more, 75 % of its uses are VB and PN is rare (see ``_khpos_words``).
+    Returns the number of words written."""
+    words = _khpos_words(data, ("VB", "JJ", "RB"), name_parts, share_min=0.75)
     what = "Verbs, adjectives and adverbs: never part of a name"
-    return _write_khpos_list(out, what, "--build-predicates", "VB/JJ/RB", words)
+    more = " (or 5+ letters, 75 %+ VB, PN under 3 %)"
+    return _write_khpos_list(out, what, "--build-predicates", "VB/JJ/RB", words, more)
 
 
 def build_nouns(data: Path, out: Path, name_parts: frozenset[str]) -> int:

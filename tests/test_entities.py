@@ -2390,3 +2390,16 @@ def test_round11_known_body_with_a_space_typed_inside() -> None:
 )
 def test_round11_foreign_surname_alone_after_a_title(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs the looser khPOS rule keeps ("responds", "hope": 14 of 18 uses a verb) end
+        # a name written after a title
+        ("ក្រោយមក លោក ម៉ូរីសុន ឆ្លើយតប ថា គាត់មិនដឹង", ["លោក ម៉ូរីសុន"]),
+        ("ក្រោយមក លោក ម៉ូរីសុន សង្ឃឹម ថា នឹងឈ្នះ", ["លោក ម៉ូរីសុន"]),
+    ],
+)
+def test_round11_more_verbs_end_a_name(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected
