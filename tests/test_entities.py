@@ -2403,3 +2403,28 @@ def test_round11_foreign_surname_alone_after_a_title(text: str, expected: list[s
 )
 def test_round11_more_verbs_end_a_name(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+def test_round11_name_completed_by_a_full_name_found() -> None:
+    """A name cut after its first part, when the text goes on with the rest of a two-part
+    name found in the same text, is completed; not by a role word or a family name."""
+    from sleukrith.entities import Entity, _complete_names
+
+    def person(text: str, s: int, e: int, name: str) -> Entity:
+        return Entity("PERSON", s, e, text[s:e], {"titles": [], "name": name, "role": None})
+
+    text = "ស្ត្រីឈ្មោះ ម៉ៅ ស្រីនិច្ច អាយុ៣០ឆ្នាំ។ ពោលគឺនាង ម៉ៅ ស្រីនិច្ច បានដួល"
+    a = text.index("ម៉ៅ")
+    b = text.index("នាង ម៉ៅ")
+    found = [
+        person(text, a, a + len("ម៉ៅ ស្រីនិច្ច"), "ម៉ៅ ស្រីនិច្ច"),
+        person(text, b, b + len("នាង ម៉ៅ"), "នាង ម៉ៅ"),
+    ]
+    assert [e.text for e in _complete_names(text, found)] == ["ម៉ៅ ស្រីនិច្ច", "នាង ម៉ៅ ស្រីនិច្ច"]
+    text = "លោក ឡាយ ស្នងការ បានថ្លែង ហើយ ឡាយ ស្នងការ"
+    c = text.rindex("ឡាយ")
+    found = [
+        person(text, 0, len("លោក ឡាយ"), "ឡាយ"),
+        person(text, c, len(text), "ឡាយ ស្នងការ"),
+    ]
+    assert [e.text for e in _complete_names(text, found)][0] == "លោក ឡាយ"

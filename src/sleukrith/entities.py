@@ -4782,6 +4782,7 @@ def find_entities(
     if person_names:
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
     entities = _surnames_alone(text, entities)
+    entities = _complete_names(text, entities)
     entities = _select(entities + _coordinated_names(text, entities))
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
@@ -6485,6 +6486,53 @@ def _foreign_name(name: str) -> bool:
         and len(parts[-1]) >= 3
         and all(_CHUNK_RE.fullmatch(p) and p not in _name_parts() for p in parts)
     )
+
+
+def _complete_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A name cut after its first part ("នាង ស៊ាង" before "ស្រីល័ក្ខ") when the text goes on
+    with the rest of a two-part name found in the same text ("ស៊ាង ស្រីល័ក្ខ"): the whole name."""
+    people = [e for e in entities if e.label == "PERSON" and isinstance(e.value, dict)]
+    full: dict[str, str] = {}
+    for e in people:
+        parts = str(e.value.get("name", "")).split(" ")
+        if len(parts) == 2 and not parts[0].isascii():
+            full.setdefault(parts[0], parts[1])
+    if not full:
+        return entities
+    starts = {e.start for e in entities}
+    out = []
+    for e in entities:
+        name = str(e.value.get("name", "")) if e in people else ""
+        rest = full.get(name.rsplit(" ", 1)[-1]) if name else None
+        if (
+            rest
+            and not name.endswith(" " + rest)
+            and name.count(" ") < 3
+            # the rest is a given name: no clause word, role, title or family name (the next
+            # person of a list: "ជា ស៊ីម ហេង សំរិន")
+            and not (
+                _STOP_RE.fullmatch(rest)
+                or _starts_with_predicate(rest)
+                or _ROLE_RE.fullmatch(rest)
+                or _TITLE_RE.fullmatch(rest)
+                or rest in _family_names()
+            )
+        ):
+            m = re.compile("[ \u200b]+(" + _name_pattern(rest) + ")").match(text, e.end)
+            if (
+                m
+                and m.start(1) not in starts
+                and (m.end() >= len(text) or not _is_kh(text[m.end()]) or _clause_at(text, m.end()))
+            ):
+                value = {
+                    **e.value,
+                    "name": f"{name} {rest}",
+                    "romanized": romanize(f"{name} {rest}"),
+                }
+                out.append(Entity("PERSON", e.start, m.end(), text[e.start : m.end()], value))
+                continue
+        out.append(e)
+    return out
 
 
 def _surnames_alone(text: str, entities: list[Entity]) -> list[Entity]:
