@@ -2428,3 +2428,13 @@ def test_round11_name_completed_by_a_full_name_found() -> None:
         person(text, c, len(text), "ឡាយ ស្នងការ"),
     ]
     assert [e.text for e in _complete_names(text, found)][0] == "លោក ឡាយ"
+
+
+def test_round11_latin_body_words() -> None:
+    # a Latin name ending in Caucus, Council, Committee ... is a body, not a person
+    text = "សហប្រធានគណៈកម្មការ Friends of Mekong Caucus បានថ្លែង ហើយ Mekong Youth Council ក៏ចូលរួម"
+    assert [t for _, t in ents(text, "ORG")] == [
+        "គណៈកម្មការ Friends of Mekong Caucus",
+        "Mekong Youth Council",
+    ]
+    assert ents(text, "PERSON") == []

@@ -5724,6 +5724,15 @@ _LATIN_ORG_SUFFIXES = (
     "Organisation",
     "Federation",
     "Fund",
+    "Caucus",
+    "Committee",
+    "Council",
+    "Commission",
+    "Coalition",
+    "Agency",
+    "Party",
+    "Union",
+    "Society",
 )
 _LATIN_SUFFIX_ORG_RE = re.compile(
     # (not a pageant: "Miss Tourism International")
