@@ -2438,3 +2438,22 @@ def test_round11_latin_body_words() -> None:
         "Mekong Youth Council",
     ]
     assert ents(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named for what it stands for: ដើម្បី + nouns
+        (
+            "លោក សុខ ជា ប្រធានអង្គការយុវជនខ្មែរ ដើម្បីបរិស្ថាន និងសុខភាព បានថ្លែងថា",
+            ["អង្គការយុវជនខ្មែរ ដើម្បីបរិស្ថាន និងសុខភាព"],
+        ),
+        # a purpose clause after a police office is no part of its name
+        (
+            "កម្លាំងនាំខ្លួនទៅស្នងការដ្ឋាននគរបាលខេត្តតាកែវ ដើម្បីកសាងសំណុំរឿង ។",
+            ["ស្នងការដ្ឋាននគរបាលខេត្តតាកែវ"],
+        ),
+    ],
+)
+def test_round11_body_named_for_a_cause(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

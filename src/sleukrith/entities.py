@@ -4803,6 +4803,7 @@ def find_entities(
     entities = _select(entities + _repeat_company_names(text, covered, entities))
     entities = _latin_suffix_orgs(text, covered, entities)
     entities = _unit_heads_before(text, entities)
+    entities = _purpose_names(text, entities)
     entities = _join_acronyms(text, entities)
     entities = [e for e in entities if not (e.label == "ORG" and _is_credit(text, e))]
     for e in entities:
@@ -6387,6 +6388,66 @@ def _join_acronyms(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         out.append(e)
     return out
+
+
+_PURPOSE_RE = re.compile(
+    "[ \u200b]?ដើម្បី\u200b?([\u1780-\u17d3\u200b]+)(?:[ \u200b]?និង[ \u200b]?([\u1780-\u17d3\u200b]+))?"
+)
+
+
+# the bodies named for a cause (not a police office or a company: "ស្នងការដ្ឋាន...
+# ដើម្បីកសាងសំណុំរឿង", "to build a case")
+_PURPOSE_HEAD_RE = re.compile(
+    "(?:អង្គការ|សមាគម|មជ្ឈមណ្ឌល|វិទ្យាស្ថាន|គណៈកម្មាធិការ|គណៈកម្មការ|ចលនា|បណ្តាញ|បណ្ដាញ"
+    "|សម្ព័ន្ធ|ក្រុមប្រឹក្សា|សហព័ន្ធ|មូលនិធិ|សហភាព)"
+)
+
+
+def _purpose_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A body named for what it stands for ("អង្គការខ្មែរអាមេរិកាំង ដើម្បីសិទ្ធិមនុស្ស
+    និងប្រជាធិបតេយ្យ", "វិទ្យាស្ថានជាតិដើម្បីលទ្ធិប្រជាធិបតេយ្យ"): ``ដើម្បី`` + nouns only (no
+    verb: "ដើម្បីឲ្យរដ្ឋកាន់កាប់" is a purpose clause), then the end of the clause."""
+    starts = sorted(e.start for e in entities)
+    out = []
+    for e in entities:
+        m = (
+            _PURPOSE_RE.match(text, e.end)
+            if e.label == "ORG" and _PURPOSE_HEAD_RE.match(e.text.replace("\u200b", ""))
+            else None
+        )
+        if m is not None:
+            end = m.end()
+            groups = [g for g in m.groups() if g]
+            if (
+                not all(_only_nouns(g) for g in groups)
+                or (end < len(text) and _is_kh(text[end]))
+                or bisect.bisect_left(starts, e.end + 1) < bisect.bisect_left(starts, end)
+            ):
+                m = None
+            if m is not None:
+                value = {**e.value, "name_en": None} if isinstance(e.value, dict) else e.value
+                out.append(Entity("ORG", e.start, end, text[e.start : end], value))
+                continue
+        out.append(e)
+    return out
+
+
+def _only_nouns(chunk: str) -> bool:
+    """Every word of ``chunk`` is a noun (no verb, function word or unknown word), and one at
+    least is a common noun of data/nouns.txt."""
+    ws = _words(chunk.replace("\u200b", ""))
+    nouns = _nouns()
+    return (
+        bool(ws)
+        and any(w in nouns for w in ws)
+        and all(
+            w in nouns
+            or (
+                in_external_dictionary(w) and not _starts_with_predicate(w) and w not in _STOP_EXACT
+            )
+            for w in ws
+        )
+    )
 
 
 def _merge_org_of(text: str, entities: list[Entity]) -> list[Entity]:
