@@ -745,3 +745,19 @@ def test_weekday_named() -> None:
     assert weekday_named("ថ្ងៃទី២១ ខែតុលា") is None
     with pytest.raises(TypeError):
         weekday_named(b"x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Nth day of an event is no date; the Nth of a month is
+        ("ថ្ងៃនេះជាថ្ងៃទី២ នៃសន្និបាតរបស់គណបក្ស", ["ថ្ងៃនេះ"]),
+        ("ជាថ្ងៃទី៤នៃការប្រកួតកីឡា", []),
+        ("ថ្ងៃទី៤ នៃមករា ឆ្នាំ២០២០", ["ថ្ងៃទី៤", "មករា ឆ្នាំ២០២០"]),
+        # a month of every year is a habit; "កន្លងផុតទៅ" (gone by) qualifies a date
+        ("បុណ្យនេះធ្វើក្នុងខែមេសា រៀងរាល់ឆ្នាំ", []),
+        ("កាលពីខែមីនាកន្លងផុតទៅ គាត់បានមក", ["ខែមីនាកន្លងផុតទៅ"]),
+    ],
+)
+def test_round11_ordinal_days_habits_and_gone_by(text: str, expected: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == expected

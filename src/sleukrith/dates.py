@@ -182,7 +182,7 @@ def _year_expr(p: str, two_digit: bool = False) -> str:
 
 # Qualifiers after a partial date, a weekday or a unit (ខែ, ឆ្នាំ ...): coming, past, this.
 _Q_FUTURE = ("ខាងមុខនេះ", "ខាងមុខ", "ខាងក្រោយ", "ក្រោយ")
-_Q_PAST = ("កន្លងទៅនេះ", "កន្លងទៅ", "កន្លងមក", "មុននេះ", "មុន")
+_Q_PAST = ("កន្លងផុតទៅ", "កន្លងទៅនេះ", "កន្លងទៅ", "កន្លងមក", "មុននេះ", "មុន")
 _Q_THIS = ("ទៅនេះ", "នេះ")
 # the offset a qualifier gives a unit: ខែក្រោយ +1, ឆ្នាំមុន -1, សប្តាហ៍នេះ 0; ឆ្នាំទៅ (last
 # year) is only read after ឆ្នាំ
@@ -190,6 +190,7 @@ _UNIT_QUAL = {
     "ខាងមុខនេះ": 1,
     "ខាងមុខ": 1,
     "ក្រោយ": 1,
+    "កន្លងផុតទៅ": -1,
     "កន្លងទៅនេះ": -1,
     "កន្លងទៅ": -1,
     "កន្លងមក": -1,
@@ -270,6 +271,9 @@ _DAY_ONLY_RE = re.compile(  # a day part before it is read backwards (_DAYPART_B
     f"(?P<th>ថ្ងៃ){_S}(?:(?P<wd>{_WEEKDAY}){_S})?(?P<ti>ទី){_S}(?:(?P<d>{_D12})|(?P<dw>{_WDAY}))"
     f"(?:{_S}(?P<q>{_QUALIFIER}|ខែ{_S}(?:{_UNIT_Q_NOT_TO})))?"
 )
+# "ថ្ងៃទីN នៃ" + what is not a month: the Nth day of an event ("នៃដំណើរ", "នៃការប្រកួត")
+_ORDINAL_DAY_RE = re.compile(f"{_S}នៃ{_S}(?!ខែ|{_MONTH_NAME}|[0-9])")
+_EVERY_YEAR_RE = re.compile(f"{_S}(?:ជា{_S})?(?:រៀងរាល់{_S}ឆ្នាំ|នៃ{_S}ឆ្នាំ{_S}នីមួយៗ|ប្រចាំ{_S}ឆ្នាំ)")
 _MONTH_YEAR_RE = re.compile(
     f"(?:ខែ{_S})?(?P<mn>{_MONTH_NAME})(?:{_S},?{_S}{_year_expr('', two_digit=True)})?"
     f"(?:{_S}(?P<q>{_QUALIFIER}))?"
@@ -514,7 +518,7 @@ def _complete(
             return None
     qualifier = q
     future = qualifier in ("ខាងមុខនេះ", "ខាងមុខ", "ខាងក្រោយ", "ក្រោយ")
-    past = qualifier in ("កន្លងទៅនេះ", "កន្លងទៅ", "កន្លងមក", "មុននេះ", "មុន")
+    past = qualifier in _Q_PAST
     this = qualifier in ("ទៅនេះ", "នេះ")
     if month is None:
         base = [(ref.year, ref.month)]
@@ -790,6 +794,8 @@ def _date_cands(f: str) -> list[_Cand]:
         day = _int(m.group("d"), m.group("dw"))
         if day is None:
             continue
+        if not m.group("q") and _ORDINAL_DAY_RE.match(f, m.end()):
+            continue  # "ថ្ងៃទី៣ នៃដំណើរទស្សនកិច្ច": the third day of a visit, no date
         c = _Cand(m.start(), m.end(), "date", day=day)
         dp = _DAYPART_BEFORE_RE.search(f, max(0, c.start - 12), c.start)
         if dp:  # ព្រឹកថ្ងៃទី៥
@@ -813,6 +819,8 @@ def _date_cands(f: str) -> list[_Cand]:
         year_q = q is not None and q.replace(" ", "").startswith(("ឆ្នាំ", "កាលពីឆ្នាំ"))
         if m.group("mn") and not year and not year_q and not f.startswith("ខែ", m.start()):
             continue  # a bare month name with no ខែ and no year is too ambiguous (តុលា, កញ្ញា)
+        if not year and not q and _EVERY_YEAR_RE.match(f, m.end()):
+            continue  # "ខែមិថុនា រៀងរាល់ឆ្នាំ": June of every year, a habit, no date
         c = _Cand(m.start(), m.end(), "month", month=month, has_month=True)
         _set_year(c, year, _era(m, ("a", "b", "na", "nb")))
         if m.group("y2"):  # ខែមីនា ឆ្នាំ១៨
