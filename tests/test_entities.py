@@ -2457,3 +2457,11 @@ def test_round11_latin_body_words() -> None:
 )
 def test_round11_body_named_for_a_cause(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+def test_round11_foreign_states_and_capitals_keep_their_type_word() -> None:
+    text = "សមាជិកសភាមកពីរដ្ឋកាលីហ្វ័រញ៉ា និងរដ្ឋអូហៃយ៉ូ បានទៅរាជធានីហាណូយ"
+    assert [t for _, t in ents(text, "LOC")] == ["រដ្ឋកាលីហ្វ័រញ៉ា", "រដ្ឋអូហៃយ៉ូ", "រាជធានីហាណូយ"]
+    # not the citizens of a country, the states of a continent, or a given name (រដ្ឋា)
+    text = "ប្រជាពលរដ្ឋជប៉ុន និងបណ្តារដ្ឋអាហ្វ្រិក ហើយកីឡាករ ម៉ន រដ្ឋា មកពីភ្នំពេញ"
+    assert [t for _, t in ents(text, "LOC")] == ["ជប៉ុន", "អាហ្វ្រិក", "ភ្នំពេញ"]

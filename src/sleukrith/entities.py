@@ -4358,8 +4358,29 @@ def _country_after_type(vt: str, m: re.Match[str], end: int, cands: list[Place])
     return _Mention("LOC", k, end, None, cands)
 
 
+# a foreign state with its type word ("រដ្ឋកាលីហ្វ័រញ៉ា"); រដ្ឋ is no level word of the
+# gazetteer: it starts too many words (រដ្ឋសភា, រដ្ឋាភិបាល) and given names (រដ្ឋា)
+_STATE_RE = re.compile("(?<!សហ)(?<!សាធារណ)(?<!បណ្តា)(?<!ពល)រដ្ឋ(?=[\u1780-\u17a2])")
+_CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Americas", "Oceania"})
+
+
+def _foreign_states(vt: str) -> list[_Mention]:
+    out = []
+    for m in _STATE_RE.finditer(vt):
+        if not _cstart(vt, m.start()):
+            continue
+        found = _match_place_after(vt, m.end(), ("region",))
+        if found is None:
+            continue
+        end, cands = found
+        if any(p.name_en in _CONTINENTS for p in cands) or (end < len(vt) and _is_kh(vt[end])):
+            continue  # "បណ្តារដ្ឋអាហ្វ្រិក...": the states of a continent
+        out.append(_Mention("LOC", m.start(), end, None, cands))
+    return out
+
+
 def _find_places(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
-    out: list[_Mention] = []
+    out: list[_Mention] = _foreign_states(vt)
     for m in _LOC_TYPE_RE.finditer(vt):
         if not _cstart(vt, m.start()):
             continue

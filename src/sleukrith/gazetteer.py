@@ -31,7 +31,7 @@ _COENG_TA = "\u17d2\u178f"
 
 #: the type word written before a place name, and the gazetteer levels it may introduce
 LEVEL_WORDS: dict[str, tuple[str, ...]] = {
-    "រាជធានី": ("province",),
+    "រាជធានី": ("province", "city"),  # (a foreign capital city: "រាជធានីហាណូយ")
     # type words as news misspells them (the span keeps the spelling: docs/analysis.md, LOC)
     "រាជធានិ": ("province",),
     "រាជាធានី": ("province",),
