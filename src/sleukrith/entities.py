@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -6593,7 +6594,8 @@ def _complete_names(text: str, entities: list[Entity]) -> list[Entity]:
     starts = {e.start for e in entities}
     out = []
     for e in entities:
-        name = str(e.value.get("name", "")) if e in people else ""
+        is_person = e.label == "PERSON" and isinstance(e.value, dict)
+        name = str(e.value.get("name", "")) if is_person else ""
         rest = full.get(name.rsplit(" ", 1)[-1]) if name else None
         if (
             rest
@@ -6631,7 +6633,8 @@ def _surnames_alone(text: str, entities: list[Entity]) -> list[Entity]:
     is the whole name: a word after it that no name has is the clause ("លោក ត្រាំ ស៊ាំ ..."
     "used to", "លោក ត្រាំ ឈ្នះ" "won"), not a second part."""
     people = [e for e in entities if e.label == "PERSON" and isinstance(e.value, dict)]
-    parts_of_names = {p for e in people for p in str(e.value.get("name", "")).split(" ")}
+    # in how many PERSONs each name part is written
+    part_count = Counter(p for e in people for p in set(str(e.value.get("name", "")).split(" ")))
     surnames = {
         str(e.value["name"]).rsplit(" ", 1)[1]
         for e in people
@@ -6643,15 +6646,15 @@ def _surnames_alone(text: str, entities: list[Entity]) -> list[Entity]:
         return entities
     out = []
     for e in entities:
-        name = str(e.value.get("name", "")).strip() if e in people else ""
+        is_person = e.label == "PERSON" and isinstance(e.value, dict)
+        name = str(e.value.get("name", "")).strip() if is_person else ""
         first, _, second = name.partition(" ")
         if (
             first in surnames
             and second
             and " " not in second
             and second not in _name_parts()
-            and sum(second in str(o.value.get("name", "")).split(" ") for o in people) == 1
-            and second not in parts_of_names - set(name.split(" "))
+            and part_count[second] == 1  # no other name has it
         ):
             m = re.search(_name_pattern(first), e.text)
             if m is not None:
@@ -6859,15 +6862,20 @@ def _foreign_first_part_alone(text: str, m: re.Match[str], name: str) -> bool:
         and m.start() > 0
         and text[m.start() - 1] == " "
         and text[m.end() : m.end() + 1] == " "
-        and re.search(_name_pattern(name), text[: m.start()]) is not None
+        and _name_re(name).search(text, 0, m.start()) is not None
         and not _name_word_before(text, m.start() - 1)
     )
+
+
+@lru_cache(maxsize=512)
+def _name_re(name: str) -> re.Pattern[str]:
+    return re.compile(_name_pattern(name))
 
 
 def _name_word_before(text: str, i: int) -> bool:
     """The word ending at ``i`` may be a name part ("ធឿន ថុល": then ``ថុល`` ends a name)."""
     j = i
-    while j > 0 and (_is_kh(text[j - 1]) or text[j - 1] == "\u200b"):
+    while j > max(0, i - 30) and (_is_kh(text[j - 1]) or text[j - 1] == "\u200b"):
         j -= 1
     w = text[j:i].replace("\u200b", "")
     if not w:
