@@ -2465,3 +2465,18 @@ def test_round11_foreign_states_and_capitals_keep_their_type_word() -> None:
     # not the citizens of a country, the states of a continent, or a given name (រដ្ឋា)
     text = "ប្រជាពលរដ្ឋជប៉ុន និងបណ្តារដ្ឋអាហ្វ្រិក ហើយកីឡាករ ម៉ន រដ្ឋា មកពីភ្នំពេញ"
     assert [t for _, t in ents(text, "LOC")] == ["ជប៉ុន", "អាហ្វ្រិក", "ភ្នំពេញ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two kinds of bodies glued, then nothing that names one: a class
+        ("រដ្ឋាភិបាលមិនអនុញ្ញាតឲ្យក្រុមអង្គការសមាគមជាង ២០ស្ថាប័ន ចូលរួមទេ", []),
+        # (an association of companies is a body)
+        ("តាមទិន្នន័យរបស់សមាគមក្រុមហ៊ុនផលិតកង់កម្ពុជា បានឲ្យដឹង", ["សមាគមក្រុមហ៊ុនផលិតកង់កម្ពុជា"]),
+        # app platforms are no bodies
+        ("កម្មវិធីនេះមាននៅក្នុង Apple App Store និង Google Play Store ហើយ", []),
+    ],
+)
+def test_round11_kinds_of_bodies_and_platforms(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

@@ -3606,6 +3606,11 @@ _HEADS_ONLY_RE = re.compile(
     f"(?:{_alt(_KIND_HEADS)})[\u1780-\u17dd\u200b]*(?:[ \u200b]+[\u1780-\u17dd\u200b]+)*"
 )
 
+# two kind heads glued and nothing else ("ក្រុមអង្គការសមាគមជាង ១៥ស្ថាប័ន"; not
+# "សមាគមក្រុមហ៊ុនផលិតរថយន្ត...", an association of companies)
+_GLUED_HEADS_RE = re.compile(
+    f"(?:{_alt(_KIND_HEADS)})\u200b?(?:{_alt(_KIND_HEADS)})(?=[ \u200b,.។៕)]|$|ដើម្បី|ទាំង|ជាង)"
+)
 # ... and the later heads of such a list: a bare kind head and a space before them
 _HEAD_ALONE_BEFORE_RE = re.compile(f"(?:{_alt(_KIND_HEADS)})[ \u200b]+$")
 
@@ -3804,8 +3809,10 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             vt, max(0, m.start() - 8), m.start()
         ) and not _ASCII_LETTER_RE.search(name):
             continue  # "ជាង ៤០ ក្រុមហ៊ុន ...": the head counts bodies, it names none
-        if _HEADS_ONLY_RE.fullmatch(vt, m.start(), end) or _HEAD_ALONE_BEFORE_RE.search(
-            vt, max(0, m.start() - 16), m.start()
+        if (
+            _HEADS_ONLY_RE.fullmatch(vt, m.start(), end)
+            or _GLUED_HEADS_RE.match(vt, m.start())
+            or _HEAD_ALONE_BEFORE_RE.search(vt, max(0, m.start() - 16), m.start())
         ):
             continue  # "អង្គការ សមាគម សហជីព", "មន្ទីរ-អង្គភាព...": kinds of bodies
         trade = next((t for t in _ACTIVITY_TAILS if name.startswith(t)), None)
@@ -6012,6 +6019,8 @@ def _latin_suffix_orgs(
     out = []
     for cs, ce in covered:
         for m in _LATIN_SUFFIX_ORG_RE.finditer(text, cs, ce):
+            if m.group().endswith(("App Store", "Play Store")):
+                continue  # an app platform, like Facebook (docs/analysis.md), no body
             if not taken.hits(*m.span()):
                 out.append(Entity("ORG", m.start(), m.end(), m.group(), {"name_en": m.group()}))
                 taken.add(*m.span())
