@@ -6436,8 +6436,9 @@ _PURPOSE_HEAD_RE = re.compile(
 
 def _purpose_names(text: str, entities: list[Entity]) -> list[Entity]:
     """A body named for what it stands for ("អង្គការខ្មែរអាមេរិកាំង ដើម្បីសិទ្ធិមនុស្ស
-    និងប្រជាធិបតេយ្យ", "វិទ្យាស្ថានជាតិដើម្បីលទ្ធិប្រជាធិបតេយ្យ"): ``ដើម្បី`` + nouns only (no
-    verb: "ដើម្បីឲ្យរដ្ឋកាន់កាប់" is a purpose clause), then the end of the clause."""
+    និងប្រជាធិបតេយ្យ", "មជ្ឈមណ្ឌល...ដើម្បីការពារសិទ្ធិកុមារ"): ``ដើម្បី`` + dictionary words with a
+    common noun among them and no word of data/predicates.txt or function word
+    ("ដើម្បីឲ្យរដ្ឋកាន់កាប់" is a purpose clause), then the end of the clause."""
     starts = sorted(e.start for e in entities)
     out = []
     for e in entities:
@@ -6464,8 +6465,8 @@ def _purpose_names(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def _only_nouns(chunk: str) -> bool:
-    """Every word of ``chunk`` is a noun (no verb, function word or unknown word), and one at
-    least is a common noun of data/nouns.txt."""
+    """Every word of ``chunk`` is a dictionary word that is no verb of data/predicates.txt and
+    no function word, and one at least is a common noun of data/nouns.txt."""
     ws = _words(chunk.replace("\u200b", ""))
     nouns = _nouns()
     return (
@@ -6813,7 +6814,8 @@ def _title_before(text: str, i: int) -> _TitleBefore | None:
     tm = _TITLE_END_RE.search("".join(text[k] for k in keep))
     if tm is None:
         return None
-    return _TitleBefore(keep[tm.start()], text[keep[tm.start()] : i])
+    # (the title as read, without the zero-width space written inside it)
+    return _TitleBefore(keep[tm.start()], text[keep[tm.start()] : i].replace("\u200b", ""))
 
 
 def _in_no_dictionary(word: str) -> bool:
