@@ -2448,6 +2448,11 @@ def test_round11_latin_body_words() -> None:
             "លោក សុខ ជា ប្រធានអង្គការយុវជនខ្មែរ ដើម្បីបរិស្ថាន និងសុខភាព បានថ្លែងថា",
             ["អង្គការយុវជនខ្មែរ ដើម្បីបរិស្ថាន និងសុខភាព"],
         ),
+        # (its Latin name in brackets after it)
+        (
+            "តំណាងអង្គការយុវជនខ្មែរ ដើម្បីបរិស្ថាន និងសុខភាព (Khmer Youth Network) បានមក",
+            ["អង្គការយុវជនខ្មែរ ដើម្បីបរិស្ថាន និងសុខភាព", "Khmer Youth Network"],
+        ),
         # a purpose clause after a police office is no part of its name
         (
             "កម្លាំងនាំខ្លួនទៅស្នងការដ្ឋាននគរបាលខេត្តតាកែវ ដើម្បីកសាងសំណុំរឿង ។",

@@ -4803,6 +4803,7 @@ def find_entities(
         loc_pool.append(loc)
     entities.extend(_signatures(text, line_spans))
     entities = _merge_org_of(text, _select(entities))
+    entities = _purpose_names(text, entities)  # (before: "(Khmer Youth Network)" after it)
     entities = _select(entities + _abbreviations(text, covered, entities))
     entities = _select(entities + _bare_names(text, covered, entities))
     for e in entities:
@@ -4832,7 +4833,6 @@ def find_entities(
     entities = _select(entities + _repeat_company_names(text, covered, entities))
     entities = _latin_suffix_orgs(text, covered, entities)
     entities = _unit_heads_before(text, entities)
-    entities = _purpose_names(text, entities)
     entities = _join_acronyms(text, entities)
     entities = [e for e in entities if not (e.label == "ORG" and _is_credit(text, e))]
     for e in entities:
