@@ -505,3 +505,13 @@ def test_place_opposite_or_near_a_named_landmark() -> None:
     # "near" with no landmark named after it is no place
     vague = analyze("ឧបទ្ទវហេតុ\nភ្នំពេញ៖ បុរសម្នាក់ត្រូវចាប់ខ្លួន។\nហេតុការណ៍កើតឡើងនៅក្បែរ ប្រសិនបើគេមិនឃើញ។\n")
     assert vague.record.place is None
+
+
+def test_a_body_written_with_and_without_a_space_is_listed_once() -> None:
+    text = (
+        "កិច្ចប្រជុំក្រសួងមុខងារ សាធារណៈ\n"
+        "នៅថ្ងៃទី១៧ ខែមិថុនា ឆ្នាំ២០២៥ ឯកឧត្តម ម៉ៅ វិចិត្រ រដ្ឋលេខាធិការក្រសួងមុខងារសាធារណៈ "
+        "បានដឹកនាំកិច្ចប្រជុំមួយ។\n"
+    )
+    orgs = analyze(text).record.organisations
+    assert orgs == ["ក្រសួងមុខងារ សាធារណៈ"]

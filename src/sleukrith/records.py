@@ -1107,8 +1107,11 @@ def build_record(
     for e in ents:
         if e.label == "ORG":
             name = _ZW_RE.sub("", e.text)
-            if name not in orgs_seen:
-                orgs_seen.add(name)
+            # the same body written with or without a space inside ("ក្រសួងមុខងារ សាធារណៈ"), or
+            # ្ដ for ្ត, is listed once (as first written)
+            key = name.replace(" ", "").replace("\u17d2\u178a", "\u17d2\u178f")
+            if key not in orgs_seen:
+                orgs_seen.add(key)
                 rec.organisations.append(name)
     # attendance: a head count written after "took part" in the first paragraphs
     lead_end = body[1][1] if len(body) > 1 else (body[0][1] if body else 0)
