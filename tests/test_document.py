@@ -216,6 +216,8 @@ def test_total_on_arbitrary_unicode(text: str) -> None:
         ("------", "symbols"),
         ("(\u200bកែសម្រួល\u200bដោយ ៖ បុប្ផា\u200b)", "photo-credit"),
         ("AFP/SK", "photo-credit"),
+        # a short translator's credit without its colon
+        ("ប្រែសម្រួល\u200bដោយ\u200bលោក សុខ ដារ៉ា", "photo-credit"),
         ("សូមទស្សនារូបភាពខាងក្រោមនេះ៖", "read-more"),
         ("ចុចអានបន្ត៖", "read-more"),
         ("ចុចអាន៖ វិធីថែរក្សាសុខភាពក្នុងរដូវវស្សា", "read-more"),
@@ -235,6 +237,8 @@ def test_noise_lines(line: str, reason: str) -> None:
         "១. មន្ទីរធនធានទឹក ត្រូវតាមដាន",
         "លោកស្រី ចាន់ សុភា ចែករំលែកបទពិសោធន៍ក្នុងការងារសហគមន៍ជាមួយសិក្ខាកាម",
         "អានសៀវភៅជារៀងរាល់ថ្ងៃ ជួយឱ្យកុមារចេះគិត",
+        # a long sentence that starts like a credit
+        "រៀបរៀងដោយក្រសួងអប់រំ យុវជន និងកីឡា ដើម្បីផ្សព្វផ្សាយដល់សិស្សានុសិស្សទូទាំងប្រទេស",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:

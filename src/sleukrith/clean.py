@@ -58,6 +58,9 @@ _CREDIT_RE = re.compile(
     r"អត្ថបទផ្តល់សិទ្ធិដោយ|photo(?:\s+by)?|photos?|credit|source|image(?:\s+by)?|by)\s*[៖:：\-–]"
     r"|\(\s*(?:ដោយ|កែសម្រួលដោយ|សម្រួលដោយ)\s|អត្ថបទផ្[ដត]ល់សិទ្ធិដោយ|©|\(c\)\s|copyright\b)"
 )
+# a short "translated/edited/compiled by X" line written without its colon
+# ("ប្រែសម្រួលដោយអ្នកស្រី ...")
+_CREDIT_NO_COLON_RE = re.compile(r"(?:ប្រែសម្រួល|កែសម្រួល|រៀបរៀង|ចងក្រង)\s*ដោយ\s*\S")
 # a wire agency or reporter initials alone on a line ("AFP/SK", "REUTERS", "KC")
 _AGENCY_RE = re.compile(
     r"^(?:[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,4})?|AFP/?[A-Z]*|REUTERS|Reuters|Xinhua|"
@@ -195,6 +198,8 @@ def noise_reason(line: str) -> str | None:
     if _IMAGE_RE.search(s) and (short or not re.search("[\u1780-\u17ff]{20,}", s)):
         return "image-caption"
     if short and (_CREDIT_RE.match(s) or _AGENCY_RE.match(s)):
+        return "photo-credit"
+    if len(s) <= 60 and _CREDIT_NO_COLON_RE.match(s):
         return "photo-credit"
     if short and _READ_MORE_RE.match(s):
         return "read-more"
