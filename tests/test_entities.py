@@ -2485,3 +2485,9 @@ def test_round11_foreign_states_and_capitals_keep_their_type_word() -> None:
 )
 def test_round11_kinds_of_bodies_and_platforms(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+def test_round11_one_word_name_after_named_again() -> None:
+    # a one-word name found after ឈ្មោះ with a nationality, found again after ឈ្មោះ before ដែល
+    text = "បុរសឈ្មោះ ណុប ជាជនជាតិថៃ បានទទួលប្រាក់។ លុយដែលបង់ឲ្យឈ្មោះ ណុប ដែលជាអ្នករត់ការ"
+    assert [t for _, t in ents(text, "PERSON")] == ["ណុប", "ណុប"]

@@ -4813,6 +4813,7 @@ def find_entities(
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
     entities = _surnames_alone(text, entities)
     entities = _complete_names(text, entities)
+    entities = _select(entities + _intro_names_again(text, covered, entities))
     entities = _select(entities + _coordinated_names(text, entities))
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
@@ -6588,6 +6589,44 @@ def _foreign_name(name: str) -> bool:
         and len(parts[-1]) >= 3
         and all(_CHUNK_RE.fullmatch(p) and p not in _name_parts() for p in parts)
     )
+
+
+def _intro_names_again(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A one-word name found after ``ឈ្មោះ`` ("named") with its age or nationality, written
+    after ``ឈ្មោះ`` again with anything after it ("...ឲ្យឈ្មោះ កេ ដែលជាអ្នករត់ការ")."""
+    words = {
+        str(e.value["name"])
+        for e in entities
+        if e.label == "PERSON"
+        and isinstance(e.value, dict)
+        and not e.value.get("titles")
+        and _CHUNK_RE.fullmatch(str(e.value.get("name", "")))
+        and text[max(0, e.start - 10) : e.start].rstrip(" \u200b").endswith(_NAME_INTRO)
+    }
+    if not words:
+        return []
+    taken = _Taken((e.start, e.end) for e in entities if e.label not in ("LOC", "QUANTITY"))
+    pattern = re.compile(
+        "(?:"
+        + "|".join(_alt_escaped(_NAME_INTRO))
+        + ")[ \u200b]?("
+        + "|".join(_name_pattern(w) for w in sorted(words, key=len, reverse=True))
+        + ")"
+    )
+    out = []
+    for cs, ce in covered:
+        for m in pattern.finditer(text, cs, ce):
+            s, e = m.span(1)
+            if taken.hits(s, e) or (e < len(text) and _is_kh(text[e]) and not _clause_at(text, e)):
+                continue
+            out.append(_untitled_person(text, s, e))
+    return out
+
+
+def _alt_escaped(words: Sequence[str]) -> list[str]:
+    return [re.escape(w) for w in words]
 
 
 def _complete_names(text: str, entities: list[Entity]) -> list[Entity]:
