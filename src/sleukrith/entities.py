@@ -6594,8 +6594,9 @@ def _foreign_name(name: str) -> bool:
 def _intro_names_again(
     text: str, covered: list[tuple[int, int]], entities: list[Entity]
 ) -> list[Entity]:
-    """A one-word name found after ``ឈ្មោះ`` ("named") with its age or nationality, written
-    after ``ឈ្មោះ`` again with anything after it ("...ឲ្យឈ្មោះ កេ ដែលជាអ្នករត់ការ")."""
+    """A one-word name found after ``ឈ្មោះ`` ("named"; found there only with a cue such as an
+    age or a nationality), written after ``ឈ្មោះ`` again with anything after it ("...ឲ្យឈ្មោះ
+    កេ ដែលជាអ្នករត់ការ")."""
     words = {
         str(e.value["name"])
         for e in entities
@@ -6609,9 +6610,7 @@ def _intro_names_again(
         return []
     taken = _Taken((e.start, e.end) for e in entities if e.label not in ("LOC", "QUANTITY"))
     pattern = re.compile(
-        "(?:"
-        + "|".join(_alt_escaped(_NAME_INTRO))
-        + ")[ \u200b]?("
+        f"(?:{_alt(_NAME_INTRO)})[ \u200b]?("
         + "|".join(_name_pattern(w) for w in sorted(words, key=len, reverse=True))
         + ")"
     )
@@ -6623,10 +6622,6 @@ def _intro_names_again(
                 continue
             out.append(_untitled_person(text, s, e))
     return out
-
-
-def _alt_escaped(words: Sequence[str]) -> list[str]:
-    return [re.escape(w) for w in words]
 
 
 def _complete_names(text: str, entities: list[Entity]) -> list[Entity]:
