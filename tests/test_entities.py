@@ -2491,3 +2491,17 @@ def test_round11_one_word_name_after_named_again() -> None:
     # a one-word name found after ឈ្មោះ with a nationality, found again after ឈ្មោះ before ដែល
     text = "ស្ត្រីឈ្មោះ កេ ជាជនជាតិវៀតណាម បានទទួលប្រាក់។ ប្រាក់ដែលផ្ញើឲ្យឈ្មោះ កេ ដែលជាមេខ្លោង"
     assert [t for _, t in ents(text, "PERSON")] == ["កេ", "កេ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "inspection" holds the role word អធិការ: no stop inside a body's name
+        ("លោកបានជួបអគ្គលេខាធិការដ្ឋានអធិការកិច្ចឡាវ កាលពីម្សិលមិញ", ["អគ្គលេខាធិការដ្ឋានអធិការកិច្ចឡាវ"]),
+        ("គ្រូបង្រៀននៅវិទ្យាស្ថានជាតិអធិការកិច្ចកម្ពុជា បានមក", ["វិទ្យាស្ថានជាតិអធិការកិច្ចកម្ពុជា"]),
+        # a provincial board misspelt without ៈ
+        ("អភិបាលរង នៃគណអភិបាលខេត្តកំពត បានថ្លែង", ["គណអភិបាលខេត្តកំពត"]),
+    ],
+)
+def test_round11_inspection_bodies_and_a_misspelt_board(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected
