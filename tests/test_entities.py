@@ -2505,3 +2505,8 @@ def test_round11_one_word_name_after_named_again() -> None:
 )
 def test_round11_inspection_bodies_and_a_misspelt_board(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+def test_round11_short_party_of_a_country() -> None:
+    text = "តាមការដឹកនាំរបស់បក្សកុម្មុយនិស្តចិន។ ហើយបក្សសាធារណរដ្ឋ និងអាមេរិក"
+    assert [t for _, t in ents(text, "ORG")] == ["បក្សកុម្មុយនិស្តចិន", "បក្សសាធារណរដ្ឋ"]

@@ -3878,7 +3878,15 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     for m in _SHORT_PARTY_RE.finditer(vt):
         # "បក្សពលករ", "បក្សអភិរក្សនិយម": a party named by its ideology, short for គណបក្ស
         if not any(o.vs <= m.start() < o.ve for o in out) and not vt.endswith("គណ", 0, m.start()):
-            out.append(_Mention("ORG", m.start(), m.end(), {"name_en": None}))
+            end = m.end()
+            bm = _bare_place_re().match(vt, end)
+            if (
+                bm
+                and _is_country_word(bm.group())
+                and not _is_kh(vt[bm.end() : bm.end() + 1] or " ")
+            ):
+                end = bm.end()  # "បក្សកុម្មុយនិស្តវៀតណាម": the party of that country
+            out.append(_Mention("ORG", m.start(), end, {"name_en": None}))
     for m in _KHMER_CLUB_RE.finditer(vt):
         # "មកពីក្លិបបក្សីស្លាបដែក": a Khmer club's name after ក្លិប (the word outside)
         end = _club_name_end(vt, m.end())
