@@ -2510,3 +2510,19 @@ def test_round11_inspection_bodies_and_a_misspelt_board(text: str, expected: lis
 def test_round11_short_party_of_a_country() -> None:
     text = "តាមការដឹកនាំរបស់បក្សកុម្មុយនិស្តចិន។ ហើយបក្សសាធារណរដ្ឋ និងអាមេរិក"
     assert [t for _, t in ents(text, "ORG")] == ["បក្សកុម្មុយនិស្តចិន", "បក្សសាធារណរដ្ឋ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a royal family name takes the one or two words of the name after it
+        (
+            "ពិធីមានការចូលរួមពីសម្តេចព្រះមហាក្សត្រី នរោត្តម ចន្ទ្រាទេវី ព្រះវររាជមាតា",
+            ["សម្តេចព្រះមហាក្សត្រី នរោត្តម ចន្ទ្រាទេវី"],
+        ),
+        # not a clause after it
+        ("ព្រះអង្គម្ចាស់ នរោត្តម បានមាន ព្រះបន្ទូលថា", ["ព្រះអង្គម្ចាស់ នរោត្តម"]),
+    ],
+)
+def test_round11_royal_names(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

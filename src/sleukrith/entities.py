@@ -4823,6 +4823,7 @@ def find_entities(
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
     entities = _surnames_alone(text, entities)
     entities = _complete_names(text, entities)
+    entities = _royal_names(text, entities)
     entities = _select(entities + _intro_names_again(text, covered, entities))
     entities = _select(entities + _coordinated_names(text, entities))
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
@@ -6631,6 +6632,51 @@ def _intro_names_again(
             if taken.hits(s, e) or (e < len(text) and _is_kh(text[e]) and not _clause_at(text, e)):
                 continue
             out.append(_untitled_person(text, s, e))
+    return out
+
+
+_ROYAL_FAMILY_RE = re.compile("(?:នរោ[\u200b]?ត្[តដ]ម|ស៊ី[\u200b]?សុវត្[ថ]ិ)$")
+_NEXT_WORD_RE = re.compile("[ ]([\u1780-\u17d3\u200b]{2,16})")
+
+
+def _royal_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A royal's name cut after the royal family name ("សម្ដេចព្រះមហាក្សត្រី នរោត្ដម" before
+    "មុនិនាថ សីហនុ"): it takes one or two more words, not a clause word, role or title, up to
+    the end of the clause."""
+    out = []
+    for e in entities:
+        name = (
+            str(e.value.get("name", ""))
+            if e.label == "PERSON" and isinstance(e.value, dict)
+            else ""
+        )
+        if not name or not _ROYAL_FAMILY_RE.search(name.replace("\u17d2\u178a", "\u17d2\u178f")):
+            out.append(e)
+            continue
+        end, added = e.end, []
+        while len(added) < 2:
+            m = _NEXT_WORD_RE.match(text, end)
+            if m is None:
+                break
+            w = m.group(1).replace("\u200b", "")
+            if (
+                _STOP_RE.fullmatch(_words(w)[0])
+                or w.startswith("ព្រះ")  # an epithet or a royal role: "ព្រះវររាជមាតា..."
+                or _ROLE_RE.match(w)
+                or _TITLE_RE.match(w)
+                or _starts_with_predicate(w)
+                or gazetteer.lookup(w)
+                or not _CHUNK_RE.fullmatch(w)
+            ):
+                break
+            added.append(w)
+            end = m.end()
+        if added and (end >= len(text) or not _is_kh(text[end])):
+            full = " ".join([name, *added])
+            value = {**e.value, "name": full, "romanized": romanize(full)}
+            out.append(Entity("PERSON", e.start, end, text[e.start : end], value))
+        else:
+            out.append(e)
     return out
 
 
