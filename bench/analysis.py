@@ -497,8 +497,8 @@ def _khpos_words(
         strict = share >= 0.9 and not pn
         # a word kept only by the looser share or PN rate has five letters or more (one
         # syllable may be a given name: "ដឹក", the Vietnamese Duc; "បាញ់", "shoot", in
-        # "ទៀ បាញ់") and is not a word a final
-        # consonant closes (not "អភិវឌ្ឍ", in "អភិវឌ្ឍន៍", "development", of company names)
+        # "ទៀ បាញ់") and is not the stem of a word a final consonant closes (not "អភិវឌ្ឍ",
+        # in "អភិវឌ្ឍន៍", "development", of company names)
         loose = (
             share_min < 0.9
             and c.get(tags[0], 0) / n >= share_min

@@ -517,9 +517,9 @@ def _complete(
         except ValueError:
             return None
     qualifier = q
-    future = qualifier in ("ខាងមុខនេះ", "ខាងមុខ", "ខាងក្រោយ", "ក្រោយ")
+    future = qualifier in _Q_FUTURE
     past = qualifier in _Q_PAST
-    this = qualifier in ("ទៅនេះ", "នេះ")
+    this = qualifier in _Q_THIS
     if month is None:
         base = [(ref.year, ref.month)]
         y, m = ref.year, ref.month

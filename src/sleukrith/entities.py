@@ -6756,7 +6756,7 @@ def _surnames_alone(text: str, entities: list[Entity]) -> list[Entity]:
             and second not in _name_parts()
             and part_count[second] == 1  # no other name has it
         ):
-            m = re.search(_name_pattern(first), e.text)
+            m = _name_re(first).search(e.text)
             if m is not None:
                 end = e.start + m.end()
                 value = {**e.value, "name": first, "romanized": romanize(first)}

@@ -1109,7 +1109,7 @@ def build_record(
             name = _ZW_RE.sub("", e.text)
             # the same body written with or without a space inside ("ក្រសួងមុខងារ សាធារណៈ"), or
             # ្ដ for ្ត, is listed once (as first written)
-            key = name.replace(" ", "").replace("\u17d2\u178a", "\u17d2\u178f")
+            key = _fold(name).replace(" ", "")
             if key not in orgs_seen:
                 orgs_seen.add(key)
                 rec.organisations.append(name)
