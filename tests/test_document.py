@@ -436,6 +436,50 @@ def test_a_day_told_as_this_day_in_the_second_paragraph_dates_the_event() -> Non
     assert analyze(text.replace("តុលានេះ", "តុលា")).record.date is None
 
 
+def test_the_report_date_is_not_before_a_day_the_lead_tells_as_past() -> None:
+    # the lead's day has no year; the first full date, further on, is two days earlier: the
+    # report is of the lead's day, which is the event's date
+    text = (
+        "បុរសម្នាក់លង់ទឹកស្លាប់\n"
+        "កណ្តាល៖ បុរសម្នាក់បានលង់ទឹកស្លាប់ នៅថ្ងៃទី២០ ខែតុលា វេលាម៉ោង១០ព្រឹក នៅភូមិព្រែកតាឃិន។\n"
+        "ប្រភពបន្តថា ជនរងគ្រោះជាមនុស្សញៀនស្រា។\n"
+        "លុះនៅយប់ថ្ងៃទី១៨ ខែតុលា ឆ្នាំ២០១៩ គាត់បានចាកចេញពីផ្ទះ។\n"
+    )
+    doc = analyze(text)
+    assert doc.date == date(2019, 10, 20)
+    assert doc.record.date == "2019-10-20"
+    # a day told as coming does not move it, nor a day without ថ្ងៃ (a holiday's name)
+    coming = text.replace("នៅថ្ងៃទី២០ ខែតុលា", "នៅថ្ងៃទី២០ ខែតុលា ខាងមុខ")
+    assert analyze(coming).date == date(2019, 10, 18)
+    holiday = text.replace("នៅថ្ងៃទី២០ ខែតុលា", "ជិតបុណ្យ ២០តុលា")
+    assert analyze(holiday).date == date(2019, 10, 18)
+
+
+def test_an_event_over_a_range_of_days_is_dated_by_its_first_day() -> None:
+    text = (
+        "ក្រសួងឆៀករថយន្តនៅខេត្តកោះកុង\n"
+        "ពីថ្ងៃទី២១ ដល់ថ្ងៃទី២៥ ខែតុលា ឆ្នាំ២០១៩ ក្រសួងសាធារណការ និងដឹកជញ្ជូន រៀបចំការត្រួតពិនិត្យ"
+        "យានជំនិះនៅខេត្តកោះកុង។\n"
+    )
+    assert analyze(text).record.date == "2019-10-21"
+    # a range of years is no day
+    years = text.replace("ពីថ្ងៃទី២១ ដល់ថ្ងៃទី២៥ ខែតុលា ឆ្នាំ២០១៩", "ពីឆ្នាំ២០១៩-២០២០")
+    assert analyze(years).record.date is None
+
+
+def test_a_day_told_as_yesterday_in_the_second_paragraph_dates_the_event() -> None:
+    text = (
+        "អត្តពលិកចេញដំណើរទៅប្រកួតនៅកូរ៉េ\n"
+        "ភ្នំពេញ៖ កីឡាករកីឡាការិនី ១០នាក់ ត្រូវបានសហព័ន្ធបញ្ជូនទៅចូលរួមការប្រកួតអន្តរជាតិមួយ "
+        "ឆ្នាំ២០១៩ នៅសាធារណរដ្ឋកូរ៉េ ដើម្បីត្រៀមខ្លួនសម្រាប់ស៊ីហ្គេម។\n"
+        "ថ្លែងប្រាប់អ្នកសារព័ត៌មានកាលពីរាត្រីថ្ងៃទី២១ ខែតុលាម្សិលមិញ លោកប្រធានបានបញ្ជាក់ថា ...។\n"
+        "ការប្រកួតនឹងចាប់ផ្ដើមនៅថ្ងៃទី២៣ ខែតុលា ឆ្នាំ២០១៩។\n"
+    )
+    assert analyze(text).record.date == "2019-10-21"
+    # without "yesterday" (nor a year) it is a detail
+    assert analyze(text.replace("តុលាម្សិលមិញ", "តុលា")).record.date is None
+
+
 def test_title_without_the_web_stamp() -> None:
     text = "ក្រសួងរៀបចំវេទិកាថ្មី 14, Mar 2025 , 9:05 am\nអត្ថបទ នៅថ្ងៃទី១៣ ខែមីនា ឆ្នាំ២០២៥។\n"
     doc = analyze(text)

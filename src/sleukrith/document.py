@@ -193,8 +193,34 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
                 if _coming(line, d):
                     first = first or v
                     continue
-                return v
+                return _latest_told_day(v, lead)
     return first or _dated_by_this_year(text, spans, lead)
+
+
+def _latest_told_day(v: date, lead: list[tuple[str, list[DateMatch]]]) -> date:
+    """The report date when its first full date is ``v``: a report is written on or after
+    every day it tells as past, so a day and month of the lines read so far, written without a
+    year, with ថ្ងៃ and not told as coming, that falls up to 45 days after ``v`` in its year moves the
+    report date to that day (``... នៅថ្ងៃទី២០ ខែតុលា ...`` in the lead and ``យប់ថ្ងៃទី១៨ ខែតុលា
+    ឆ្នាំ២០១៩`` further on: the report is of the 20th)."""
+    best = v
+    for line, dates in lead:
+        for d in dates:
+            if d.kind not in ("date", "datetime") or d.year or not (d.day and d.month):
+                continue
+            if d.relative or "ថ្ងៃ" not in d.text or _coming(line, d):
+                continue  # (a day named without ថ្ងៃ may be a holiday: ៩វិច្ឆិកា)
+            try:
+                day = date(v.year, d.month, d.day)
+            except ValueError:
+                continue
+            if d.text.replace("\u200b", "").endswith("ម្សិលមិញ") or _YESTERDAY_AFTER_RE.match(
+                line, d.end
+            ):
+                day += timedelta(days=1)
+            if 0 < (day - v).days <= 45 and day > best:
+                best = day
+    return best
 
 
 def _coming(line: str, d: DateMatch) -> bool:
@@ -203,6 +229,7 @@ def _coming(line: str, d: DateMatch) -> bool:
     before = line[max(0, d.start - 40) : d.start].replace("\u200b", "")
     return bool(
         said.endswith(("ខាងមុខ", "ក្រោយ", "តទៅ"))
+        or "ខាងមុខ" in said  # (before its clock time: "ថ្ងៃទី២០ ខែតុលា ខាងមុខ វេលាម៉ោង...")
         or _FUTURE_AFTER_RE.match(line, d.end)
         or _FUTURE_BEFORE_RE.search(before)
     )

@@ -855,34 +855,35 @@ def _event_date(
     """The day the event happened: the first full date of the lead paragraphs that is not after
     the report date (an announcement: the date it was signed)."""
     ref = report_date.isoformat() if report_date else None
+    # a day, or a range of days ("ពីថ្ងៃទី២១ ដល់ថ្ងៃទី២៥ ខែតុលា"): the event begins on its first
     days = [
-        e
+        (e, e.value[:10])
         for e in entities
         if e.label == "DATE"
         and isinstance(e.value, str)
-        and len(e.value) == 10
+        and (len(e.value) == 10 or (len(e.value) == 21 and e.value[10] == "/" and "ថ្ងៃ" in e.text))
         and _DAY_TEXT_RE.search(e.text)
     ]
     if kind == "announcement":
         signed = [(s, e) for s, e in body if e - s < 120 and _SIGNED_RE.search(text[s:e])]
         for s, e in signed[:3]:
-            for d in days:
+            for d, day in days:
                 if s <= d.start < e:
-                    return d.value
+                    return day
     for k, (s, e) in enumerate(body[:2]):
-        for d in days:
-            if s <= d.start < e and (ref is None or d.value <= ref):
+        for d, day in days:
+            if s <= d.start < e and (ref is None or day <= ref):
                 if (
                     k
                     and body[0][1] - body[0][0] > 80
                     and not _YEAR_RE.search(d.text)
-                    and not _fold(d.text).endswith("នេះ")
+                    and not _fold(d.text).endswith(("នេះ", "ម្សិលមិញ"))
                 ):
-                    continue  # a day without its year (nor "this") further on is a detail
+                    continue  # a day without its year (nor "this", "yesterday") is a detail
                 before = _fold(text[max(s, d.start - 25) : d.start])
                 if re.search("ចេញផ្សាយ|ផ្សព្វផ្សាយនៅ|ចុះហត្ថលេខា", before):
                     continue
-                return d.value
+                return day
     return None
 
 
@@ -1012,7 +1013,14 @@ def build_record(
     ]
     # time: a TIME written in the sentence of the event date
     if rec.date is not None:
-        day_ent = next((e for e in body_ents if e.label == "DATE" and e.value == rec.date), None)
+        day_ent = next(
+            (
+                e
+                for e in body_ents
+                if e.label == "DATE" and isinstance(e.value, str) and e.value[:10] == rec.date
+            ),
+            None,
+        )
         if day_ent is not None:
             sent = _sentence_of(sentences, day_ent.start) or (day_ent.start, day_ent.end)
             for e in body_ents:
