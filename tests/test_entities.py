@@ -2031,7 +2031,9 @@ def test_both_sides_of_a_fixture_are_teams() -> None:
         "Racing Genk",
     ]
     # no known club on either side, or a competition: nothing is said
-    assert ents("Benfica vs Lyon", "ORG") == []
+    assert ents("Norden vs Lyon", "ORG") == []
+    # (now that Benfica is a known club, its opponent is a team too)
+    assert [t for _, t in ents("Benfica vs Lyon", "ORG")] == ["Benfica", "Lyon"]
     assert ents("Champions League vs Europa League", "ORG") == []
 
 
@@ -2526,3 +2528,69 @@ def test_round11_short_party_of_a_country() -> None:
 )
 def test_round11_royal_names(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+def _spans(text: str, label: str) -> list[str]:
+    return [e.text for e in find_entities(text) if e.label == label]
+
+
+def test_a_bare_day_and_a_day_with_its_month_are_one_date() -> None:
+    text = "ពួកគេបានសម្រាកកាលពីថ្ងៃទី១៧ និងទី២១ តុលា។"
+    assert _spans(text, "DATE") == ["ថ្ងៃទី១៧ និងទី២១ តុលា"]
+    full = [e for e in find_entities("ប្រជុំនៅថ្ងៃទី៣ និងថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤។") if e.label == "DATE"]
+    assert [(e.text, e.value) for e in full] == [
+        ("ថ្ងៃទី៣ និងថ្ងៃទី៥ ខែមីនា ឆ្នាំ២០២៤", "2024-03-03/2024-03-05")
+    ]
+    # two bare days stay apart (the second is no date at all)
+    assert _spans("ថ្ងៃទី៥ និងទី៦", "DATE") == ["ថ្ងៃទី៥"]
+
+
+def test_a_year_range_ending_in_a_bare_year() -> None:
+    dates = [
+        e for e in find_entities("គាត់បានដឹកនាំប្រទេសនៅចន្លោះឆ្នាំ ១៩៨០ ដល់ ១៩៩៥ ។") if e.label == "DATE"
+    ]
+    assert [(e.text, e.value) for e in dates] == [("ឆ្នាំ ១៩៨០ ដល់ ១៩៩៥", "1980-01-01/1995-01-01")]
+    # a count after ដល់ is no year
+    assert _spans("ពីឆ្នាំ២០១៩ ដល់ ២០២០នាក់", "DATE") == ["ឆ្នាំ២០១៩"]
+
+
+def test_a_season_before_a_direction_word_keeps_its_relative_word() -> None:
+    assert _spans("គាត់លេងល្អតាំងពីរដូវ\u200bកាល\u200bមុន\u200bមក\u200b។", "DATE") == [
+        "រដូវ\u200bកាល\u200bមុន"
+    ]
+    # "the Sunday after ..." still loses its "after"
+    assert _spans("កាលពីថ្ងៃ\u200bសៅរ៍\u200b ក្រោយ\u200bពី\u200bការប្រកួត", "DATE") == ["ថ្ងៃ\u200bសៅរ៍"]
+
+
+def test_a_bridge_or_a_school_named_for_a_day_is_no_date() -> None:
+    assert _spans("រថយន្តកកស្ទះនៅស្ពានអាកាស ៨មីនា ពេលព្រឹក។", "DATE") == []
+    assert _spans("សិស្សវិទ្យាល័យ ១៥ កុម្ភៈ បានចូលរួម។", "DATE") == []
+    # the same day after an ordinary word is a date
+    assert _spans("គាត់មកដល់ ៨មីនា ហើយ។", "DATE") == ["៨មីនា"]
+
+
+def test_english_courtesy_titles_before_a_latin_name() -> None:
+    text = "ដោយមានការចូលរួមពី H.E Mr Tran Van Long ប្រធានគណៈប្រតិភូ។"
+    people = [e for e in find_entities(text) if e.label == "PERSON"]
+    assert [e.text for e in people] == ["H.E Mr Tran Van Long"]
+    assert people[0].value["titles"] == ["H.E", "Mr"]
+    assert people[0].value["name"] == "Tran Van Long"
+    assert _spans("Dr. Maria Lopez បាននិយាយថា", "PERSON") == ["Dr. Maria Lopez"]
+    # a company named with a title stays a company
+    assert _spans("ក្រុមហ៊ុន Mr Clean Co បានប្រកាស", "PERSON") == []
+
+
+def test_the_royal_title_before_a_latin_name() -> None:
+    assert _spans("ព្រះអង្គ Akihito បានប្រកាសថា", "PERSON") == ["ព្រះអង្គ Akihito"]
+    # before Khmer script it is the pronoun or a monk's address, not a title
+    assert _spans("ព្រះ\u200bអង្គ\u200bត្រួ\u200bវ\u200bក្លាយជា", "PERSON") == []
+
+
+def test_european_football_clubs_are_bodies() -> None:
+    text = "RB Leipzig - Zenit St Petersburg\nB. Dortmund - Slavia Prague\n"
+    assert _spans(text, "ORG") == [
+        "RB Leipzig",
+        "Zenit St Petersburg",
+        "B. Dortmund",
+        "Slavia Prague",
+    ]

@@ -4826,6 +4826,7 @@ def find_entities(
     entities = _royal_names(text, entities)
     entities = _select(entities + _intro_names_again(text, covered, entities))
     entities = _select(entities + _coordinated_names(text, entities))
+    entities = _latin_honorific_names(text, entities)
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
     entities = _select(entities + _cited_sources(text, covered, entities))
@@ -5185,6 +5186,39 @@ _LIST_SEP_RE = re.compile("[ \u200b]*(?:,|،|និង|and|&)[ \u200b]*")
 _PEOPLE_HEAD_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)}|បេក្ខភាព|អ្នកលេង|រូប|នាក់|ឈ្មោះ)")
 # a word for people inside a sentence that lists names ("រូប" there is as often a picture)
 _PEOPLE_WORD_RE = re.compile(f"(?:{_alt(_PERSON_NOUNS)}|បេក្ខភាព|អ្នកលេង|[0-9០-៩]+[ ]?នាក់)")
+
+
+# English courtesy titles before a Latin name ("H.E Mr Le Minh Khai", "Dr. Jane Smith"), and
+# the royal ព្រះអង្គ before a Latin name ("ព្រះអង្គ Naruhito"; before Khmer script it is as often
+# the pronoun "he" or a monk's "venerable")
+_LATIN_HONORIFIC_RE = re.compile(
+    r"(?<![A-Za-z.])(?:(?:H\. ?E\.?|Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.? ){1,2}"
+    + f"(?={_LATIN_PERSON_RE.pattern})"
+    + f"|ព្រះ\u200b?អង្គ[ \u200b]?(?=[{_LATIN_UP}][{_LATIN_LOW}]{{2,}})"
+)
+
+
+def _latin_honorific_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """A Latin name after English courtesy titles is a PERSON with those titles; a name
+    already read inside it (without the titles, or cut) gives way, a body's name does not."""
+    found = []
+    for m in _LATIN_HONORIFIC_RE.finditer(text):
+        nm = _LATIN_PERSON_RE.match(text, m.end())
+        if nm is None and m.group().startswith("ព្រះ"):
+            nm = _LATIN_ONE_RE.match(text, m.end())
+        if nm is None or _known_orgs().get(nm.group()):
+            continue
+        p = _untitled_person(text, m.end(), nm.end())
+        said = m.group().replace("\u200b", "")
+        p.value["titles"] = [t for t in re.findall(r"H\. ?E\.?|[^ ]+", said) if t.strip()]
+        found.append(Entity("PERSON", m.start(), nm.end(), text[m.start() : nm.end()], p.value))
+    orgs = _Taken((e.start, e.end) for e in entities if e.label == "ORG")
+    found = [e for e in found if not orgs.hits(e.start, e.end)]
+    if not found:
+        return entities
+    spans = _Taken((e.start, e.end) for e in found)
+    kept = [e for e in entities if not (e.label == "PERSON" and spans.hits(e.start, e.end))]
+    return _select(kept + found)
 
 
 def _latin_lists(
@@ -6180,6 +6214,12 @@ def _drop_in_road_names(text: str, entities: list[Entity]) -> list[Entity]:
     for e in entities:
         if e.label in ("LOC", "DATE") and (
             _ROAD_BEFORE_RE.search(text, max(0, e.start - 20), e.start)
+            or (
+                e.label == "DATE"
+                and _is_digit(e.text[0])
+                and not _YEAR_RE.search(e.text)
+                and _NAMED_FOR_A_DAY_RE.search(text, max(0, e.start - 12), e.start)
+            )
             or (e.label == "LOC" and _SEA_BEFORE_RE.search(text, max(0, e.start - 8), e.start))
             or (e.start <= in_name + 1 and text[in_name : e.start] == "-")
         ):
@@ -6189,6 +6229,11 @@ def _drop_in_road_names(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+# a bridge, a road, a school or a hospital named for a day ("ស្ពានអាកាស ៧មករា",
+# "វិទ្យាល័យ ១០មករា"): the day and month are its name, not a DATE
+_NAMED_FOR_A_DAY_RE = re.compile(
+    "(?:ស្ពានអាកាស|ស្ពាន|ផ្លូវ|វិថី|វិទ្យាល័យ|សាលា|មន្ទីរពេទ្យ|កីឡដ្ឋាន|ស្[តដ]ុប|ផ្សារ)[\u200b ]?$"
+)
 # a road or river word glued to the name that follows (places inside are part of that name)
 _ROAD_BEFORE_RE = re.compile("(?:មហាវិថី|វិថី|ដងស្ទឹង)[\u1780-\u17d3]{0,12}$")
 # a sea or an ocean named after a place, like a river: "សមុទ្រចិនខាងត្បូង", "មហាសមុទ្រឥណ្ឌា"
@@ -6226,6 +6271,9 @@ _AFTER_WORD_RE = re.compile("\u200b?(?:ពី|មក)")  # "ក្រោយ[ZWSP
 _RELATIVE_UNIT_RE = re.compile("(?:ថ្ងៃ|ខែ|ឆ្នាំ|សប្តាហ៍|សប្ដាហ៍)(?:នេះ|មុន|ក្រោយ)")
 
 
+_BARE_UNITS = frozenset({"រដូវកាល", "ឆ្នាំ", "ខែ", "សប្តាហ៍", "សប្ដាហ៍", "ថ្ងៃ"})
+
+
 def _trim_date(text: str, e: Entity) -> Entity | None:
     """A DATE's span by the guidelines: the connector ពី outside ("ពីថ្ងៃទី២១ ដល់..."), no
     "after"/"before" after a full date ("ឆ្នាំ២០១៩ ក្រោយធ្វើ..." is "after doing"), and no
@@ -6240,6 +6288,8 @@ def _trim_date(text: str, e: Entity) -> Entity | None:
         and t < len(text)
         and (_is_kh(text[t]) or text[t] == "\u200b")
         and (_YEAR_RE.search(text, s, tm.start()) or _AFTER_WORD_RE.match(text, t))
+        # (not when a bare unit would be left: "រដូវកាលមុនមក" is "last season" + មក)
+        and text[s : tm.start()].replace("\u200b", "") not in _BARE_UNITS
     ):
         t = tm.start()  # "ថ្ងៃអាទិត្យ ក្រោយពី...": "after"
     nm = _THIS_IF_RE.search(text, s, t)
@@ -6288,10 +6338,21 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
                     and _YEAR_RE.search(e.text)
                 )
                 or _DATE_RANGE_JOIN_RE.fullmatch(text, prev.end, e.start)
+                or (
+                    _DATE_JOIN_RE.fullmatch(text, prev.end, e.start)
+                    and _BARE_DAY_RE.fullmatch(prev.text)
+                    and _DAY_OF_MONTH_RE.match(e.text)
+                )
             )
         ):
             value = None
-            if isinstance(prev.value, str) and isinstance(e.value, str):
+            bare = _BARE_DAY_RE.fullmatch(prev.text)
+            if bare and isinstance(e.value, str) and len(e.value.split("/")[0]) == 10:
+                # "ថ្ងៃទី១៧ និងទី២១ ខែតុលា ឆ្នាំ២០១៩": the first day takes the month and year
+                day = int("".join(c for c in prev.text if _is_digit(c)).translate(_KH_DIGITS))
+                if 1 <= day <= 31:
+                    value = f"{e.value[:8]}{day:02d}/{e.value.split('/')[-1]}"
+            elif isinstance(prev.value, str) and isinstance(e.value, str):
                 value = f"{prev.value.split('/')[0]}/{e.value.split('/')[-1]}"
             elif isinstance(e.value, str) and e.value[:4].isdigit():
                 # the first date read with the second one's year: "start/end"
@@ -6300,8 +6361,30 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
                     value = f"{_iso_day(first[0].value)}/{e.value.split('/')[-1]}"
             out[-1] = Entity("DATE", prev.start, e.end, text[prev.start : e.end], value)
             continue
+        if e.label == "DATE" and isinstance(e.value, str) and _YEAR_RE.search(e.text):
+            ym = _BARE_YEAR_AFTER_RE.match(text, e.end)
+            if ym:  # "ឆ្នាំ ១៩៧៤ ដល់ ១៩៩០": the bare year ends the range
+                end = int(ym.group(1).translate(_KH_DIGITS))
+                value = f"{e.value.split('/')[0]}/{end:04d}-01-01"
+                e = Entity("DATE", e.start, ym.end(), text[e.start : ym.end()], value)
         out.append(e)
     return out
+
+
+# "ថ្ងៃទី១៧ និងទី២១ តុលា": a day with no month and the next day with its month are one DATE
+_BARE_DAY_RE = re.compile(
+    "(?:ព្រឹក|រសៀល|ល្ងាច|យប់|រាត្រី)?\u200b?ថ្ងៃ\u200b?(?:[^ \u200b]{1,8}\u200b? ?)?ទី\u200b? ?"
+    "[0-9\u17e0-\u17e9]{1,2}"
+)
+_DAY_OF_MONTH_RE = re.compile(
+    "(?:ថ្ងៃ\u200b?)?ទី\u200b? ?[0-9\u17e0-\u17e9]{1,2}[ \u200b]*[^ \u200b0-9]"
+)
+_KH_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+# a bare year after a year and ដល់ or a dash, not a count ("... ដល់ ១៩៩០នាក់")
+_BARE_YEAR_AFTER_RE = re.compile(
+    "[ \u200b]*(?:ដល់|-|–)[ \u200b]*((?:19|20|១៩|២០)[0-9\u17e0-\u17e9]{2})"
+    "(?![0-9\u17e0-\u17e9/.:,])(?![ \u200b]?(?:នាក់|ដុល្លារ|រៀល|ភាគរយ|គ្រឿង|ក្បាល|គីឡូ|តោន|ម៉ែត្រ))"
+)
 
 
 def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
