@@ -441,11 +441,14 @@ def _table(res: dict) -> str:
     return "\n".join(lines)
 
 
+# the parts of NIPTICT passages (rounds 7 to 10); the others hold phylypo articles
+NIPTICT_PARTS = frozenset({f"heldout{n}" for n in range(8, 13)} | {f"dev{n}" for n in range(8, 12)})
+
+
 def _unit(part: str) -> str:
     """What a part's documents are: NIPTICT passages (heldout8 to heldout12, dev8 to dev11, and
     pools holding them) or phylypo articles."""
-    niptict = {f"heldout{n}" for n in range(8, 13)} | {f"dev{n}" for n in range(8, 12)}
-    if "NIPTICT" in part or part in niptict:
+    if "NIPTICT" in part or part in NIPTICT_PARTS:
         return "passages"
     return "documents" if part.startswith("all ") else "articles"
 

@@ -206,19 +206,10 @@ def _latest_told_day(v: date, lead: list[tuple[str, list[DateMatch]]]) -> date:
     best = v
     for line, dates in lead:
         for d in dates:
-            if d.kind not in ("date", "datetime") or d.year or not (d.day and d.month):
-                continue
-            if d.relative or "ថ្ងៃ" not in d.text or _coming(line, d):
+            if not _yearless_day(d) or d.relative or "ថ្ងៃ" not in d.text or _coming(line, d):
                 continue  # (a day named without ថ្ងៃ may be a holiday: ៩វិច្ឆិកា)
-            try:
-                day = date(v.year, d.month, d.day)
-            except ValueError:
-                continue
-            if d.text.replace("\u200b", "").endswith("ម្សិលមិញ") or _YESTERDAY_AFTER_RE.match(
-                line, d.end
-            ):
-                day += timedelta(days=1)
-            if 0 < (day - v).days <= 45 and day > best:
+            day = _report_day(line, d, v.year)
+            if day is not None and 0 < (day - v).days <= 45 and day > best:
                 best = day
     return best
 
@@ -237,6 +228,23 @@ def _coming(line: str, d: DateMatch) -> bool:
 
 _THIS_AFTER_RE = re.compile("[ \u200b]*នេះ")
 _YESTERDAY_AFTER_RE = re.compile("[ \u200b]*ម្សិលមិញ")
+
+
+def _yearless_day(d: DateMatch) -> bool:
+    """A day and month written without a year."""
+    return d.kind in ("date", "datetime") and not d.year and bool(d.day and d.month)
+
+
+def _report_day(line: str, d: DateMatch, year: int) -> date | None:
+    """The report's day told by the yearless day ``d`` of ``line`` in ``year``: that day, or the
+    next for a day told as yesterday ("... ម្សិលមិញ"); ``None`` for an impossible day."""
+    try:
+        day = date(year, d.month or 0, d.day or 0)
+    except ValueError:
+        return None
+    if d.text.replace("\u200b", "").endswith("ម្សិលមិញ") or _YESTERDAY_AFTER_RE.match(line, d.end):
+        day += timedelta(days=1)
+    return day
 
 
 def _dated_by_this_year(
@@ -270,19 +278,12 @@ def _dated_by_this_year(
     first = None
     for line, dates in lead:
         for d in dates:
-            if d.kind not in ("date", "datetime") or d.year or not (d.day and d.month):
+            if not _yearless_day(d):
                 continue
             year = this_year or _year_of_day(d, named, full)
-            if year is None:
+            v = _report_day(line, d, year) if year is not None else None
+            if v is None:
                 continue
-            try:
-                v = date(year, d.month, d.day)
-            except ValueError:
-                continue
-            if d.text.replace("\u200b", "").endswith("ម្សិលមិញ") or _YESTERDAY_AFTER_RE.match(
-                line, d.end
-            ):
-                v += timedelta(days=1)  # "... ម្សិលមិញ": the report is of the next day
             if _coming(line, d):
                 first = first or v
                 continue

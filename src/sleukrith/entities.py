@@ -6349,7 +6349,7 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
             bare = _BARE_DAY_RE.fullmatch(prev.text)
             if bare and isinstance(e.value, str) and len(e.value.split("/")[0]) == 10:
                 # "ថ្ងៃទី១៧ និងទី២១ ខែតុលា ឆ្នាំ២០១៩": the first day takes the month and year
-                day = int("".join(c for c in prev.text if _is_digit(c)).translate(_KH_DIGITS))
+                day = int("".join(c for c in prev.text if _is_digit(c)).translate(_DIGITS))
                 if 1 <= day <= 31:
                     value = f"{e.value[:8]}{day:02d}/{e.value.split('/')[-1]}"
             elif isinstance(prev.value, str) and isinstance(e.value, str):
@@ -6364,7 +6364,7 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
         if e.label == "DATE" and isinstance(e.value, str) and _YEAR_RE.search(e.text):
             ym = _BARE_YEAR_AFTER_RE.match(text, e.end)
             if ym:  # "ឆ្នាំ ១៩៧៤ ដល់ ១៩៩០": the bare year ends the range
-                end = int(ym.group(1).translate(_KH_DIGITS))
+                end = int(ym.group(1).translate(_DIGITS))
                 value = f"{e.value.split('/')[0]}/{end:04d}-01-01"
                 e = Entity("DATE", e.start, ym.end(), text[e.start : ym.end()], value)
         out.append(e)
@@ -6379,7 +6379,6 @@ _BARE_DAY_RE = re.compile(
 _DAY_OF_MONTH_RE = re.compile(
     "(?:ថ្ងៃ\u200b?)?ទី\u200b? ?[0-9\u17e0-\u17e9]{1,2}[ \u200b]*[^ \u200b0-9]"
 )
-_KH_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 # a bare year after a year and ដល់ or a dash, not a count ("... ដល់ ១៩៩០នាក់")
 _BARE_YEAR_AFTER_RE = re.compile(
     "[ \u200b]*(?:ដល់|-|–)[ \u200b]*((?:19|20|១៩|២០)[0-9\u17e0-\u17e9]{2})"
