@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from sleukrith.segment._corpus import niptict_passages  # noqa: E402
+from sleukrith.segment._corpus import BLOCK, niptict_passages  # noqa: E402
 
 DEV_DIR = ROOT / "tests" / "data" / "analysis-dev"
 LABELS = ("PERSON", "ORG", "LOC", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT")
@@ -592,15 +592,31 @@ def khpos_name_parts(data: Path, freq: dict[str, int]) -> set[str]:
     return out
 
 
+def _held_out_blocks(gold_dir: Path = NEWS_GOLD) -> set[tuple[str, int]]:
+    """(file, block) of every NIPTICT passage of a held-out real-news part, and of the blocks
+    next to it (an article can run over two blocks)."""
+    out = set()
+    for path in sorted(gold_dir.glob("heldout*/*.json")):
+        where = json.loads(path.read_text(encoding="utf-8")).get("niptict")
+        if where:
+            out |= {(where["file"], where["block"] + k) for k in (-1, 0, 1)}
+    return out
+
+
 def build_name_parts(data: Path, out: Path) -> int:
-    """Rewrite ``data/name-parts.txt``: the name parts already listed, with ``<TAB>family``
-    after the family names that are rarely a common word (docs/analysis.md, bare names).
+    """Rewrite ``data/name-parts.txt``: the name parts already listed that these sources still
+    give, with ``<TAB>family`` after the family names that are rarely a common word
+    (docs/analysis.md, bare names).
 
     A family name is the first of two or more parts after a title in names/people-name.txt,
     or the first token after a title in seg/niptict2015.tsv that is followed by a second
     unsegmented token of at most 10 letters that is rare as a word (seen twice or more); it
     is kept when it is 2-8 letters long and its frequency in the SBBIC symspell dictionary is
     under 100 (so "សុខ", "ជា", "ចាន់" are not marked, "ឯម", "គឹម" are). Returns the number marked.
+
+    The NIPTICT sentences of the held-out real-news passages (``heldout*`` parts of
+    tests/data/news-gold) and of the blocks next to them are not read, so no name of a held-out
+    passage gets into the list from them; a listed word that no source gives any more is dropped.
     """
 
     def fold(w: str) -> str:
@@ -618,12 +634,20 @@ def build_name_parts(data: Path, out: Path) -> int:
             toks = [fold(re.sub("[~_^]", "", t)) for t in line.split()]
             if len(toks) >= 3 and toks[0] in _NAME_TITLES:
                 family.add(toks[1])
+    given: set[str] = set()  # every part after the first token of a people-name.txt line
+    with (data / "names" / "people-name.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            given |= {fold(re.sub("[~_^]", "", t)) for t in line.split()[1:]}
+    held_out = _held_out_blocks()
     tok_re = re.compile(r"\{([^{}]*)\}|([^{}]+)")
     seen: dict[str, int] = {}
     with (data / "seg" / "niptict2015.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 4:
+                continue
+            m = re.search(r"(\d+)$", cols[2])
+            if (cols[1], int(m.group(1)) // BLOCK if m else 0) in held_out:
                 continue
             toks = [a or b for a, b in tok_re.findall(cols[3]) if (a or b).strip()]
             for i, t in enumerate(toks[:-2]):
@@ -642,7 +666,7 @@ def build_name_parts(data: Path, out: Path) -> int:
             header.append(line)
         elif line.strip():
             words.append(line.split("\t")[0].strip())
-    words = sorted(set(words) | strong | pos_parts)
+    words = sorted((set(words) & (given | strong | pos_parts)) | strong | pos_parts)
     header = [h for h in header if not h.startswith(("# <TAB>family", "# khPOS:"))]
     header.append(
         "# khPOS: also the proper nouns written right after a title in seg/khpos-train.txt"

@@ -287,3 +287,33 @@ def test_news_record_files_are_well_formed() -> None:
 def test_news_record_dev_floors(part: str, field: str, floor: float) -> None:
     res = _news_records(part)
     assert res["record"][field] >= floor, (part, field, res["record"][field])
+
+
+def test_name_parts_rebuild_reads_no_held_out_passage(tmp_path: Path) -> None:
+    """The shipped name list is what ``--build-name-parts`` gives from the shared data, which
+    skips the NIPTICT blocks of the held-out passages and their neighbours: a name of a
+    held-out passage can only be listed when another source gives it."""
+    from bench._report import data_dir
+
+    data = data_dir()
+    if not (data / "seg" / "niptict2015.tsv").exists():
+        pytest.skip(f"shared data not found at {data}")
+    bench = _bench()
+    blocks = bench._held_out_blocks()
+    held = [
+        json.loads(p.read_text(encoding="utf-8"))["niptict"]
+        for p in sorted((ROOT / "tests" / "data" / "news-gold").glob("heldout*/*.json"))
+        if "niptict" in json.loads(p.read_text(encoding="utf-8"))
+    ]
+    assert len(held) >= 40
+    for w in held:
+        assert {(w["file"], w["block"] + k) for k in (-1, 0, 1)} <= blocks
+    shipped = ROOT / "src" / "sleukrith" / "data" / "name-parts.txt"
+    copy = tmp_path / "name-parts.txt"
+    copy.write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    bench.build_name_parts(data, copy)
+    assert copy.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    # a name after a title in a held-out passage only: not read, so not added
+    copy.write_text(shipped.read_text(encoding="utf-8") + "ហ៊ីឡារី\tfamily\n", encoding="utf-8")
+    bench.build_name_parts(data, copy)
+    assert "ហ៊ីឡារី" not in copy.read_text(encoding="utf-8").split()
