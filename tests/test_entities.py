@@ -2594,3 +2594,28 @@ def test_european_football_clubs_are_bodies() -> None:
         "B. Dortmund",
         "Slavia Prague",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name glued to its title in a text without spaces, shown by a verb of saying or an
+        # auxiliary right after it: a known part with a dictionary word, or a foreign name
+        # the segmenter cut in pieces
+        ("កាលពីព្រឹកមិញនៅក្នុងកិច្ចប្រជុំនោះលោកសៃលាងថ្លែងថាផែនការនេះនឹងអនុវត្តភ្លាម។", ["លោកសៃលាង"]),
+        (
+            "ក្រោយការប្រកាសលទ្ធផលនោះលោកវ៉ាឡង់ទីនណូវិចនិយាយថាក្រុមរបស់លោកត្រៀមខ្លួនរួចហើយ។",
+            ["លោកវ៉ាឡង់ទីនណូវិច"],
+        ),
+        # a ministry's domain and a country after the role are no name; a pronoun is none
+        ("ក្នុងជំនួបទ្វេភាគីលោករដ្ឋមន្ត្រីការពារជាតិជប៉ុនបានថ្លែងថាប្រទេសទាំងពីរនឹងសហការគ្នា។", []),
+        ("កាលពីម្សិលមិញលោកស្រីក៏បានធ្វើការកត់សម្គាល់ផងដែរថាការងារនេះល្អ។", []),
+        # a name glued to a senior minister's role, then កាលពី
+        (
+            "សម្រាប់បញ្ហានេះលោកទេសរដ្ឋមន្ត្រីម៉ាន់សុភាកាលពីសប្តាហ៍មុនបានប្រកាសថាការងារនឹងចាប់ផ្តើម។",
+            ["ម៉ាន់សុភា"],
+        ),
+    ],
+)
+def test_round13_glued_names_before_speech(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

@@ -1711,6 +1711,65 @@ def _glued_name_before_clause(vt: str, i: int) -> int | None:
     return end if end - i <= 24 else None
 
 
+# what a glued name is followed by in a report written without spaces: an auxiliary or a verb
+# of saying ("លោកសៃហេងថ្លែងថា", "លោកណេមសូវត្រូវបាន...")
+_SPEECH_AFTER_NAME = (
+    "បាន",
+    "ត្រូវបាន",
+    "នឹង",
+    "ថ្លែង",
+    "និយាយ",
+    "មានប្រសាសន៍",
+    "បញ្ជាក់",
+    "អះអាង",
+    "ប្រាប់",
+    "លើកឡើង",
+    "សង្កត់ធ្ងន់",
+    "គូសបញ្ជាក់",
+    "កាលពី",
+    "ក៏",
+)
+
+
+def _glued_name_before_speech(vt: str, i: int) -> int | None:
+    """End of a glued name shown by an auxiliary or a verb of saying right after it, in a long
+    run without spaces, when the other readers found none: two to five words of the segmenter
+    ("សៃ|ហេង|ថ្លែង", "ណេម|សូវ|ត្រូវបាន", "ឌីមី|ទ្រី|ប៉េ|ស្កូវ|និយាយ"), none a function word,
+    common word, verb, label or place unless it is a known name part, and one of them a known
+    name part or no word of the external dictionaries; 4 to 20 letters in all."""
+    words = _run_words(vt, i, 48)
+    if words is None:
+        return None
+    known = _name_parts()
+    common = _common_words()
+    parts: list[str] = []
+    pos = i
+    for w in words:
+        if w.startswith(_SPEECH_AFTER_NAME) or _ROLE_RE.match(vt, pos) or len(parts) == 5:
+            break
+        if _CHUNK_RE.fullmatch(w) is None or _is_label_word(vt[pos : pos + 24]):
+            return None
+        if w in _STOP_EXACT or w in _NOT_NAME_WORDS or gazetteer.lookup(w):
+            return None
+        if w not in known and (w in common or _STOP_RE.match(w) or _starts_with_predicate(w)):
+            return None
+        if parts and parts[-1] + w not in known and in_external_dictionary(parts[-1] + w):
+            return None  # "ការពារ|ជាតិ": one word of the dictionaries, cut in two
+        parts.append(w)
+        pos += len(w)
+    k = len(parts)
+    if k < 2 or k == len(words):
+        return None
+    if not (words[k].startswith(_SPEECH_AFTER_NAME) or _ROLE_RE.match(words[k])):
+        return None
+    if not any(w in known or not in_external_dictionary(w) for w in parts):
+        return None
+    if in_external_dictionary("".join(parts)):
+        return None  # one word cut in two by the segmenter
+    end = i + sum(len(w) for w in parts)
+    return end if 4 <= end - i <= 20 else None
+
+
 def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
     """A one-word name glued to its title, then a space and a clause word ("លោកបាសៀរ ដែល...",
     "លោកស្រីម៉ែរខល បាន..."): the word is no word of the dictionaries, no common word, verb,
@@ -1893,6 +1952,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 _glued_known_name(vt, i)
                 or _glued_name_by_words(vt, i)
                 or _glued_name_before_clause(vt, i)
+                or _glued_name_before_speech(vt, i)
             )
         )
         if glued is not None:
@@ -2197,7 +2257,16 @@ def _cued(
 
 
 # long role words after which a glued foreign first name may start ("នាយករដ្ឋមន្ត្រីបេនចាមីន ...")
-_GLUED_NAME_ROLES = ("នាយករដ្ឋមន្ត្រី", "ប្រធានាធិបតី", "អគ្គលេខាធិការ", "រដ្ឋមន្ត្រី")
+_GLUED_NAME_ROLES = (
+    "ឧបនាយករដ្ឋមន្ត្រី",
+    "នាយករដ្ឋមន្ត្រី",
+    "ប្រធានាធិបតី",
+    "អគ្គលេខាធិការ",
+    "ទេសរដ្ឋមន្ត្រី",
+    "អនុរដ្ឋមន្ត្រី",
+    "រដ្ឋមន្ត្រី",
+    "រដ្ឋលេខាធិការ",
+)
 
 
 def _name_glued_to_role(
@@ -2254,8 +2323,13 @@ def _name_in_glued_run(
         k += 5  # "នាយករដ្ឋមន្ត្រីខ្មែរ...": the Khmer prime minister
     if _TITLE_RE.match(vt, k):
         return None  # "ប្រធានាធិបតីអេហ្ស៊ីបលោក...": the title's own rule reads the name
+    if vt.startswith(_domain_words(), k) or _ORG_HEAD_RE.match(vt, k):
+        return None  # "រដ្ឋមន្ត្រីការពារជាតិចិន...": the minister of a ministry's domain
     end = (
-        _glued_known_name(vt, k) or _glued_name_by_words(vt, k) or _glued_name_before_clause(vt, k)
+        _glued_known_name(vt, k)
+        or _glued_name_by_words(vt, k)
+        or _glued_name_before_clause(vt, k)
+        or _glued_name_before_speech(vt, k)
     )
     if end is None or any(_overlaps((t.vs, t.ve), (k, end)) for t in found):
         return None
