@@ -115,7 +115,7 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 333
+    assert len(files) >= 349
     parts = {p.parent.name for p in files}
     assert parts == {
         "dev",
@@ -130,6 +130,7 @@ def test_news_gold_files_are_well_formed() -> None:
         "dev10",
         "dev11",
         "dev12",
+        "dev13",
         "heldout",
         "heldout2",
         "heldout3",
@@ -143,13 +144,14 @@ def test_news_gold_files_are_well_formed() -> None:
         "heldout11",
         "heldout12",
         "heldout13",
+        "heldout14",
     }
     niptict = _bench().NIPTICT_PARTS
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
         assert gold["part"] == path.parent.name
         if path.parent.name in niptict:
-            # rounds 7 to 10: a block of NIPTICT news sentences, named <file stem>.b<block>
+            # rounds 7 to 10 and 13: a block of NIPTICT news sentences, named <file stem>.b<block>
             where = gold["niptict"]
             assert gold["path"] == "seg/niptict2015.tsv"
             assert path.stem == f"{Path(where['file']).stem}.b{where['block']}"
