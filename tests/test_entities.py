@@ -2619,3 +2619,52 @@ def test_european_football_clubs_are_bodies() -> None:
 )
 def test_round13_glued_names_before_speech(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-word name glued to its title before an auxiliary, in a run that starts before
+        # the title
+        ("បើយោងតាមលោកឃឿតបានឲ្យដឹងថាការងារនេះនឹងចប់ឆាប់ៗ។", ["លោកឃឿត"]),
+        ("ក្នុងលិខិតនោះលោកហាក់វណ្ណាបានស្នើថាត្រូវពិនិត្យឡើងវិញ។", ["លោកហាក់វណ្ណា"]),
+        # នាង at the start of a clause before a name is her title; glued to a word before it
+        # it is "her"; after លោក it is a family name, not a title
+        ("ក្រោយការប្រជុំនោះ។\nនាង សុខលីម បានបញ្ជាក់ថា មុខរបរនេះពិបាកណាស់។", ["នាង សុខលីម"]),
+        ("ក្រោយការប្រជុំនោះ។ នាង បាននិយាយថា ល្អ។ គាត់ថា នាង ស្អាតណាស់។", []),
+        ("ឪពុករបស់នាង ម៉ៅ សុភា រងរបួស ហើយត្រូវបញ្ជូនទៅមន្ទីរពេទ្យ។", []),
+    ],
+)
+def test_round13_names(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+def test_her_title_joins_a_name_found_without_it() -> None:
+    text = "ពួកគេបានតវ៉ា។ នាង សុខលីម បានបញ្ជាក់ថា ពួកគេពិបាក។ សុខលីម មកពីខេត្តតាកែវ។"
+    people = [e for e in find_entities(text) if e.label == "PERSON"]
+    assert [e.text for e in people][0] == "នាង សុខលីម"
+    assert people[0].value["titles"] == ["នាង"] and people[0].value["name"] == "សុខលីម"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body glued to នា + a year ends before it
+        (
+            "ការប្រកាសនោះធ្វើឡើងដោយគណៈកម្មាធិការអូឡាំពិកអន្តរជាតិនាឆ្នាំ២០១៧។",
+            ["គណៈកម្មាធិការអូឡាំពិកអន្តរជាតិ"],
+        ),
+        # "refugees" is one word inside a department's name
+        ("លោក កែវ សុខា ប្រធាននាយកដ្ឋានជនភៀសខ្លួន បានថ្លែង។", ["នាយកដ្ឋានជនភៀសខ្លួន"]),
+        # a party's branch named by its place is one body
+        (
+            "មន្ត្រីគណបក្សប្រជាជនកម្ពុជា សាខាខេត្តតាកែវ បានចូលរួម។",
+            ["គណបក្សប្រជាជនកម្ពុជា សាខាខេត្តតាកែវ"],
+        ),
+        # listed bodies, also written without the space or the country
+        ("កន្លែងស្នាក់នៅរៀបចំដោយអង្គការទេសន្តរប្រវេសន៍។", ["អង្គការទេសន្តរប្រវេសន៍"]),
+        ("អគ្គនាយកនៃអគ្គនាយកដ្ឋានគយនិងរដ្ឋាករបានប្រកាស", ["អគ្គនាយកដ្ឋានគយនិងរដ្ឋាករ"]),
+    ],
+)
+def test_round13_bodies(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

@@ -473,7 +473,7 @@ _STOP_WORDS: tuple[str, ...] = (
     "បង្ក្រាប",
     "ឡើយ",
 )
-_TIME_CONNECTORS = ("នាព្រឹក", "នារសៀល", "នាល្ងាច", "នាថ្ងៃ", "នាវេលា", "នាពេល")
+_TIME_CONNECTORS = ("នាព្រឹក", "នារសៀល", "នាល្ងាច", "នាថ្ងៃ", "នាវេលា", "នាពេល", "នាឆ្នាំ", "នាខែ")
 _ORG_EXTRA_STOPS: tuple[str, ...] = (
     *_TIME_CONNECTORS,
     "រូបនេះ",
@@ -881,6 +881,15 @@ def _kh_run_end(vt: str, j: int) -> int:
     while j < len(vt) and _is_kh(vt[j]):
         j += 1
     return j
+
+
+def _long_run(vt: str, i: int, run_end: int) -> bool:
+    """The run of Khmer letters holding offset ``i`` (from its start, before ``i``, to
+    ``run_end``) is 20 letters or more: a text written without spaces."""
+    a = i
+    while a > 0 and run_end - a < 20 and _is_kh(vt[a - 1]):
+        a -= 1
+    return run_end - a >= 20
 
 
 @lru_cache(maxsize=1)
@@ -1733,13 +1742,15 @@ _SPEECH_AFTER_NAME = (
 
 def _glued_name_before_speech(vt: str, i: int) -> int | None:
     """End of a glued name shown by an auxiliary or a verb of saying right after it, in a long
-    run without spaces, when the other readers found none: two to five words of the segmenter
-    ("សៃ|ហេង|ថ្លែង", "ណេម|សូវ|ត្រូវបាន", "ឌីមី|ទ្រី|ប៉េ|ស្កូវ|និយាយ"), none a function word,
+    run without spaces, when the other readers found none: one to five words of the segmenter
+    ("សៃ|ហេង|ថ្លែង", "ឆ័យ|បាន", "ឌីមី|ទ្រី|ប៉េ|ស្កូវ|និយាយ"; one alone is in no dictionary), none a function word,
     common word, verb, label or place unless it is a known name part, and one of them a known
-    name part or no word of the external dictionaries; 4 to 20 letters in all."""
-    words = _run_words(vt, i, 48)
-    if words is None:
+    name part or no word of the external dictionaries; 3 to 20 letters in all. The run may
+    start before the title ("ក្នុងលិខិតលោកពិនរតនាបានស្នើថា")."""
+    run_end = _kh_run_end(vt, i)
+    if not _long_run(vt, i, run_end):
         return None
+    words = _words(vt[i : min(run_end, i + 48)])
     known = _name_parts()
     common = _common_words()
     parts: list[str] = []
@@ -1758,8 +1769,10 @@ def _glued_name_before_speech(vt: str, i: int) -> int | None:
         parts.append(w)
         pos += len(w)
     k = len(parts)
-    if k < 2 or k == len(words):
+    if k == 0 or k == len(words):
         return None
+    if k == 1 and (len(parts[0]) < 3 or in_external_dictionary(parts[0])):
+        return None  # one word: no word of the dictionaries ("លោកឆ័យបានឲ្យដឹង")
     if not (words[k].startswith(_SPEECH_AFTER_NAME) or _ROLE_RE.match(words[k])):
         return None
     if not any(w in known or not in_external_dictionary(w) for w in parts):
@@ -1767,7 +1780,7 @@ def _glued_name_before_speech(vt: str, i: int) -> int | None:
     if in_external_dictionary("".join(parts)):
         return None  # one word cut in two by the segmenter
     end = i + sum(len(w) for w in parts)
-    return end if 4 <= end - i <= 20 else None
+    return end if 3 <= end - i <= 20 else None
 
 
 def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
@@ -2972,6 +2985,7 @@ _PROTECTED = (
     "ពិភពលោក",
     "សកលលោក",
     "មនុស្សលោក",
+    "ជនភៀសខ្លួន",  # refugees ("នាយកដ្ឋានជនភៀសខ្លួន"), not ខ្លួន (oneself)
     # "against" inside a body's name ("មជ្ឈមណ្ឌលជាតិប្រយុទ្ធនឹងជំងឺគ្រុនចាញ់")
     "ប្រយុទ្ធនឹង",
     "ប្រឆាំងនឹង",
@@ -4901,6 +4915,8 @@ def find_entities(
     entities = _select(entities + _intro_names_again(text, covered, entities))
     entities = _select(entities + _coordinated_names(text, entities))
     entities = _latin_honorific_names(text, entities)
+    entities = _her_title(text, entities)
+    entities = _select(entities + _her_names(text, entities))
     entities = _select(entities + _latin_lists(text, covered, entities, line_spans))
     entities = _select(entities + _aliases(text, covered, entities))
     entities = _select(entities + _cited_sources(text, covered, entities))
@@ -4920,6 +4936,7 @@ def find_entities(
     entities = _select(entities + _repeat_company_names(text, covered, entities))
     entities = _latin_suffix_orgs(text, covered, entities)
     entities = _unit_heads_before(text, entities)
+    entities = _party_branches(text, entities)
     entities = _join_acronyms(text, entities)
     entities = [e for e in entities if not (e.label == "ORG" and _is_credit(text, e))]
     for e in entities:
@@ -5293,6 +5310,65 @@ def _latin_honorific_names(text: str, entities: list[Entity]) -> list[Entity]:
     spans = _Taken((e.start, e.end) for e in found)
     kept = [e for e in entities if not (e.label == "PERSON" and spans.hits(e.start, e.end))]
     return _select(kept + found)
+
+
+_HER_TITLE_RE = re.compile('(?:^|(?<=[ \n\u200b«"“,.។៖:(]))នាង[ \u200b]?$')
+
+
+_HER_NAME_RE = re.compile(
+    '(?:^|(?<=[ \n«"“,.។៖:(]))នាង ([\u1780-\u17b3][\u1780-\u17d3]{1,9})'
+    "(?: ([\u1780-\u17b3][\u1780-\u17d3]{1,9}))?(?=[ ,។]|$)"
+)
+
+
+def _her_names(text: str, entities: list[Entity]) -> list[Entity]:
+    """``នាង`` at the start of a clause, then one or two space-separated words that may be name
+    parts (known ones, or words of no dictionary that are no common word, verb or label), then
+    a space or punctuation ("។ នាង សារីម បានបញ្ជាក់", "នាង ស្រីមុំ ,"): a woman's name with her
+    title; not "នាង បាន..." (she did), "នាង ស្អាត" (she is pretty)."""
+    taken = _Taken((e.start, e.end) for e in entities)
+    known, common = _name_parts(), _common_words()
+
+    def name_like(w: str) -> bool:
+        if w in _STOP_EXACT or w in common or _starts_with_predicate(w) or _is_label_word(w):
+            return False
+        if w in known or _two_known_parts(w, known):
+            return True
+        return len(_words(w)) == 1 and not _STOP_RE.match(w) and _unknown_word(w)
+
+    out = []
+    for m in _HER_NAME_RE.finditer(text):
+        words = [w for w in m.groups() if w]
+        if len(words) == 2 and name_like(words[0]) and not name_like(words[1]):
+            words = words[:1]  # "នាង ស្រីមុំ បាន": the second word is the clause's
+        if not all(name_like(w) for w in words):
+            continue
+        end = m.start(1) + len(" ".join(words))
+        if taken.hits(m.start(), end):
+            continue
+        if text[max(0, m.start() - 12) : m.start()].rstrip(" \u200b").endswith(tuple(TITLES)):
+            continue  # "លោក នាង សូវ៉ាត": នាង is his family name
+        p = _untitled_person(text, m.start(1), end)
+        value = dict(p.value, titles=["នាង"])
+        out.append(Entity("PERSON", m.start(), end, text[m.start() : end], value))
+    return out
+
+
+def _her_title(text: str, entities: list[Entity]) -> list[Entity]:
+    """``នាង`` ("Miss", also "she") right before a name found without it, at the start of a
+    clause ("។ នាង សារីម បានបញ្ជាក់", "X, នាង សុឃុន, ..."), is the name's title; glued to the word
+    before it ("ឪពុករបស់នាង X": her father X) it is a pronoun and stays out."""
+    out = []
+    for e in entities:
+        m = None
+        if e.label == "PERSON" and isinstance(e.value, dict) and not e.value.get("titles"):
+            m = _HER_TITLE_RE.search(text, max(0, e.start - 6), e.start)
+        if m is None:
+            out.append(e)
+            continue
+        value = dict(e.value, titles=["នាង"])
+        out.append(Entity("PERSON", m.start(), e.end, text[m.start() : e.end], value))
+    return out
 
 
 def _latin_lists(
@@ -6178,6 +6254,35 @@ def _is_credit(text: str, e: Entity) -> bool:
         and _LINE_START_RE.search(text, max(0, e.start - 8), e.start) is not None
         and _LINE_EDGE_RE.match(text, e.end) is not None
     )
+
+
+_BRANCH_RE = re.compile("[ \u200b]?សាខា[ \u200b]?")
+
+
+def _party_branches(text: str, entities: list[Entity]) -> list[Entity]:
+    """A party's branch named by its place is one body with the party
+    ("គណបក្ស...សាខារាជធានីភ្នំពេញ", "គណបក្ស... សាខាខេត្តកំពត"): the place is inside the ORG."""
+    out: list[Entity] = []
+    skip = -1
+    for k, e in enumerate(entities):
+        if k == skip:
+            continue
+        nxt = entities[k + 1] if k + 1 < len(entities) else None
+        m = _BRANCH_RE.match(text, e.end) if e.label == "ORG" else None
+        if (
+            m
+            and nxt is not None
+            and nxt.label == "LOC"
+            and nxt.start == m.end()
+            and e.text.replace("\u200b", "").startswith("គណបក្ស")
+        ):
+            value = dict(e.value) if isinstance(e.value, dict) else {}
+            value["place"] = nxt.value
+            out.append(Entity("ORG", e.start, nxt.end, text[e.start : nxt.end], value))
+            skip = k + 1
+            continue
+        out.append(e)
+    return out
 
 
 def _unit_heads_before(text: str, entities: list[Entity]) -> list[Entity]:
