@@ -2668,3 +2668,31 @@ def test_her_title_joins_a_name_found_without_it() -> None:
 )
 def test_round13_bodies(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year range ending in a bare year after រហូតដល់; this year and its number; a range
+        # of two bare years after ពី, never one of amounts
+        ("ចាប់ពីឆ្នាំ ២០០៨ រហូតដល់ ២០១៥ គាត់បានធ្វើការ។", ["ឆ្នាំ ២០០៨ រហូតដល់ ២០១៥"]),
+        ("ក្នុងឆ្នាំនេះ ២០១៥ មានការកើនឡើង។", ["ឆ្នាំនេះ ២០១៥"]),
+        ("គាត់ជាជើងឯក៤ឆ្នាំបន្តបន្ទាប់គ្នាពី២០០៩ដល់២០១២។", ["២០០៩ដល់២០១២"]),
+        ("តម្លៃពី ២០០០ ដល់ ២៥០០ ដុល្លារ ហើយពី ២០១២ ដល់ ២០០៩ ទៀត", []),
+        # a day said to be recent keeps the words
+        ("របាយការណ៍ដែលចេញផ្សាយកាលពីថ្ងៃទី៩ខែមីនាថ្មីៗនេះ។", ["ថ្ងៃទី៩ខែមីនាថ្មីៗនេះ"]),
+    ],
+)
+def test_round13_dates(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "DATE")] == expected
+
+
+def test_round13_date_values() -> None:
+    found = {e.text: e.value for e in find_entities("ពី២០០៩ដល់២០១២ និងក្នុងឆ្នាំនេះ ២០១៥។")}
+    assert found["២០០៩ដល់២០១២"] == "2009-01-01/2012-01-01"
+    assert found["ឆ្នាំនេះ ២០១៥"] == "2015-01-01"
+
+
+def test_kampuchea_krom_is_one_region() -> None:
+    assert _spans("ការបាត់បង់ទឹកដីខ្មែរកម្ពុជាក្រោម និងកោះត្រល់។", "LOC") == ["កម្ពុជាក្រោម"]
+    assert _spans("ពលរដ្ឋកម្ពុជា ក្រោមការដឹកនាំ", "LOC") == ["កម្ពុជា"]

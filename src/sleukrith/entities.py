@@ -4929,6 +4929,7 @@ def find_entities(
     entities = _org_places(entities, loc_pool)
     entities = _select(entities + _next_days(text, covered, entities))
     entities = _join_dates(text, entities)
+    entities = _select(entities + _bare_year_ranges(text, covered, entities))
     entities = _join_glued_places(text, entities)
     entities = _drop_event_regions(text, entities)
     entities = _drop_in_road_names(text, entities)
@@ -6546,7 +6547,35 @@ def _join_dates(text: str, entities: list[Entity]) -> list[Entity]:
                 end = int(ym.group(1).translate(_DIGITS))
                 value = f"{e.value.split('/')[0]}/{end:04d}-01-01"
                 e = Entity("DATE", e.start, ym.end(), text[e.start : ym.end()], value)
+        if e.label == "DATE" and e.text.replace("\u200b", "").endswith("ឆ្នាំនេះ"):
+            ym = _YEAR_NUMBER_AFTER_RE.match(text, e.end)
+            if ym:  # "ឆ្នាំនេះ ២០១៥": this year is 2015
+                value = f"{int(ym.group(1).translate(_DIGITS)):04d}-01-01"
+                e = Entity("DATE", e.start, ym.end(), text[e.start : ym.end()], value)
+        if e.label == "DATE" and _DAY_IN_DATE_RE.search(e.text):
+            rm = _RECENT_AFTER_RE.match(text, e.end)
+            if rm:  # "ថ្ងៃទី៩ខែមីនាថ្មីៗនេះ": the recent day, the words inside
+                e = Entity("DATE", e.start, rm.end(), text[e.start : rm.end()], e.value)
         out.append(e)
+    return out
+
+
+_DAY_IN_DATE_RE = re.compile("ថ្ងៃ|ទី\u200b?[0-9\u17e0-\u17e9]")
+
+
+def _bare_year_ranges(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """Two bare years joined by ដល់ or a dash after ពី ("ពី២០០៩ដល់២០១២") are one DATE, a range
+    of years, when the second is later and no unit follows (not "ពី ២០០០ ដល់ ៣០០០ ដុល្លារ")."""
+    taken = _Taken((e.start, e.end) for e in entities)
+    out = []
+    for m in _BARE_YEAR_RANGE_RE.finditer(text):
+        a, b = (int(g.translate(_DIGITS)) for g in m.groups())
+        if not a < b <= a + 100 or taken.hits(m.start(), m.end()):
+            continue
+        value = f"{a:04d}-01-01/{b:04d}-01-01"
+        out.append(Entity("DATE", m.start(), m.end(), m.group(), value))
     return out
 
 
@@ -6559,10 +6588,21 @@ _DAY_OF_MONTH_RE = re.compile(
     "(?:ថ្ងៃ\u200b?)?ទី\u200b? ?[0-9\u17e0-\u17e9]{1,2}[ \u200b]*[^ \u200b0-9]"
 )
 # a bare year after a year and ដល់ or a dash, not a count ("... ដល់ ១៩៩០នាក់")
-_BARE_YEAR_AFTER_RE = re.compile(
-    "[ \u200b]*(?:ដល់|-|–)[ \u200b]*((?:19|20|១៩|២០)[0-9\u17e0-\u17e9]{2})"
+_NOT_A_YEAR_AFTER = (
     "(?![0-9\u17e0-\u17e9/.:,])(?![ \u200b]?(?:នាក់|ដុល្លារ|រៀល|ភាគរយ|គ្រឿង|ក្បាល|គីឡូ|តោន|ម៉ែត្រ))"
 )
+_BARE_YEAR = "((?:19|20|១៩|២០)[0-9\u17e0-\u17e9]{2})"
+_RANGE_TO = "(?:រហូត[ \u200b]?ដល់|ទៅ[ \u200b]?ដល់|ដល់|-|–)"
+_BARE_YEAR_AFTER_RE = re.compile(f"[ \u200b]*{_RANGE_TO}[ \u200b]*{_BARE_YEAR}{_NOT_A_YEAR_AFTER}")
+# "ឆ្នាំនេះ ២០១៥": this year, then its number
+_YEAR_NUMBER_AFTER_RE = re.compile(f"[ \u200b]*{_BARE_YEAR}{_NOT_A_YEAR_AFTER}")
+# "ពី២០០៩ដល់២០១២": a range of two bare years after ពី (from)
+_BARE_YEAR_RANGE_RE = re.compile(
+    f"(?:(?<=ពី)|(?<=ពី[ \u200b])){_BARE_YEAR}[ \u200b]*{_RANGE_TO}[ \u200b]*{_BARE_YEAR}"
+    f"{_NOT_A_YEAR_AFTER}"
+)
+# a day said to be recent: "ថ្ងៃទី៩ខែមីនាថ្មីៗនេះ"
+_RECENT_AFTER_RE = re.compile("[ \u200b]?ថ្មី[ \u200b]?ៗ[ \u200b]?នេះ")
 
 
 def _signatures(text: str, spans: list[tuple[int, int]]) -> list[Entity]:
