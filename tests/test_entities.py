@@ -2696,3 +2696,9 @@ def test_round13_date_values() -> None:
 def test_kampuchea_krom_is_one_region() -> None:
     assert _spans("ការបាត់បង់ទឹកដីខ្មែរកម្ពុជាក្រោម និងកោះត្រល់។", "LOC") == ["កម្ពុជាក្រោម"]
     assert _spans("ពលរដ្ឋកម្ពុជា ក្រោមការដឹកនាំ", "LOC") == ["កម្ពុជា"]
+
+
+def test_a_function_word_inside_a_whole_name_part_does_not_cut_it() -> None:
+    # ណា (which) inside the given name សំណាង, read whole by the segmenter, is no cut
+    text = "អ្នកគាំទ្រមានដូចជា លោក អ៊ុក ពេជ្យសំណាង និងលោក សុខ ចាន់ បានមកដល់"
+    assert _spans(text, "PERSON") == ["លោក អ៊ុក ពេជ្យសំណាង", "លោក សុខ ចាន់"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -992,7 +993,10 @@ def _cut(chunk: str, stop_re: re.Pattern[str], min_keep: int = 1) -> int:
 
 def _word_cut(chunk: str) -> int:
     """Where a function word starts inside ``chunk`` as a word of its own (it ends at a
-    cluster boundary, so "មុន" does not cut "ព័ន្ធមុនីរ័ត្ន"); ``len(chunk)`` when none does."""
+    cluster boundary, so "មុន" does not cut "ព័ន្ធមុនីរ័ត្ន", and it is not inside a word the
+    segmenter reads whole that is a name part or in no dictionary: "ពេជ្យ|សំណាង" holds no ណា);
+    ``len(chunk)`` when none does."""
+    words: list[tuple[int, str]] | None = None
     for i in range(2, len(chunk)):
         if not _cstart(chunk, i):
             continue
@@ -1003,6 +1007,15 @@ def _word_cut(chunk: str) -> int:
             and not _protected(chunk, i)
             and not chunk.startswith(_PROTECTED, i)  # "សុជាតិវង្ស": ជាតិ is no ជា
         ):
+            if words is None:
+                ws = _words(chunk)
+                offsets = itertools.accumulate((len(w) for w in ws), initial=0)
+                words = list(zip(offsets, ws, strict=False))
+            inside = next((w for a, w in words if a < i < a + len(w)), None)
+            if inside is not None and (
+                inside in _name_parts() or (len(inside) >= 4 and not in_external_dictionary(inside))
+            ):
+                continue  # inside a name part the segmenter read whole ("ពេជ្យ|សំណាង")
             return i
     return len(chunk)
 
