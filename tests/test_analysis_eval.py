@@ -115,7 +115,7 @@ def _gold_files() -> list[Path]:
 
 def test_news_gold_files_are_well_formed() -> None:
     files = _gold_files()
-    assert len(files) >= 349
+    assert len(files) >= 357
     parts = {p.parent.name for p in files}
     assert parts == {
         "dev",
@@ -131,6 +131,7 @@ def test_news_gold_files_are_well_formed() -> None:
         "dev11",
         "dev12",
         "dev13",
+        "dev14",
         "heldout",
         "heldout2",
         "heldout3",
