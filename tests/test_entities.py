@@ -2702,3 +2702,42 @@ def test_a_function_word_inside_a_whole_name_part_does_not_cut_it() -> None:
     # ណា (which) inside the given name សំណាង, read whole by the segmenter, is no cut
     text = "អ្នកគាំទ្រមានដូចជា លោក អ៊ុក ពេជ្យសំណាង និងលោក សុខ ចាន់ បានមកដល់"
     assert _spans(text, "PERSON") == ["លោក អ៊ុក ពេជ្យសំណាង", "លោក សុខ ចាន់"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fighters named without a title: before a club or a bout's verb, after such a verb
+        # (also glued to it), and found again later
+        (
+            "នៅសង្វៀននេះ ឆាយ ម៉េត មកពីក្លិបសំរោងកោង បានបន្តចាញ់គឿម សុវណ្ណនឿត មកពីក្លិបឃ្លាំងមឿង។",
+            ["ឆាយ ម៉េត", "គឿម សុវណ្ណនឿត"],
+        ),
+        (
+            "ម៉ឺន សុភា បានផ្តួល ប្រាក់ ចាន់ស៊ីន។ ម៉ឺន សុភា ខ្លាំងណាស់។",
+            ["ម៉ឺន សុភា", "ប្រាក់ ចាន់ស៊ីន", "ម៉ឺន សុភា"],
+        ),
+        # no name: a word glued before the family name, a verb or a count after the verb
+        ("កីឡាករជើងចាស់វ៉ាន់ ចាន់វ៉េត បានចាញ់ពិន្ទុ ហើយក្រុមនេះបានឈ្នះ ២ ទឹក។", []),
+    ],
+)
+def test_round13_sports_names(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb glued after a level word is not the place's name; a time or a chapter ends
+        # the body
+        ("តែបើមិនព្រមទេ នឹងបញ្ជូនទៅសាលាដំបូងខេត្តដោះស្រាយ។", ["សាលាដំបូងខេត្ត"]),
+        ("ពួកគាត់ដេកចាំជួបមេខណ្ឌរដ្ឋបាលព្រៃឈើអស់រយៈពេល២ថ្ងៃ។", ["ខណ្ឌរដ្ឋបាលព្រៃឈើ"]),
+        # a state secretariat is a head
+        (
+            "លោកជាប្រធានរដ្ឋលេខាធិការដ្ឋានអាកាសចរណ៍ស៊ីវិល បានថ្លែង។",
+            ["រដ្ឋលេខាធិការដ្ឋានអាកាសចរណ៍ស៊ីវិល"],
+        ),
+    ],
+)
+def test_round13_body_ends(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "ORG")] == expected

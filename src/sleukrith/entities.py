@@ -477,6 +477,8 @@ _STOP_WORDS: tuple[str, ...] = (
 _TIME_CONNECTORS = ("នាព្រឹក", "នារសៀល", "នាល្ងាច", "នាថ្ងៃ", "នាវេលា", "នាពេល", "នាឆ្នាំ", "នាខែ")
 _ORG_EXTRA_STOPS: tuple[str, ...] = (
     *_TIME_CONNECTORS,
+    "អស់រយៈ",  # "for a time": "ខណ្ឌរដ្ឋបាលព្រៃឈើ|អស់រយៈពេល២ថ្ងៃ"
+    "ជំពូកទី",  # a law's chapter: "ច្បាប់រដ្ឋបាលព្រៃឈើ|ជំពូកទី១៥"
     "រូបនេះ",
     "រូបនោះ",
     "ទូទាំង",
@@ -503,6 +505,7 @@ _ORG_HEADS: tuple[str, ...] = (
     "នាយកដ្ឋាន",
     "អគ្គាធិការដ្ឋាន",  # a general inspectorate ("អគ្គាធិការដ្ឋានពុទ្ធិកសិក្សា...")
     "អគ្គលេខាធិការដ្ឋាន",
+    "រដ្ឋលេខាធិការដ្ឋាន",  # a state secretariat ("...អាកាសចរណ៍ស៊ីវិល")
     "លេខាធិការដ្ឋាន",
     "រដ្ឋបាល",
     "សាលាខេត្ត",
@@ -4917,6 +4920,7 @@ def find_entities(
     entities = _purpose_names(text, entities)  # (before: "(Khmer Youth Network)" after it)
     entities = _select(entities + _abbreviations(text, covered, entities))
     entities = _select(entities + _bare_names(text, covered, entities))
+    entities = _select(entities + _sports_names(text, covered, entities))
     for e in entities:
         if e.label == "PERSON" and isinstance(e.value, dict) and e.value.get("bare"):
             _remember_name(person_names, e.value, bare=True)
@@ -4951,6 +4955,7 @@ def find_entities(
     entities = _latin_suffix_orgs(text, covered, entities)
     entities = _unit_heads_before(text, entities)
     entities = _party_branches(text, entities)
+    entities = _verbs_after_level(text, entities)
     entities = _join_acronyms(text, entities)
     entities = [e for e in entities if not (e.label == "ORG" and _is_credit(text, e))]
     for e in entities:
@@ -6273,6 +6278,26 @@ def _is_credit(text: str, e: Entity) -> bool:
 _BRANCH_RE = re.compile("[ \u200b]?សាខា[ \u200b]?")
 
 
+_LEVEL_THEN_WORD_RE = re.compile("(?:ខេត្ត|ស្រុក|ខណ្ឌ|ក្រុង|រាជធានី|ឃុំ|សង្កាត់)([\u1780-\u17d3]+)$")
+
+
+def _verbs_after_level(text: str, entities: list[Entity]) -> list[Entity]:
+    """A body whose name ends in a level word and a glued verb read as the place's name
+    ("សាលាដំបូងខេត្ត|ដោះស្រាយ": the provincial court, then "settles") ends before the verb."""
+    out = []
+    for e in entities:
+        m = _LEVEL_THEN_WORD_RE.search(e.text) if e.label == "ORG" else None
+        if m and not gazetteer.lookup(m.group(1)):
+            first = _words(m.group(1))[:1]
+            if first and (first[0] in _predicates() or starts_with_verb(first[0])):
+                end = e.start + m.start(1)
+                value = dict(e.value) if isinstance(e.value, dict) else {}
+                value.pop("place", None)
+                e = Entity("ORG", e.start, end, text[e.start : end], value)
+        out.append(e)
+    return out
+
+
 def _party_branches(text: str, entities: list[Entity]) -> list[Entity]:
     """A party's branch named by its place is one body with the party
     ("គណបក្ស...សាខារាជធានីភ្នំពេញ", "គណបក្ស... សាខាខេត្តកំពត"): the place is inside the ORG."""
@@ -7077,6 +7102,67 @@ def _surnames_alone(text: str, entities: list[Entity]) -> list[Entity]:
                 out.append(Entity("PERSON", e.start, end, text[e.start : end], value))
                 continue
         out.append(e)
+    return out
+
+
+_SPORT_WORD = "[\u1780-\u17b3][\u1780-\u17d3]{1,11}"
+_SPORT_PAIR = f"({_SPORT_WORD}) ({_SPORT_WORD})(?![\u1780-\u17d3])"
+_SPORT_BEATS = (
+    "វាយ[ \u200b]?ឈ្នះ|យក[ \u200b]?ឈ្នះ|ផ្តួល|ផ្ដួល|ឈ្នះ|ចាញ់|តទល់[ \u200b]?នឹង|ទល់[ \u200b]?នឹង"
+    "|ត្រូវ[ \u200b]?ជួប|ជួប[ \u200b]?ជាមួយ|ប៉ះ[ \u200b]?ជាមួយ|ត្រូវ[ \u200b]?ប៉ះ"
+)
+# a fighter's name after a bout's verb or an athlete's word ("បានវាយឈ្នះ X Y", "កីឡាករ X Y")
+_SPORT_BEFORE_RE = re.compile(f"(?:{_SPORT_BEATS}|អ្នកប្រដាល់|កីឡាការិនី|កីឡាករ)[ \u200b]?{_SPORT_PAIR}")
+# ... or before his club or a bout's verb ("X Y មកពីក្លិប...", "X Y បានចាញ់ ...")
+_SPORT_AFTER_RE = re.compile(
+    f"(?<![\u1780-\u17d3]){_SPORT_PAIR}(?=[ \u200b]?(?:មកពី[ \u200b]?)?(?:ក្លិប|ក្លឹប)"
+    f"|[ \u200b]?បាន[ \u200b]?(?:{_SPORT_BEATS}))"
+)
+
+
+def _sports_names(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """Fighters and players named without a title in a sports report: two space-separated
+    words before a club (``មកពីក្លិប``) or a bout's verb (``បានវាយឈ្នះ``, ``បានចាញ់``), or after
+    such a verb or an athlete's word. The second word is a known name part or no word of the
+    dictionaries; neither is a function word, label, place or verb (the first may be a common
+    word, as family names are: "ម៉ឺន សុភា")."""
+    if not any(w in text for w in ("ក្លិប", "ក្លឹប", "ឈ្នះ", "ចាញ់", "ផ្តួល", "ផ្ដួល", "កីឡាករ")):
+        return []
+    taken = _Taken((e.start, e.end) for e in entities)
+    known, common = _name_parts(), _common_words()
+
+    def word_ok(w: str) -> bool:
+        if w in _STOP_EXACT or w in _NOT_NAME_WORDS or _is_label_word(w):
+            return False
+        if gazetteer.lookup(w) and w not in known:
+            return False
+        return w in known or not _starts_with_predicate(w)
+
+    def given_ok(w: str) -> bool:
+        if w in known or _two_known_parts(w, known):
+            return True
+        ws = _words(w)
+        if len(ws) == 2 and ws[0] in known and ws[1] not in common:
+            return True  # "សុវណ្ណ|នឿត": a known part and another word
+        return w not in common and len(ws) == 1 and not in_external_dictionary(w)
+
+    out = []
+    for rx in (_SPORT_BEFORE_RE, _SPORT_AFTER_RE):
+        for m in rx.finditer(text):
+            a, b = m.group(1), m.group(2)
+            if not (word_ok(a) and word_ok(b) and given_ok(b)):
+                continue
+            if a not in known and len(_words(a)) > 1:
+                continue  # "ជើងចាស់វ៉ាន់ ...": a word glued before the family name
+            if a in common and a not in known and b not in known:
+                continue
+            s, e = m.start(1), m.end(2)
+            if taken.hits(s, e) or not any(cs <= s and e <= ce for cs, ce in covered):
+                continue
+            out.append(_untitled_person(text, s, e, bare=True))
+            taken.add(s, e)
     return out
 
 
