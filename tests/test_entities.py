@@ -2741,3 +2741,18 @@ def test_round13_sports_names(text: str, expected: list[str]) -> None:
 )
 def test_round13_body_ends(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign ministry by its domain, with at most its country after it
+        ("តំណាងក្រសួងហិរញ្ញវត្ថុ បានថ្លែង។", ["ក្រសួងហិរញ្ញវត្ថុ"]),
+        ("ដោយមានការគាំទ្រពីក្រសួងហិរញ្ញវត្ថុទំហំទឹកប្រាក់នឹងកើនឡើង", ["ក្រសួងហិរញ្ញវត្ថុ"]),
+        ("អ្នកនាំពាក្យក្រសួងអន្តោប្រវេសន៍អូស្ត្រាលី បានប្រកាស។", ["ក្រសួងអន្តោប្រវេសន៍អូស្ត្រាលី"]),
+        # "her boyfriend, who ...": no name
+        ("ប៉ូលិសបានចាប់ខ្លួនមិត្តប្រុសរបស់នាង ដែលជាជនជាតិម៉ាឡេស៊ី។ មិត្តប្រុសរបស់នាង ដែលរត់គេច។", []),
+    ],
+)
+def test_round13_foreign_ministries_and_pronouns(text: str, expected: list[str]) -> None:
+    assert [t for label, t in ents(text, "ORG") + ents(text, "PERSON")] == expected

@@ -3046,10 +3046,24 @@ _EXTRA_DOMAINS = (
 )
 
 
+# domains of foreign ministries that no Cambodian ministry's name starts with
+_FOREIGN_MINISTRY_DOMAINS = (
+    "ហិរញ្ញវត្ថុ",
+    "អន្តោប្រវេសន៍",
+    "កិច្ចការបរទេស",
+    "កិច្ចការផ្ទៃក្នុង",
+    "សន្តិសុខសាធារណៈ",
+    "សន្តិសុខមាតុភូមិ",
+    "ការពារប្រទេស",
+)
+
+
 @lru_cache(maxsize=1)
 def _ministry_domains() -> tuple[str, ...]:
-    """The first word of every shipped ministry name ("សុខាភិបាល", "អប់រំ", ...)."""
+    """The first word of every shipped ministry name ("សុខាភិបាល", "អប់រំ", ...) and of
+    foreign ministries' names ("ក្រសួងហិរញ្ញវត្ថុ", the ministry of finance)."""
     out = {n[len("ក្រសួង") :].split(" ")[0] for n in _known_orgs() if n.startswith("ក្រសួង")}
+    out |= set(_FOREIGN_MINISTRY_DOMAINS)
     return tuple(sorted((d for d in out if len(d) >= 2), key=len, reverse=True))
 
 
@@ -3807,6 +3821,15 @@ def _find_orgs(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         name = vt[i:end].strip()
         if head == "ក្រសួង" and not name.startswith(_ministry_domains()):
             continue  # ministries are a closed set: "ក្រសួងគ្រោង..." is "the ministry plans"
+        if head == "ក្រសួង" and name.startswith(_FOREIGN_MINISTRY_DOMAINS):
+            # a foreign ministry: its domain, then at most its country ("ក្រសួងហិរញ្ញវត្ថុ
+            # ឥណ្ឌូនេស៊ី"), not the words after it ("ក្រសួងហិរញ្ញវត្ថុ|ពិភពលោក", "...|ទំហំ")
+            d = next(d for d in _FOREIGN_MINISTRY_DOMAINS if name.startswith(d))
+            k = i + len(d)
+            cm = _bare_place_re().match(vt, k + (vt[k : k + 1] == " "))
+            if cm and _is_country_word(cm.group()):
+                k = cm.end()
+            end, name = k, vt[i:k]
         if name.startswith(_NOT_NAME_STARTS):
             continue  # "ក្រុមហ៊ុនរាប់រយ" (hundreds of companies), "អង្គការពិតជា..." (really)
         if company and _LOC_TYPE_RE.match(name):
@@ -5194,6 +5217,8 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
             parts = [(a0, c1.end()), (c2.start(), b1)]
             if b_text in _NOT_NAME_WORDS or not _plausible_name(vt, parts, strong=True):
                 continue
+            if a0 != c1.start() and b_text in _STOP_EXACT:
+                continue  # "មិត្តប្រុសរបស់នាង ដែល...": "her boyfriend, who ..."
             if gazetteer.lookup(b_text) and b_text not in known:
                 continue
             if _PERSON_NOUN_RE.match(b_text) or _PERSON_NOUN_RE.match(a_text):
