@@ -2756,3 +2756,17 @@ def test_round13_body_ends(text: str, expected: list[str]) -> None:
 )
 def test_round13_foreign_ministries_and_pronouns(text: str, expected: list[str]) -> None:
     assert [t for label, t in ents(text, "ORG") + ents(text, "PERSON")] == expected
+
+
+def test_a_name_written_three_times_with_a_known_given_name() -> None:
+    # a family name that no list has, with a known given name, written three times; the
+    # given name alone later is the same person
+    text = (
+        "ផ្ទុយទៅវិញ ម៉ឺន សុភា បានធ្វើការវាយប្រហារ។ ការវាយរបស់ ម៉ឺន សុភា ខ្លាំងណាស់។ "
+        "គេមិនអាចទប់ ម៉ឺន សុភា បានទេ។ ព្រោះ សុភា វាយខ្លាំង។"
+    )
+    assert _spans(text, "PERSON") == ["ម៉ឺន សុភា"] * 3 + ["សុភា"]
+    # twice is not enough; a common word before the given name is no family name
+    assert _spans("ផ្ទុយទៅវិញ ម៉ឺន សុភា បានធ្វើការ។ ការងាររបស់ ម៉ឺន សុភា ល្អ។", "PERSON") == []
+    text = "ក្រុមហ៊ុនសំរាម ស៊ី ។ សំរាម ស៊ី ។ សំរាម ស៊ី ។"
+    assert _spans(text, "PERSON") == []

@@ -4944,9 +4944,12 @@ def find_entities(
     entities = _select(entities + _abbreviations(text, covered, entities))
     entities = _select(entities + _bare_names(text, covered, entities))
     entities = _select(entities + _sports_names(text, covered, entities))
+    entities = _select(entities + _recurring_given_names(text, covered, entities))
     for e in entities:
         if e.label == "PERSON" and isinstance(e.value, dict) and e.value.get("bare"):
             _remember_name(person_names, e.value, bare=True)
+        elif e.label == "PERSON" and isinstance(e.value, dict) and e.value.get("cued"):
+            _remember_name(person_names, e.value)  # a fighter named at a bout's verb
     if person_names:
         entities = _select(entities + _repeat_names(text, covered, person_names, entities))
     entities = _surnames_alone(text, entities)
@@ -4984,6 +4987,7 @@ def find_entities(
     for e in entities:
         if isinstance(e.value, dict):  # internal marks, not part of the documented values
             e.value.pop("bare", None)
+            e.value.pop("cued", None)
             e.value.pop("latin", None)
     return entities
 
@@ -7186,7 +7190,46 @@ def _sports_names(
             s, e = m.start(1), m.end(2)
             if taken.hits(s, e) or not any(cs <= s and e <= ce for cs, ce in covered):
                 continue
-            out.append(_untitled_person(text, s, e, bare=True))
+            out.append(_untitled_person(text, s, e, cued=True))
+            taken.add(s, e)
+    return out
+
+
+_PAIR_RE = re.compile(
+    "(?<![\u1780-\u17d3\u200b])([\u1780-\u17b3][\u1780-\u17d3]{1,8}) "
+    "([\u1780-\u17b3][\u1780-\u17d3]{2,10})(?!\u200b?[\u1780-\u17d3])"
+)
+
+
+def _recurring_given_names(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A pair of space-separated words written three times or more whose second word is a known
+    given name that is no common word ("ម៉ឺន សុភា" ... "ម៉ឺន សុភា" ...): a name whose family
+    name is also a common word; the first word is no function word, verb, label or place."""
+    if text.count(" ") < 6:
+        return []
+    known, common = _name_parts(), _common_words()
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for m in _PAIR_RE.finditer(text):
+        spans.setdefault((m.group(1), m.group(2)), []).append(m.span())
+    taken = _Taken((e.start, e.end) for e in entities)
+    out = []
+    for (a, b), where in spans.items():
+        if len(where) < 3 or b not in known or b in common or b in _STOP_EXACT:
+            continue
+        if a in _STOP_EXACT or a in _NOT_NAME_WORDS or _is_label_word(a) or _STOP_RE.match(a):
+            continue
+        if a in common and a not in known:
+            continue  # "ក្រុមហ៊ុនសំរាម ស៊ី...": a common word, not a family name
+        if (a not in known and _starts_with_predicate(a)) or gazetteer.lookup(a):
+            continue
+        if a not in known and len(_words(a)) > 1:
+            continue
+        for s, e in where:
+            if taken.hits(s, e) or not any(cs <= s and e <= ce for cs, ce in covered):
+                continue
+            out.append(_untitled_person(text, s, e, cued=True))
             taken.add(s, e)
     return out
 
@@ -7349,8 +7392,13 @@ def _given_name_alone(name: str) -> bool:
     parts = name.split(" ")
     return (
         len(parts) == 2
-        # a Khmer family name, not a foreign first name; or a given name no dictionary has
-        and (parts[0] in _name_parts() or not in_external_dictionary(parts[1]))
+        # a Khmer family name, not a foreign first name; or a known given name ("ម៉ឺន សុភា");
+        # or a given name no dictionary has
+        and (
+            parts[0] in _name_parts()
+            or parts[1] in _name_parts()
+            or not in_external_dictionary(parts[1])
+        )
         and _name_word_alone(parts[1])
     )
 
