@@ -515,3 +515,16 @@ def test_a_body_written_with_and_without_a_space_is_listed_once() -> None:
     )
     orgs = analyze(text).record.organisations
     assert orgs == ["ក្រសួងមុខងារ សាធារណៈ"]
+
+
+def test_a_name_without_title_or_role_is_no_chair() -> None:
+    # a sports report that says "meeting" once: its first fighter is no host
+    text = (
+        "លទ្ធផលប្រដាល់ចុងសប្តាហ៍\n"
+        "ភ្នំពេញ៖ កាលពីថ្ងៃអាទិត្យ ទី១៥ ខែកុម្ភៈ ឆ្នាំ២០២៦ អ្នកប្រដាល់ សួន ពិសិដ្ឋ មកពីក្លិបរស្មី "
+        "បានវាយឈ្នះ លឹម ដារ៉ាវុធ ដោយពិន្ទុ ក្នុងកិច្ចប្រជុំប្រកួតនោះ។\n"
+    )
+    assert analyze(text).record.chair is None
+    # with a title the first person of a meeting's lead is its chair, as before
+    text = "កិច្ចប្រជុំគណៈកម្មការ\nភ្នំពេញ៖ កាលពីថ្ងៃទី១៥ ខែកុម្ភៈ ឆ្នាំ២០២៦ លោក សួន ពិសិដ្ឋ បានដឹកនាំកិច្ចប្រជុំគណៈកម្មការ។\n"
+    assert analyze(text).record.chair["name"] == "សួន ពិសិដ្ឋ"

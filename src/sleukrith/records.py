@@ -1092,6 +1092,9 @@ def build_record(
             and rec.kind in ("meeting", "video_conference", "ceremony", "visit")
             and body
             and body[0][0] <= persons[0].start < body[0][1]
+            # a name with no title and no role is a participant, not the host ("X Y មកពីក្លិប
+            # ... បានវាយឈ្នះ ...": a fighter)
+            and ((persons[0].value or {}).get("titles") or (persons[0].value or {}).get("role"))
         ):
             chair = persons[0]
     if chair is not None:
