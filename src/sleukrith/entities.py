@@ -2352,7 +2352,11 @@ def _name_in_glued_run(
         k += 5  # "នាយករដ្ឋមន្ត្រីខ្មែរ...": the Khmer prime minister
     if _TITLE_RE.match(vt, k):
         return None  # "ប្រធានាធិបតីអេហ្ស៊ីបលោក...": the title's own rule reads the name
-    if vt.startswith(_domain_words(), k) or _ORG_HEAD_RE.match(vt, k):
+    if (
+        vt.startswith(_ministry_domains(), k)
+        or vt.startswith(_domain_words(), k)
+        or _ORG_HEAD_RE.match(vt, k)
+    ):
         return None  # "រដ្ឋមន្ត្រីការពារជាតិចិន...": the minister of a ministry's domain
     end = (
         _glued_known_name(vt, k)
