@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from sleukrith.segment._corpus import BLOCK, niptict_passages  # noqa: E402
+from sleukrith.segment._corpus import block_of, niptict_passages  # noqa: E402
 
 DEV_DIR = ROOT / "tests" / "data" / "analysis-dev"
 LABELS = ("PERSON", "ORG", "LOC", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT")
@@ -652,8 +652,7 @@ def build_name_parts(data: Path, out: Path) -> int:
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 4:
                 continue
-            m = re.search(r"(\d+)$", cols[2])
-            if (cols[1], int(m.group(1)) // BLOCK if m else 0) in held_out:
+            if (cols[1], block_of(cols[2])) in held_out:
                 continue
             toks = [a or b for a, b in tok_re.findall(cols[3]) if (a or b).strip()]
             for i, t in enumerate(toks[:-2]):

@@ -1658,12 +1658,13 @@ def _glued_known_name(vt: str, i: int) -> int | None:
     return None
 
 
-def _run_words(vt: str, i: int, reach: int) -> tuple[str, ...] | None:
+def _run_words(vt: str, i: int, reach: int, from_run_start: bool = False) -> tuple[str, ...] | None:
     """The segmenter's words of the first ``reach`` letters of the run without spaces that
-    starts at ``i``; ``None`` unless the run is long (20 letters or more), as in a text written
-    without spaces ("លោកស្រីសង្ឃឹមថា" alone is "she hopes")."""
+    starts at ``i``; ``None`` unless the run is long (20 letters or more from ``i``, or from
+    where the run starts before ``i`` with ``from_run_start``), as in a text written without
+    spaces ("លោកស្រីសង្ឃឹមថា" alone is "she hopes")."""
     run_end = _kh_run_end(vt, i)
-    if run_end - i < 20:
+    if not (_long_run(vt, i, run_end) if from_run_start else run_end - i >= 20):
         return None
     return _words(vt[i : min(run_end, i + reach)])
 
@@ -1763,10 +1764,9 @@ def _glued_name_before_speech(vt: str, i: int) -> int | None:
     common word, verb, label or place unless it is a known name part, and one of them a known
     name part or no word of the external dictionaries; 3 to 20 letters in all. The run may
     start before the title ("ក្នុងលិខិតលោកពិនរតនាបានស្នើថា")."""
-    run_end = _kh_run_end(vt, i)
-    if not _long_run(vt, i, run_end):
+    words = _run_words(vt, i, 48, from_run_start=True)
+    if words is None:
         return None
-    words = _words(vt[i : min(run_end, i + 48)])
     known = _name_parts()
     common = _common_words()
     parts: list[str] = []

@@ -71,6 +71,12 @@ def _build(items: Iterable[str | None], source: str, domain: str, key: str) -> S
     return Sentence("".join(text_parts), tuple(words), tuple(fine), source, domain, b == 0, b == 1)
 
 
+def block_of(sent_id: str) -> int:
+    """The block of a NIPTICT sentence id ("news-sg000123" -> 2): its number // ``BLOCK``."""
+    m = re.search(r"(\d+)$", sent_id)
+    return int(m.group(1)) // BLOCK if m else 0
+
+
 def _read_niptict(path: Path) -> Iterator[tuple[str, int, Sentence]]:
     """(file, block, sentence) for each well-formed line of the NIPTICT tsv, in file order."""
     with open(path, encoding="utf-8") as f:
@@ -82,8 +88,7 @@ def _read_niptict(path: Path) -> Iterator[tuple[str, int, Sentence]]:
             rest = _NIPTICT_ITEM.sub("", seg)
             if rest:  # malformed line (unbalanced braces): skip
                 continue
-            m = re.search(r"(\d+)$", sent_id)
-            block = int(m.group(1)) // BLOCK if m else 0
+            block = block_of(sent_id)
             items: list[str | None] = []
             for w, sp in _NIPTICT_ITEM.findall(seg):
                 if sp:
