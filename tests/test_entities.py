@@ -2770,3 +2770,23 @@ def test_a_name_written_three_times_with_a_known_given_name() -> None:
     assert _spans("ផ្ទុយទៅវិញ ម៉ឺន សុភា បានធ្វើការ។ ការងាររបស់ ម៉ឺន សុភា ល្អ។", "PERSON") == []
     text = "ក្រុមហ៊ុនសំរាម ស៊ី ។ សំរាម ស៊ី ។ សំរាម ស៊ី ។"
     assert _spans(text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after ឈ្មោះ, a two-word name before the sex or the age, though its first word is
+        # also a function word (ពុំ, "not")
+        ("ផ្ទះនោះជារបស់ឈ្មោះ ពុំ សុភាព ភេទប្រុស អាយុ៣២ឆ្នាំ។", ["ពុំ សុភាព"]),
+        ("ជនរងគ្រោះឈ្មោះ មិន សុខា អាយុ២៥ឆ្នាំ។", ["មិន សុខា"]),
+        # a given name that is also a verb or a function word, after a title and a family
+        # name, before an auxiliary or a verb of saying
+        ("កាលពីសប្តាហ៍មុន លោក ហេង សួរ បានប្រាប់ថា ការងារនេះល្អ។", ["លោក ហេង សួរ"]),
+        ("តំណាងសហគមន៍ លោក រចំ ខាំ ថ្លែងថា ទីតាំងនេះជាដីចម្ការ។", ["លោក រចំ ខាំ"]),
+        # but not before ថា (the verb "asked that"), nor a particle ("as for Mr Sok, ...")
+        ("លោក ហេង សួរ ថា ហេតុអ្វីបានជាយ៉ាងនេះ។", ["លោក ហេង"]),
+        ("ចំណែក លោក សុខ វិញ បាននិយាយថា មិនអីទេ។", ["លោក សុខ"]),
+    ],
+)
+def test_round14_names_with_function_words(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

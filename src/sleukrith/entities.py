@@ -1403,6 +1403,9 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
             break
         if len(parts) >= 2 and chunk in _TITLE_SET and complete:
             break  # "លោក ញឹម គឹមញ៉ុល កញ្ញា ងឹម គាថា": a title starts the next person's name
+        if len(parts) == 1 and complete and _second_part_before_speech(vt, parts[0], i, cm.end()):
+            parts.append((i, cm.end()))  # "លោក ហេង សួរ បានប្រាប់": a given name that is a verb
+            break
         if chunk in _NOT_NAME_WORDS or (parts and _is_predicate(chunk, known)):
             break
         if chunk.startswith(("ជនជាតិ", "សញ្ជាតិ")):
@@ -1554,6 +1557,53 @@ def _foreign_third_part(vt: str, i: int, j: int) -> bool:
         return True  # punctuation or the end of the line
     nxt = _CHUNK_RE.match(vt, j + 1) if vt[j] == " " else None
     return nxt is not None and _is_clause_word(nxt.group())
+
+
+# after a whole name and never after a verb that follows a subject: an auxiliary or a verb of
+# saying (not ថា: "លោក ហេង សួរ ថា" is "Mr Heng asked that"; not និង: "met and discussed")
+_AFTER_NAME_CUE_RE = re.compile(
+    " (?:បាន|ត្រូវបាន|នឹង|កំពុង|ថ្លែង|និយាយ|មានប្រសាសន៍|បញ្ជាក់|អះអាង|ប្រាប់|លើកឡើង|ឲ្យដឹង|ឱ្យដឹង)"
+)
+# closed-class words that never end a name before such a cue ("លោក សុខ វិញ បាននិយាយ": "as for
+# Mr Sok, he said"; "លោក សុខ មិន បាន...")
+_NOT_SECOND_PARTS = frozenset(
+    {
+        *("បាន", "នឹង", "ត្រូវ", "កំពុង", "នូវ", "សោះ", "បែរជា", "វិញ"),
+        *("ក៏", "គឺ", "គួរ", "ចង់", "ជា", "ដែល", "ដោយ", "ណា", "តែ", "ថា", "ទើប", "ទេ", "ទោះ"),
+        *("ទៅ", "ធ្លាប់", "និង", "នេះ", "នោះ", "នៅ", "ពី", "ពុំ", "មក", "មាន", "មិន", "សូម"),
+        *("ហើយ", "ឡើយ", "អាច", "ឬ", "ឱ្យ", "ឲ្យ", "ខ្លួន", "គាត់", "គេ", "ខ្ញុំ", "យើង", "អ្នក"),
+        *("ពួក", "ក្នុង", "លើ", "ក្រោម", "ក្រោយ", "មុន", "ខាង", "តាម", "ជាមួយ", "ចំពោះ", "រវាង"),
+        *("របស់", "ដល់", "ដើម្បី", "ដូច", "ដូចជា", "កាល", "កាលពី", "ពេល", "ខណៈ", "ព្រោះ", "ទាំង"),
+        *("គ្រប់", "ខ្លះ", "ច្រើន", "ប្រហែល", "យ៉ាង", "អ្វី", "ដែរ", "ទៀត", "ផង", "រួច", "ស្រាប់"),
+        *("តែង", "តែងតែ", "ហាក់", "នៅតែ", "ពិត", "ពិតជា", "ទំនង", "ប្រាកដ", "រាល់", "ឯង"),
+    }
+)
+_TITLE_BEFORE_RE = re.compile(f"(?:{_alt(TITLES)})[ ]?$")
+
+
+def _second_part_before_speech(vt: str, first: tuple[int, int], i: int, j: int) -> bool:
+    """A given name that is also a verb or a function word, after a title and a family name
+    ("លោក ហេង សួរ បានប្រាប់", "លោក រចំ ខាំ ថ្លែងថា"): the first part is a known name part or
+    in no dictionary, the second a short word of its own that is no closed-class word, role,
+    title, place or noun for a person, and an auxiliary or a verb of saying comes after it."""
+    w = vt[i:j]
+    head = vt[first[0] : first[1]]
+    return (
+        2 <= len(w) <= 6
+        and 2 <= len(head) <= 8
+        and _TITLE_BEFORE_RE.search(vt, max(0, first[0] - 20), first[0]) is not None
+        and (head in _name_parts() or not in_external_dictionary(head))
+        and head not in _STOP_EXACT
+        and w not in _NOT_SECOND_PARTS
+        and w not in _NOT_NAME_WORDS
+        and not w.startswith("ហៅ")  # an alias: "ហ៊ុយ សាវឿន ហៅឌេល"
+        and not _ROLE_RE.match(w)
+        and not _TITLE_RE.match(w)
+        and not _PERSON_NOUN_RE.match(w)
+        and not _is_label_word(w)
+        and not gazetteer.lookup(w)
+        and _AFTER_NAME_CUE_RE.match(vt, j) is not None
+    )
 
 
 _AGE_IN_NAME_RE = re.compile("អាយុ|ភេទ|ចំនួន")
@@ -2056,6 +2106,34 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
     return out
 
 
+_SEX_OR_AGE_RE = re.compile("[ ]?(?:ភេទ|អាយុ)")
+
+
+def _parts_before_sex_or_age(vt: str, i: int) -> list[tuple[int, int]]:
+    """Two or three short space-separated words right before ``ភេទ`` or ``អាយុ``.
+
+    After ``ឈ្មោះ`` that is a name even when its first word is also a function word
+    ("ឈ្មោះ ពុំ សុភាព ភេទប្រុស": ពុំ is "not" in formal writing).
+    """
+    parts: list[tuple[int, int]] = []
+    while len(parts) < 3:
+        cm = _CHUNK_RE.match(vt, i)
+        if not cm or len(cm.group()) > 10 or cm.end() < len(vt) and _is_kh(vt[cm.end()]):
+            return []
+        parts.append((i, cm.end()))
+        if _SEX_OR_AGE_RE.match(vt, cm.end()):
+            break
+        if vt[cm.end() : cm.end() + 1] != " ":
+            return []
+        i = cm.end() + 1
+    else:
+        return []
+    words = [vt[a:b] for a, b in parts]
+    if len(parts) < 2 or any(_PERSON_NOUN_RE.match(w) or _TITLE_RE.match(w) for w in words):
+        return []
+    return parts
+
+
 def _find_intro_names(
     vt: str, starts: frozenset[int] | None, taken: list[_Mention]
 ) -> list[_Mention]:
@@ -2091,6 +2169,8 @@ def _find_intro_names(
                 or _glued_name_before_clause(vt, i)
             )
         parts = [(i, glued)] if glued else _name_parts_at(vt, i)[0]
+        if not parts and glued is None:
+            parts = _parts_before_sex_or_age(vt, i)
         if not parts:
             continue
         # without a title, a one-word "name" must be a known name part, or a short word with
