@@ -2790,3 +2790,22 @@ def test_a_name_written_three_times_with_a_known_given_name() -> None:
 )
 def test_round14_names_with_function_words(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # once, with no cue: a known name part that is no common word, and a given name spelt
+        # with a register sign that no dictionary has
+        ("ការទាត់របស់ហ៊ឹម សារ៉ាន់ នោះ ខ្លាំងណាស់។", ["ហ៊ឹម សារ៉ាន់"]),
+        # not two parts of a longer foreign name, nor a given name without the sign
+        ("សារលិខិតរបស់ឧត្តម ស៊ីនហ្សូ អាបេ នាយករដ្ឋមន្ត្រី", []),
+        ("ភាពយន្តរឿង ណូលីណូឡា ត្រូវបានបញ្ចាំង។", []),
+        # a fighter after a bout's verb: a known part and a common word that together are no
+        # word, or a given name spelt with a register sign that the segmenter cuts
+        ("កីឡាករ ស៊ឹម ប៊ុនធី បានវាយឈ្នះចាន់ គង់រាជ ដោយពិន្ទុ។", ["ស៊ឹម ប៊ុនធី", "ចាន់ គង់រាជ"]),
+        ("កីឡាករថៃ ដែលទើបតែវាយឈ្នះ ឆាំ រ៉ែម\nអ្នកទាំងពីរប្រកួតគ្នា", ["ឆាំ រ៉ែម"]),
+    ],
+)
+def test_round14_bare_and_sports_names(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

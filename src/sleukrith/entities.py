@@ -5318,6 +5318,25 @@ def _bare_names(text: str, covered: list[tuple[int, int]], entities: list[Entity
             single = a_text in family and (
                 b_text in known or (len(b_text) >= 3 and not in_external_dictionary(b_text))
             )
+            if not single and a_text in known and a_text not in _common_words():
+                # a known name part that is no common word, and a given name spelt with a
+                # register sign that no dictionary has, nor any word of it ("ហ៊ឹម សារ៉ាន់")
+                single = (
+                    len(b_text) >= 3
+                    and ("\u17c9" in b_text or "\u17ca" in b_text)
+                    and b_text not in _common_words()
+                    and not in_external_dictionary(b_text)
+                    and not _starts_with_predicate(b_text)
+                    and not _STOP_RE.match(b_text)
+                    and all(x in known or not in_external_dictionary(x) for x in _words(b_text))
+                    # (not two parts of a longer foreign name: "ស៊ីនហ្សូ អាបេ")
+                    and not (
+                        (nx := _CHUNK_RE.match(vt, b1 + 1)) is not None
+                        and vt[b1 : b1 + 1] == " "
+                        and not _is_clause_word(nx.group())
+                        and nx.group() not in _common_words()
+                    )
+                )
             found.append((key, s, e, "single" if single else ""))
     counts: dict[str, int] = {}
     for key, *_ in found:
@@ -7259,6 +7278,10 @@ def _sports_names(
         ws = _words(w)
         if len(ws) == 2 and ws[0] in known and ws[1] not in common:
             return True  # "សុវណ្ណ|នឿត": a known part and another word
+        if len(ws) == 2 and ws[0] in known and not in_external_dictionary(w):
+            return True  # "គង់|រាជ": a known part and a common word, together no word
+        if w not in common and not in_external_dictionary(w) and ("\u17c9" in w or "\u17ca" in w):
+            return True  # "រ៉ែ|ម": a word spelt with a register sign that no dictionary has
         return w not in common and len(ws) == 1 and not in_external_dictionary(w)
 
     out = []
