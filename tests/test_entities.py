@@ -2809,3 +2809,26 @@ def test_round14_names_with_function_words(text: str, expected: list[str]) -> No
 )
 def test_round14_bare_and_sports_names(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a report without spaces, a glued name ends at the person's role (or ជា, គឺ,
+        # បច្ចុប្បន្ន before it), though its given name is a common word or holds one
+        (
+            "ទាក់ទងនឹងបញ្ហានេះដែរកន្លងទៅលោកជាសម្បត្តិអភិបាលស្រុកធ្លាប់មានប្រសាសន៍ថាការងារនេះល្អ",
+            ["លោកជាសម្បត្តិ"],
+        ),
+        (
+            "ក្នុងជំនួបចំពោះមុខចៅក្រមស៊ើបសួរលោកហេងសុខណាគឺព្រះតេជគុណបានស្នើឲ្យតុលាការពន្លឿន",
+            ["លោកហេងសុខណា"],
+        ),
+        # a one-word name before ជា and the role: ជា is not in it
+        ("កន្លងទៅលោកគង់ជាអភិបាលស្រុកសំពៅលូនធ្លាប់មានប្រសាសន៍ថាការងារនេះល្អ", ["លោកគង់"]),
+        # "he used to be governor": no name
+        ("កន្លងទៅលោកធ្លាប់ជាអភិបាលស្រុកសំពៅលូនហើយមានប្រសាសន៍ថាការងារនេះល្អ", []),
+    ],
+)
+def test_round14_glued_name_before_role(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

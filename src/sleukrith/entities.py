@@ -1849,6 +1849,49 @@ def _glued_name_before_speech(vt: str, i: int) -> int | None:
     return end if 3 <= end - i <= 20 else None
 
 
+# what ends a glued name before the person's role in a report written without spaces: the role
+# itself, or ជា / បច្ចុប្បន្ន / គឺ before it ("លោកជាសម្បត្តិអភិបាលស្រុក...", "លោកចមប្រសិទ្ធ
+# បច្ចុប្បន្នរដ្ឋមន្ត្រី...", "លោកហេងសុខណាគឺព្រះតេជគុណ...")
+_ROLE_AFTER_GLUED_RE = re.compile(
+    f"(?:ជា|បច្ចុប្បន្ន|ដែលជា|គឺ|អតីត)?(?:{_alt(ROLE_WORDS)})|គឺ(?:{_alt(TITLES)})"
+)
+# words that never stand inside a name read so (a verb's auxiliary, a clause word)
+_NOT_IN_GLUED_NAME = frozenset(
+    {"បាន", "នឹង", "ត្រូវ", "កំពុង", "ក៏", "ថា", "និង", "នៅ", "ដែល", "គឺ", "ទៅ", "មក", "ពី"}
+)
+
+
+def _glued_name_before_role(vt: str, i: int) -> int | None:
+    """End of a glued name shown by the person's role right after it, in a long run without
+    spaces: two to four words of the segmenter, the first a known name part (ជា too: a family
+    name) or in no dictionary, the others anything but a clause word (a given name may be a common word:
+    "ប្រសិទ្ធ", "សម្បត្តិ"), 4 to 16 letters, not common words only and no place. The role
+    (or ជា / បច្ចុប្បន្ន / គឺ before it) is the end the other readers could not see."""
+    run_end = _kh_run_end(vt, i)
+    if not _long_run(vt, i, run_end):
+        return None
+    known = _name_parts()
+    for g in range(i + 2, min(i + 17, run_end)):
+        if not _cstart(vt, g) or not _ROLE_AFTER_GLUED_RE.match(vt, g):
+            continue
+        name = vt[i:g]
+        words = _words(name)
+        if not 2 <= len(words) <= 4 or len(name) < 4:
+            return None
+        if words[0] not in known and (in_external_dictionary(words[0]) or len(words[0]) < 2):
+            return None
+        if any(w in _NOT_IN_GLUED_NAME or w.startswith(_SPEECH_AFTER_NAME) for w in words[1:]):
+            return None
+        if words[-1] in _STOP_EXACT and words[-1] not in known:
+            return None
+        if _only_common_words(name) or gazetteer.lookup(name) or _is_label_word(name):
+            return None
+        if any(_ROLE_RE.match(w) or _TITLE_RE.match(w) or _ORG_HEAD_RE.match(w) for w in words):
+            return None
+        return g
+    return None
+
+
 def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
     """A one-word name glued to its title, then a space and a clause word ("លោកបាសៀរ ដែល...",
     "លោកស្រីម៉ែរខល បាន..."): the word is no word of the dictionaries, no common word, verb,
@@ -2028,7 +2071,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             None
             if spaced
             else (
-                _glued_known_name(vt, i)
+                _glued_name_before_role(vt, i)
+                or _glued_known_name(vt, i)
                 or _glued_name_by_words(vt, i)
                 or _glued_name_before_clause(vt, i)
                 or _glued_name_before_speech(vt, i)
