@@ -2832,3 +2832,12 @@ def test_round14_bare_and_sports_names(text: str, expected: list[str]) -> None:
 )
 def test_round14_glued_name_before_role(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+def test_round14_name_found_again_after_a_role_or_a_function_word() -> None:
+    # a foreign surname alone after a role (the title before the role stays outside)
+    text = "ជំនួបរវាងលោកនាយករដ្ឋមន្ត្រី ស៊ីនហ្សូ អាបេ និងសម្ដេច ហ៊ុន សែន។ លោកនាយករដ្ឋមន្ត្រី អាបេ បានមានប្រសាសន៍ថា ល្អ។"
+    assert _spans(text, "PERSON") == ["ស៊ីនហ្សូ អាបេ", "សម្ដេច ហ៊ុន សែន", "អាបេ"]
+    # a given name alone glued after សម្រាប់ ("for")
+    text = "កីឡាករ ឈិន ក្វាន់ង៉ុយ បានឈ្នះ។ វាជាឧបសគ្គសម្រាប់ក្វាន់ង៉ុយ។"
+    assert _spans(text, "PERSON") == ["ឈិន ក្វាន់ង៉ុយ", "ក្វាន់ង៉ុយ"]

@@ -7417,6 +7417,7 @@ def _repeat_names(
             if (
                 v.get("last_of")
                 and tm is None
+                and not _ROLE_END_RE.search(text, max(0, m.start() - 30), m.start())
                 and not (
                     len(m.group()) >= 4
                     and _open_before(text, m.start())
@@ -7425,8 +7426,8 @@ def _repeat_names(
                     and _in_no_dictionary(m.group())
                 )
             ):
-                # a surname alone is a name after a title ("លោកហ្គាន"), or as a word of its
-                # own that no dictionary has ("... សារ៉ាប៉ូវ៉ា បាន...")
+                # a surname alone is a name after a title ("លោកហ្គាន") or a role, or as a
+                # word of its own that no dictionary has ("... សារ៉ាប៉ូវ៉ា បាន...")
                 continue
             speaker = _SPEAKER_RE.match(text, m.end()) and _LINE_START_RE.search(
                 text, max(0, m.start() - 8), m.start()
@@ -7491,7 +7492,9 @@ def _repeat_names(
 
 
 # a function word glued before a given name written alone ("ឪពុករបស់|សៀវមិញ", "ប៉ុន្តែ|សៀវមិញ")
-_FUNCTION_WORD_END_RE = re.compile("(?:របស់|ប៉ុន្តែ|ដល់|ជាមួយ|ចំពោះ|ដោយ|ហើយ|តែ)\u200b?$")
+_FUNCTION_WORD_END_RE = re.compile("(?:របស់|ប៉ុន្តែ|ដល់|ជាមួយ|ចំពោះ|ដោយ|ហើយ|តែ|សម្រាប់|ឲ្យ|ឱ្យ)\u200b?$")
+# a role right before a surname alone ("លោកនាយករដ្ឋមន្ត្រី អាបេ")
+_ROLE_END_RE = re.compile(f"(?:{_alt(ROLE_WORDS)})[ \u200b]?$")
 _SPEAKER_RE = re.compile("[ \u200b]?[៖:]")
 _TITLE_END_RE = re.compile(f"(?:{_alt(TITLES)})[ \u200b]?$")
 
