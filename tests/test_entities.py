@@ -2841,3 +2841,24 @@ def test_round14_name_found_again_after_a_role_or_a_function_word() -> None:
     # a given name alone glued after សម្រាប់ ("for")
     text = "កីឡាករ ឈិន ក្វាន់ង៉ុយ បានឈ្នះ។ វាជាឧបសគ្គសម្រាប់ក្វាន់ង៉ុយ។"
     assert _spans(text, "PERSON") == ["ឈិន ក្វាន់ង៉ុយ", "ក្វាន់ង៉ុយ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a report without spaces: a glued name that runs to the end of its clause
+        (
+            "កីឡាការិនីពីរនាក់ផ្សេងទៀតបាញ់ចំគោលដៅផងដែរគឺកញ្ញាលុយសុជាតានិងកញ្ញាគឹងកូវពិសី។",
+            ["កញ្ញាលុយសុជាតា", "កញ្ញាគឹងកូវពិសី"],
+        ),
+        # ... not a clause after a title ("he did not pick up the phone")
+        ("ពេលដែលអ្នកយកព័ត៌មានទូរស័ព្ទទៅសួរនោះលោកមិនលើកទូរស័ព្ទ។", []),
+        # a name glued to an athlete's or a monk's noun
+        ("ក្រៅពីនោះមានកីឡាករឈុនប៊ុនថនបាននិយាយថាខ្ញុំនឹងខិតខំ", ["ឈុនប៊ុនថន"]),
+        ("ចំណែកព្រះសង្ឃថាច់វណ្ណាដែលជាសាក្សីនោះឲ្យដឹងដែរថាការសួរនាំនេះ", ["ថាច់វណ្ណា"]),
+        # ... not a genre glued to a singer's noun
+        ("ភ្នំពេញ៖តារាចម្រៀងរ៉េបប្រុសដ៏មានប្រជាប្រិយភាពបានចេញបទថ្មី", []),
+    ],
+)
+def test_round14_glued_names_without_spaces(text: str, expected: list[str]) -> None:
+    assert [t for _, t in ents(text, "PERSON")] == expected

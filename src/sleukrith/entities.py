@@ -1892,6 +1892,37 @@ def _glued_name_before_role(vt: str, i: int) -> int | None:
     return None
 
 
+def _glued_name_at_run_end(vt: str, i: int) -> int | None:
+    """End of a glued name that runs to the end of its clause, in a text without spaces
+    ("...និងកញ្ញាគឹងកូវពិសី។"): the run (from before the title) is long, it ends at
+    punctuation or the end of the line 4 to 16 letters after the title, and its two to four
+    words of the segmenter start with a known name part (or one in no dictionary, with a known
+    part after it) and hold no clause word."""
+    run_end = _kh_run_end(vt, i)
+    if not 4 <= run_end - i <= 16 or not _long_run(vt, i, run_end):
+        return None
+    if run_end < len(vt) and vt[run_end] not in "។៕,៖!?»\n)":
+        return None
+    words = _words(vt[i:run_end])
+    known = _name_parts()
+    if not 2 <= len(words) <= 4:
+        return None
+    if words[0] not in known and (
+        in_external_dictionary(words[0]) or not any(w in known for w in words[1:])
+    ):
+        return None
+    if words[0] in _STOP_EXACT and words[0] not in _family_names():
+        return None  # "លោកមិនលើក...": "he did not pick up"
+    if any(_is_clause_word(w) and w not in _name_parts() for w in words[1:]):
+        return None
+    if any(w in _NOT_IN_GLUED_NAME or w.startswith(_SPEECH_AFTER_NAME) for w in words[1:]):
+        return None
+    name = vt[i:run_end]
+    if _only_common_words(name) or gazetteer.lookup(name) or _is_label_word(name):
+        return None
+    return run_end
+
+
 def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
     """A one-word name glued to its title, then a space and a clause word ("លោកបាសៀរ ដែល...",
     "លោកស្រីម៉ែរខល បាន..."): the word is no word of the dictionaries, no common word, verb,
@@ -2072,6 +2103,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             if spaced
             else (
                 _glued_name_before_role(vt, i)
+                or _glued_name_at_run_end(vt, i)
                 or _glued_known_name(vt, i)
                 or _glued_name_by_words(vt, i)
                 or _glued_name_before_clause(vt, i)
@@ -2530,6 +2562,11 @@ def _one_name_after_titled_role(
     return [(cm.start(), j)]
 
 
+# the nouns for a person a name is glued to in a text without spaces ("កីឡាករឈុនប៊ុនថន"; not
+# a star's noun: a genre is glued to it, "តារាចម្រៀងរ៉េប")
+_GLUED_NAME_NOUNS = frozenset({"កីឡាករ", "កីឡាការិនី", "អ្នកប្រដាល់", "ព្រះសង្ឃ"})
+
+
 def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     """Names written without a title, found by what is around them: a role or a word for a
     person before them ("អភិបាលខេត្ត ជាវ តាយ", "កីឡាករ ខាំ សូរីយា"), or an age, sex or alias
@@ -2622,6 +2659,30 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
         if not _cstart(vt, m.start()) or m.end() >= len(vt):
             continue
         k = m.end()
+        if (
+            vt[k] != " "
+            and m.group() in _GLUED_NAME_NOUNS
+            and _cstart(vt, k)
+            and not _inside_word(vt, k)
+            and _long_run(vt, k, _kh_run_end(vt, k))
+        ):
+            # a text without spaces: "...មានកីឡាករឈុនប៊ុនថនបាននិយាយ...", the name read as after
+            # a glued title
+            end = (
+                None
+                if _bare_place_re().match(vt, k)
+                or _TITLE_RE.match(vt, k)
+                or vt.startswith(("នាង", "គាត់", "គេ", "ខ្លួន"), k)
+                else _glued_name_before_role(vt, k)
+                or _glued_name_at_run_end(vt, k)
+                or _glued_known_name(vt, k)
+                or _glued_name_by_words(vt, k)
+                or _glued_name_before_clause(vt, k)
+                or _glued_name_before_speech(vt, k)
+            )
+            if end is not None and not any(_overlaps((t.vs, t.ve), (k, end)) for t in found):
+                add([(k, end)], [], None)
+                continue
         if vt[k] != " ":
             cm = _CHUNK_RE.match(vt, k)
             if (
