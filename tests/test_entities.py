@@ -2862,3 +2862,13 @@ def test_round14_name_found_again_after_a_role_or_a_function_word() -> None:
 )
 def test_round14_glued_names_without_spaces(text: str, expected: list[str]) -> None:
     assert [t for _, t in ents(text, "PERSON")] == expected
+
+
+def test_round14_latin_name_as_the_subject_twice() -> None:
+    # a one-word Latin name that is the subject of a Khmer clause twice is a person's
+    text = "នៅឆ្នាំ ២០១៤ Taeyong បានចូលរួម។ ក្រោយមក Taeyong នឹងដឹងខុស។ អ្នកគាំទ្រ Taeyong ច្រើន។"
+    assert _spans(text, "PERSON") == ["Taeyong"] * 3
+    # once is not enough; a product named after a word for a thing is none
+    assert _spans("នៅឆ្នាំ ២០១៤ Taeyong បានចូលរួម។", "PERSON") == []
+    text = "ថ្នាំសម្លាប់ស្មៅ Glyphosate ត្រូវបានហាមឃាត់។ Glyphosate បានធ្វើឲ្យខូចដី។"
+    assert _spans(text, "PERSON") == []

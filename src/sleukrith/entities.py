@@ -5158,6 +5158,7 @@ def find_entities(
     entities = _numbered_body_lists(text, entities)
     entities = _select(entities + _repeat_latin_orgs(text, covered, entities))
     entities = _select(entities + _repeat_latin_people(text, covered, entities))
+    entities = _select(entities + _latin_subjects(text, covered, entities))
     entities = _org_places(entities, loc_pool)
     entities = _select(entities + _next_days(text, covered, entities))
     entities = _join_dates(text, entities)
@@ -5928,6 +5929,51 @@ def _repeat_latin_people(
     for s, e in _latin_repeats(text, covered, set(names) | words, taken):
         out.append(_untitled_person(text, s, e))
     return out
+
+
+# a Latin name as the subject of a Khmer clause ("Taeyong បាន...", "Han Geng ត្រូវបាន...")
+_LATIN_SUBJECT_RE = re.compile(
+    "(?<![A-Za-z0-9&.'-])(?<![A-Za-z0-9&.'-] )([A-Z][a-z]{2,}(?: [A-Z][a-z]{1,})?)"
+    "[ \u200b]*(?=បាន|ត្រូវបាន|នឹង|កំពុង|និយាយ|ថ្លែង|មិនបាន)"
+)
+
+
+def _latin_subjects(
+    text: str, covered: list[tuple[int, int]], entities: list[Entity]
+) -> list[Entity]:
+    """A Latin-script name of one or two capitalised words that is the subject of a Khmer
+    clause twice or more in the document ("Taeyong បាន... Taeyong នឹង..."), and is no known
+    body, platform or place: a PERSON wherever it is written (a K-pop idol, a footballer named
+    by one name). Not a word of a longer Latin phrase before or after it, nor a name written
+    after a word for a thing anywhere ("ថ្នាំ Glyphosate")."""
+    counts: dict[str, int] = {}
+    for cs, ce in covered:
+        for m in _LATIN_SUBJECT_RE.finditer(text, cs, ce):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    things = {
+        n
+        for n in counts
+        for m in re.finditer(re.escape(n), text)
+        if _THING_BEFORE_NAME_RE.search(
+            text.replace("\u200b", " "), max(0, m.start() - 30), m.start()
+        )
+    }  # "ថ្នាំសម្លាប់ស្មៅ Glyphosate": a product, a drug, a storm ...
+    orgs = _known_orgs()
+    names = {
+        n
+        for n, k in counts.items()
+        if k >= 2
+        and n not in things
+        and n not in orgs
+        and n not in _PLATFORMS
+        and not any(w in orgs or w in _PLATFORMS for w in n.split(" "))
+        and not gazetteer.lookup(n)
+        and not any(e.label != "PERSON" and e.text.strip() == n for e in entities)
+    }
+    if not names:
+        return []
+    taken = _Taken((e.start, e.end) for e in entities)
+    return [_untitled_person(text, s, e) for s, e in _latin_repeats(text, covered, names, taken)]
 
 
 _PAREN_LATIN_RE = re.compile(
