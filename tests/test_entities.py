@@ -2872,3 +2872,12 @@ def test_round14_latin_name_as_the_subject_twice() -> None:
     assert _spans("នៅឆ្នាំ ២០១៤ Taeyong បានចូលរួម។", "PERSON") == []
     text = "ថ្នាំសម្លាប់ស្មៅ Glyphosate ត្រូវបានហាមឃាត់។ Glyphosate បានធ្វើឲ្យខូចដី។"
     assert _spans(text, "PERSON") == []
+
+
+def test_round14_foreign_full_name_written_as_one_word() -> None:
+    # a foreign full name with no space between its parts, after a title and a space
+    text = "អតីតជាអ្នកមានភក្តីភាពរបស់លោកស្រី ហ៊ីឡារីគ្លីនតុន បានប្រកាស។"
+    assert _spans(text, "PERSON") == ["លោកស្រី ហ៊ីឡារីគ្លីនតុន"]
+    # ... not a long clause of dictionary words after "he"
+    text = "ក្រោយមកលោក ធ្វើដំណើរទៅកាន់ខេត្ត បានប្រកាស។"
+    assert _spans(text, "PERSON") == []

@@ -1968,6 +1968,19 @@ def _long_foreign_word(w: str) -> bool:
     )
 
 
+def _foreign_full_name_word(w: str) -> bool:
+    """A foreign full name written as one word (no space between its parts), 15 to 20 letters:
+    two or three words of the segmenter, each of three letters or more and in no dictionary,
+    no common word, verb, label or place ("ម៉ាតេអូ|រិនហ្ស៊ី", "ហ៊ីឡារី|គ្លីនតុន")."""
+    ws = _words(w)
+    return (
+        len(w) <= 20
+        and 2 <= len(ws) <= 3
+        and all(len(x) >= 3 and _unknown_word(x) for x in ws)
+        and not w.startswith(("អ្នក", "ការ", "សេចក្តី", "ភាព"))
+    )
+
+
 def _is_label_word(w: str) -> bool:
     """``w`` starts with a title, a role, a body's head or a place type word: a word that
     labels a name, never a part of one."""
@@ -2156,7 +2169,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
                 and not _glued_word_before_clause(vt, parts[0], spaced or attached_tail)
             ):
                 continue
-            if len(first) > 14 and not known:
+            if len(first) > 14 and not known and not _foreign_full_name_word(first):
                 continue
         elif len(first) > 14 and first not in parts_known and glued is None:
             if weak:
