@@ -2881,3 +2881,8 @@ def test_round14_foreign_full_name_written_as_one_word() -> None:
     # ... not a long clause of dictionary words after "he"
     text = "ក្រោយមកលោក ធ្វើដំណើរទៅកាន់ខេត្ត បានប្រកាស។"
     assert _spans(text, "PERSON") == []
+
+
+def test_round14_glued_one_word_name_before_the_next_title() -> None:
+    text = "កិច្ចពិភាក្សារបស់លោកឃើរី លោក ហ្សារិហ្វ ចូលទៅក្នុងសណ្ឋាគារ"
+    assert _spans(text, "PERSON") == ["លោកឃើរី", "លោក ហ្សារិហ្វ"]

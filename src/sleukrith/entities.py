@@ -1925,7 +1925,7 @@ def _glued_name_at_run_end(vt: str, i: int) -> int | None:
 
 def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
     """A one-word name glued to its title, then a space and a clause word ("លោកបាសៀរ ដែល...",
-    "លោកស្រីម៉ែរខល បាន..."): the word is no word of the dictionaries, no common word, verb,
+    "លោកស្រីម៉ែរខល បាន...") or another title: the word is no word of the dictionaries, no common word, verb,
     title, role, head or place (``loose``: the title is not glued, or the word runs on)."""
     a, b = part
     w = vt[a:b]
@@ -1934,7 +1934,11 @@ def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bo
     if w.startswith(("ឯក", "តា", "យាយ")):
         return False  # "កញ្ញាឯក...": a pageant's title; "លោកតា...": a guardian spirit
     nxt = _CHUNK_RE.match(vt, b + 1)
-    if nxt is None or not (_STOP_RE.match(nxt.group()) or _starts_with_predicate(nxt.group())):
+    if nxt is None or not (
+        _STOP_RE.match(nxt.group())
+        or _starts_with_predicate(nxt.group())
+        or _TITLE_RE.fullmatch(nxt.group())  # "...របស់លោកឃើរី លោក ហ្សារិហ្វ": the next person
+    ):
         return False
     return _unknown_word(w)
 
