@@ -2886,3 +2886,12 @@ def test_round14_foreign_full_name_written_as_one_word() -> None:
 def test_round14_glued_one_word_name_before_the_next_title() -> None:
     text = "កិច្ចពិភាក្សារបស់លោកឃើរី លោក ហ្សារិហ្វ ចូលទៅក្នុងសណ្ឋាគារ"
     assert _spans(text, "PERSON") == ["លោកឃើរី", "លោក ហ្សារិហ្វ"]
+
+
+def test_round14_sports_pair_written_again() -> None:
+    # a fighter's two dictionary words before a bout's verb, the pair written again
+    text = "ការប្រកួតលើកមុន លាស់ យីន បានឈ្នះពិន្ទុ មាស ច័ន្ទមាន ។ ប៉ុន្តែលើកនេះ លាស់ យីន ត្រូវប្រយ័ត្ន។"
+    assert "លាស់ យីន" in _spans(text, "PERSON")
+    # once is not enough
+    text = "ការប្រកួតលើកមុន លាស់ យីន បានឈ្នះពិន្ទុ មាស ច័ន្ទមាន ។"
+    assert "លាស់ យីន" not in _spans(text, "PERSON")

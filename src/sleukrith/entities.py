@@ -7456,7 +7456,12 @@ def _sports_names(
     for rx in (_SPORT_BEFORE_RE, _SPORT_AFTER_RE):
         for m in rx.finditer(text):
             a, b = m.group(1), m.group(2)
-            if not (word_ok(a) and word_ok(b) and given_ok(b)):
+            if not (word_ok(a) and word_ok(b)):
+                continue
+            if not given_ok(b) and not (
+                # a pair written again in the report, neither word a common one ("លាស់ យីន")
+                a not in common and b not in common and len(b) >= 3 and text.count(f"{a} {b}") >= 2
+            ):
                 continue
             if a not in known and len(_words(a)) > 1:
                 continue  # "ជើងចាស់វ៉ាន់ ...": a word glued before the family name
