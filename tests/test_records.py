@@ -81,6 +81,17 @@ def test_record_round_trip(meeting: Record) -> None:
         ("ប្រជុំតាមប្រព័ន្ធវីដេអូ\nក្រសួងបានធ្វើកិច្ចប្រជុំតាមប្រព័ន្ធវីដេអូជាមួយមន្ទីរ។", "video_conference"),
         ("រដ្ឋមន្ត្រីចុះពិនិត្យការដ្ឋាន\nឯកឧត្តម បានអញ្ជើញចុះពិនិត្យការដ្ឋានសាងសង់។", "visit"),
         ("អាកាសធាតុ\nថ្ងៃនេះមេឃស្រឡះ។", "other"),
+        # a sports report is no ceremony or meeting, whatever such words it holds in passing
+        (
+            "កីឡាករ សុខ ចាន់ ឈ្នះការប្រកួតប្រដាល់\nកីឡាករ សុខ ចាន់ បានវាយឈ្នះគូប្រកួតនៅក្នុង"
+            "ការប្រកួតរាត្រីម្សិលមិញ។ បន្ទាប់ពីការប្រកួត មានពិធីប្រគល់ពានរង្វាន់។",
+            "other",
+        ),
+        # ... but one word of a match in a meeting report leaves it a meeting
+        (
+            "កិច្ចប្រជុំគណៈកម្មការ\nគណៈកម្មការបានបើកកិច្ចប្រជុំពិភាក្សាពីការប្រកួតប្រជែងទីផ្សារ។",
+            "meeting",
+        ),
     ],
 )
 def test_kinds(text: str, kind: str) -> None:

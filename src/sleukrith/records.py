@@ -143,6 +143,22 @@ _KIND_CUES: dict[str, tuple[str, ...]] = {
         "វាយដំ",
     ),
 }
+# what a sports or entertainment report is about: no event of the kinds above, whatever
+# meeting or ceremony words it holds ("ប្រកួត", "តារាចម្រៀង"); scored like the other cues,
+# written twice at least
+_OTHER_CUES = (
+    "កីឡាករ",
+    "កីឡាការិនី",
+    "អ្នកប្រដាល់",
+    "ប្រកួត",
+    "គ្រាប់បាល់",
+    "តារាចម្រៀង",
+    "តារាសម្តែង",
+    "តារាកំប្លែង",
+    "តារាភាពយន្ត",
+    "ខ្សែភាពយន្ត",
+    "បទចម្រៀង",
+)
 # a flood or a storm told in passing further on does not make a report an incident
 _LEAD_ONLY_CUES = frozenset({"ទឹកជំនន់", "បោកបក់", "ខ្យល់ព្យុះ"})
 _KIND_ORDER = ("video_conference", "incident", "announcement", "ceremony", "visit", "meeting")
@@ -365,7 +381,25 @@ def _kind(title: str, lead: str, rest: str) -> str:
     if scores["video_conference"] and not (scores["meeting"] or "ប្រជុំ" in title + lead):
         scores["video_conference"] = 0.0  # a video clip, an online sale: not a meeting
     best = max(_KIND_ORDER, key=lambda k: (scores[k], -_KIND_ORDER.index(k)))
+    whole = (title + lead + rest).lower()
+    if (
+        sum(whole.count(cue) for cue in _OTHER_CUES) >= 2
+        and _cue_score(_OTHER_CUES, title, lead, rest) > scores[best]
+    ):
+        return "other"  # a match, a film, a singer: the meeting words are in passing
     return best if scores[best] > 0 else "other"
+
+
+def _cue_score(cues: tuple[str, ...], title: str, lead: str, rest: str) -> float:
+    """The weighted count of ``cues`` in the title (x3), the lead (x2) and the rest (x0.5)."""
+    score = 0.0
+    for text, weight in ((title, 3.0), (lead, 2.0), (rest, 0.5)):
+        low = text.lower()
+        for cue in cues:
+            c = low.count(cue)
+            if c:
+                score += weight * min(c, 3) * (1.0 + len(cue) / 12)
+    return score
 
 
 def _person_dict(e: Entity) -> dict[str, Any]:
