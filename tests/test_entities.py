@@ -2895,3 +2895,12 @@ def test_round14_sports_pair_written_again() -> None:
     # once is not enough
     text = "ការប្រកួតលើកមុន លាស់ យីន បានឈ្នះពិន្ទុ មាស ច័ន្ទមាន ។"
     assert "លាស់ យីន" not in _spans(text, "PERSON")
+
+
+def test_round14_name_read_short_is_completed_from_its_whole_mention() -> None:
+    # "លោក ហេង" read short before និង; the same name read whole before បាន completes it
+    text = (
+        "អ្នកនាំពាក្យក្រសួងការងារ លោក ហេង សួរ និងអ្នកនាំពាក្យ លោក ផៃ ស៊ីផាន បាននិយាយ។ "
+        "ប៉ុន្តែកាលពីសប្តាហ៍មុន លោក ហេង សួរ បានប្រាប់ថា ល្អ។"
+    )
+    assert _spans(text, "PERSON") == ["លោក ហេង សួរ", "លោក ផៃ ស៊ីផាន", "លោក ហេង សួរ"]

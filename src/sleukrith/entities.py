@@ -7525,15 +7525,43 @@ def _repeat_names(
     taken = _Taken((e.start, e.end) for e in entities if e.label not in ("LOC", "QUANTITY"))
     by_key = {_name_key(n): v for n, v in names.items()}
     pattern = re.compile("|".join(_name_pattern(n) for n in sorted(names, key=len, reverse=True)))
+    persons = sorted((e for e in entities if e.label == "PERSON"), key=lambda e: e.start)
+    p_starts = [e.start for e in persons]
+    others = _Taken(
+        (e.start, e.end) for e in entities if e.label not in ("PERSON", "LOC", "QUANTITY")
+    )
     out = []
     for cs, ce in covered:
         for m in pattern.finditer(text, cs, ce):
             span = (m.start(), m.end())
+            if taken.hits(*span):
+                # a PERSON read short of a name seen whole with a title elsewhere ("លោក ហេង"
+                # before និង, "លោក ហេង សួរ" before បាន): the whole name, with its titles
+                k = bisect.bisect_right(p_starts, m.start()) - 1
+                short = persons[k] if k >= 0 else None
+                v = by_key.get(_name_key(m.group()))
+                if (
+                    short is not None
+                    and v is not None
+                    and v.get("titles")
+                    and " " in v["name"].strip()
+                    and short.start <= m.start() < short.end < m.end()
+                    and text[short.end : short.end + 1] == " "
+                    and not others.hits(short.end, m.end())
+                    and not (k + 1 < len(persons) and persons[k + 1].start < m.end())
+                    and _final_consonant_at(text, m.end()) is False
+                    and not (m.end() < len(text) and "\u17b4" <= text[m.end()] <= "\u17d3")
+                ):
+                    value = dict(short.value) if isinstance(short.value, dict) else {}
+                    value["name"] = v["name"]
+                    value["romanized"] = v["romanized"]
+                    out.append(
+                        Entity("PERSON", short.start, m.end(), text[short.start : m.end()], value)
+                    )
+                continue
             if (
-                taken.hits(*span)
-                or (m.end() < len(text) and "\u17b4" <= text[m.end()] <= "\u17d3")
-                or _final_consonant_at(text, m.end())
-            ):
+                m.end() < len(text) and "\u17b4" <= text[m.end()] <= "\u17d3"
+            ) or _final_consonant_at(text, m.end()):
                 continue
             v = by_key.get(_name_key(m.group()))
             if v is None:
