@@ -1864,9 +1864,10 @@ _NOT_IN_GLUED_NAME = frozenset(
 def _glued_name_before_role(vt: str, i: int) -> int | None:
     """End of a glued name shown by the person's role right after it, in a long run without
     spaces: two to four words of the segmenter, the first a known name part (ជា too: a family
-    name) or in no dictionary, the others anything but a clause word (a given name may be a common word:
-    "ប្រសិទ្ធ", "សម្បត្តិ"), 4 to 16 letters, not common words only and no place. The role
-    (or ជា / បច្ចុប្បន្ន / គឺ before it) is the end the other readers could not see."""
+    name) or in no dictionary, the others anything but a clause word (a given name may be a
+    common word: "ប្រសិទ្ធ", "សម្បត្តិ"), 4 to 16 letters, not common words only and no place.
+    The role (or ជា / បច្ចុប្បន្ន / គឺ / អតីត before it) is the end the other readers could not
+    see."""
     run_end = _kh_run_end(vt, i)
     if not _long_run(vt, i, run_end):
         return None
@@ -1913,7 +1914,7 @@ def _glued_name_at_run_end(vt: str, i: int) -> int | None:
         return None
     if words[0] in _STOP_EXACT and words[0] not in _family_names():
         return None  # "លោកមិនលើក...": "he did not pick up"
-    if any(_is_clause_word(w) and w not in _name_parts() for w in words[1:]):
+    if any(_is_clause_word(w) and w not in known for w in words[1:]):
         return None
     if any(w in _NOT_IN_GLUED_NAME or w.startswith(_SPEECH_AFTER_NAME) for w in words[1:]):
         return None
@@ -1925,8 +1926,9 @@ def _glued_name_at_run_end(vt: str, i: int) -> int | None:
 
 def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
     """A one-word name glued to its title, then a space and a clause word ("លោកបាសៀរ ដែល...",
-    "លោកស្រីម៉ែរខល បាន...") or another title: the word is no word of the dictionaries, no common word, verb,
-    title, role, head or place (``loose``: the title is not glued, or the word runs on)."""
+    "លោកស្រីម៉ែរខល បាន...") or another title: the word is no word of the dictionaries, no
+    common word, verb, title, role, head or place (``loose``: the title is not glued, or the
+    word runs on)."""
     a, b = part
     w = vt[a:b]
     if loose or not 3 <= len(w) <= 12 or vt[b : b + 1] != " " or not _is_kh(w[0]):
@@ -5967,13 +5969,15 @@ def _latin_subjects(
     for cs, ce in covered:
         for m in _LATIN_SUBJECT_RE.finditer(text, cs, ce):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not any(k >= 2 for k in counts.values()):
+        return []
+    plain = text.replace("\u200b", " ")  # (the same offsets)
     things = {
         n
-        for n in counts
-        for m in re.finditer(re.escape(n), text)
-        if _THING_BEFORE_NAME_RE.search(
-            text.replace("\u200b", " "), max(0, m.start() - 30), m.start()
-        )
+        for n, k in counts.items()
+        if k >= 2
+        for m in re.finditer(re.escape(n), plain)
+        if _THING_BEFORE_NAME_RE.search(plain, max(0, m.start() - 30), m.start())
     }  # "ថ្នាំសម្លាប់ស្មៅ Glyphosate": a product, a drug, a storm ...
     orgs = _known_orgs()
     names = {

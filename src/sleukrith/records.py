@@ -368,15 +368,7 @@ _OUTCOME_RE = re.compile("លទ្ធផល(?:សំខាន់|ដូច|ជ�
 def _kind(title: str, lead: str, rest: str) -> str:
     scores = dict.fromkeys(KINDS, 0.0)
     for kind, cues in _KIND_CUES.items():
-        for text, weight in ((title, 3.0), (lead, 2.0), (rest, 0.5)):
-            low = text.lower()
-            for cue in cues:
-                if weight < 1 and cue in _LEAD_ONLY_CUES:
-                    continue
-                c = low.count(cue)
-                if c:
-                    # longer cues are more specific
-                    scores[kind] += weight * min(c, 3) * (1.0 + len(cue) / 12)
+        scores[kind] = _cue_score(cues, title, lead, rest)
     # "video" only counts for a meeting held over video
     if scores["video_conference"] and not (scores["meeting"] or "ប្រជុំ" in title + lead):
         scores["video_conference"] = 0.0  # a video clip, an online sale: not a meeting
@@ -391,11 +383,14 @@ def _kind(title: str, lead: str, rest: str) -> str:
 
 
 def _cue_score(cues: tuple[str, ...], title: str, lead: str, rest: str) -> float:
-    """The weighted count of ``cues`` in the title (x3), the lead (x2) and the rest (x0.5)."""
+    """The weighted count of ``cues`` in the title (x3), the lead (x2) and the rest (x0.5;
+    not the lead-only cues), each at most three times; longer cues are more specific."""
     score = 0.0
     for text, weight in ((title, 3.0), (lead, 2.0), (rest, 0.5)):
         low = text.lower()
         for cue in cues:
+            if weight < 1 and cue in _LEAD_ONLY_CUES:
+                continue
             c = low.count(cue)
             if c:
                 score += weight * min(c, 3) * (1.0 + len(cue) / 12)
