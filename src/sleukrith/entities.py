@@ -1578,7 +1578,6 @@ _NOT_SECOND_PARTS = frozenset(
         *("តែង", "តែងតែ", "ហាក់", "នៅតែ", "ពិត", "ពិតជា", "ទំនង", "ប្រាកដ", "រាល់", "ឯង"),
     }
 )
-_TITLE_BEFORE_RE = re.compile(f"(?:{_alt(TITLES)})[ ]?$")
 
 
 def _second_part_before_speech(vt: str, first: tuple[int, int], i: int, j: int) -> bool:
@@ -1591,7 +1590,7 @@ def _second_part_before_speech(vt: str, first: tuple[int, int], i: int, j: int) 
     return (
         2 <= len(w) <= 6
         and 2 <= len(head) <= 8
-        and _TITLE_BEFORE_RE.search(vt, max(0, first[0] - 20), first[0]) is not None
+        and _TITLE_END_RE.search(vt, max(0, first[0] - 20), first[0]) is not None
         and (head in _name_parts() or not in_external_dictionary(head))
         and head not in _STOP_EXACT
         and w not in _NOT_SECOND_PARTS
@@ -1861,6 +1860,17 @@ _NOT_IN_GLUED_NAME = frozenset(
 )
 
 
+def _glued_words_ok(name: str, words: tuple[str, ...]) -> bool:
+    """What every glued name read by its end must be: no auxiliary, verb of saying or clause
+    word after its first word, not common words only, no place and no label."""
+    return not (
+        any(w in _NOT_IN_GLUED_NAME or w.startswith(_SPEECH_AFTER_NAME) for w in words[1:])
+        or _only_common_words(name)
+        or gazetteer.lookup(name)
+        or _is_label_word(name)
+    )
+
+
 def _glued_name_before_role(vt: str, i: int) -> int | None:
     """End of a glued name shown by the person's role right after it, in a long run without
     spaces: two to four words of the segmenter, the first a known name part (ជា too: a family
@@ -1881,11 +1891,9 @@ def _glued_name_before_role(vt: str, i: int) -> int | None:
             return None
         if words[0] not in known and (in_external_dictionary(words[0]) or len(words[0]) < 2):
             return None
-        if any(w in _NOT_IN_GLUED_NAME or w.startswith(_SPEECH_AFTER_NAME) for w in words[1:]):
+        if not _glued_words_ok(name, words):
             return None
         if words[-1] in _STOP_EXACT and words[-1] not in known:
-            return None
-        if _only_common_words(name) or gazetteer.lookup(name) or _is_label_word(name):
             return None
         if any(_ROLE_RE.match(w) or _TITLE_RE.match(w) or _ORG_HEAD_RE.match(w) for w in words):
             return None
@@ -1916,12 +1924,20 @@ def _glued_name_at_run_end(vt: str, i: int) -> int | None:
         return None  # "លោកមិនលើក...": "he did not pick up"
     if any(_is_clause_word(w) and w not in known for w in words[1:]):
         return None
-    if any(w in _NOT_IN_GLUED_NAME or w.startswith(_SPEECH_AFTER_NAME) for w in words[1:]):
-        return None
-    name = vt[i:run_end]
-    if _only_common_words(name) or gazetteer.lookup(name) or _is_label_word(name):
-        return None
-    return run_end
+    return run_end if _glued_words_ok(vt[i:run_end], words) else None
+
+
+def _glued_name_end(vt: str, i: int) -> int | None:
+    """End of a name glued to the title (or the noun for a person) before ``i``, in a text
+    without spaces: the first of the glued readers that finds one, most specific first."""
+    return (
+        _glued_name_before_role(vt, i)
+        or _glued_name_at_run_end(vt, i)
+        or _glued_known_name(vt, i)
+        or _glued_name_by_words(vt, i)
+        or _glued_name_before_clause(vt, i)
+        or _glued_name_before_speech(vt, i)
+    )
 
 
 def _glued_word_before_clause(vt: str, part: tuple[int, int], loose: bool) -> bool:
@@ -2117,18 +2133,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if titles[-1] == "ឯកអគ្គរាជទូត" and (bm := _bare_place_re().match(vt, i)) is not None:
             if _is_country_word(bm.group()):
                 continue  # "ឯកអគ្គរាជទូតជប៉ុនថ្មីប្រចាំ...": the ambassador of a country
-        glued = (
-            None
-            if spaced
-            else (
-                _glued_name_before_role(vt, i)
-                or _glued_name_at_run_end(vt, i)
-                or _glued_known_name(vt, i)
-                or _glued_name_by_words(vt, i)
-                or _glued_name_before_clause(vt, i)
-                or _glued_name_before_speech(vt, i)
-            )
-        )
+        glued = None if spaced else _glued_name_end(vt, i)
         if glued is not None:
             # a text without spaces: "លោកញឹកប៊ុនឆៃបាន...", known family and given names glued
             parts, attached_tail = [(i, glued)], False
@@ -2692,12 +2697,7 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 if _bare_place_re().match(vt, k)
                 or _TITLE_RE.match(vt, k)
                 or vt.startswith(("នាង", "គាត់", "គេ", "ខ្លួន"), k)
-                else _glued_name_before_role(vt, k)
-                or _glued_name_at_run_end(vt, k)
-                or _glued_known_name(vt, k)
-                or _glued_name_by_words(vt, k)
-                or _glued_name_before_clause(vt, k)
-                or _glued_name_before_speech(vt, k)
+                else _glued_name_end(vt, k)
             )
             if end is not None and not any(_overlaps((t.vs, t.ve), (k, end)) for t in found):
                 add([(k, end)], [], None)
@@ -5969,22 +5969,21 @@ def _latin_subjects(
     for cs, ce in covered:
         for m in _LATIN_SUBJECT_RE.finditer(text, cs, ce):
             counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    if not any(k >= 2 for k in counts.values()):
+    subjects = [n for n, k in counts.items() if k >= 2]
+    if not subjects:
         return []
     plain = text.replace("\u200b", " ")  # (the same offsets)
     things = {
         n
-        for n, k in counts.items()
-        if k >= 2
+        for n in subjects
         for m in re.finditer(re.escape(n), plain)
         if _THING_BEFORE_NAME_RE.search(plain, max(0, m.start() - 30), m.start())
     }  # "ថ្នាំសម្លាប់ស្មៅ Glyphosate": a product, a drug, a storm ...
     orgs = _known_orgs()
     names = {
         n
-        for n, k in counts.items()
-        if k >= 2
-        and n not in things
+        for n in subjects
+        if n not in things
         and n not in orgs
         and n not in _PLATFORMS
         and not any(w in orgs or w in _PLATFORMS for w in n.split(" "))
