@@ -2904,3 +2904,16 @@ def test_round14_name_read_short_is_completed_from_its_whole_mention() -> None:
         "ប៉ុន្តែកាលពីសប្តាហ៍មុន លោក ហេង សួរ បានប្រាប់ថា ល្អ។"
     )
     assert _spans(text, "PERSON") == ["លោក ហេង សួរ", "លោក ផៃ ស៊ីផាន", "លោក ហេង សួរ"]
+
+
+def test_round15_family_name_that_is_also_a_village_after_a_person_noun() -> None:
+    # ប្រាក់ is a village's name too; glued to a player's position it starts his name
+    text = "ក្រោយពីខ្សែប្រយុទ្ធប្រាក់ មុន្នីឧត្តម បានជួយឲ្យក្រុមរកបានមួយគ្រាប់។"
+    assert _spans(text, "PERSON") == ["ប្រាក់ មុន្នីឧត្តម"]
+    # ... a country glued to the noun is still a foreign player's nationality, no name part
+    assert _spans("កីឡាករថៃ បានស៊ុតចូលទី។", "PERSON") == []
+
+
+def test_round15_princess_title() -> None:
+    text = "ព្រះរាជទស្សនកិច្ចរបស់ព្រះអង្គម្ចាស់ក្សត្រីមហាចក្រី សារិន ថង នៅកម្ពុជា"
+    assert _spans(text, "PERSON") == ["ព្រះអង្គម្ចាស់ក្សត្រីមហាចក្រី សារិន ថង"]

@@ -130,6 +130,7 @@ TITLES: tuple[str, ...] = (
     "ភិក្ខុនី",
     "សាមណេរ",
     "ព្រះអង្គម្ចាស់",
+    "ព្រះអង្គម្ចាស់ក្សត្រី",
     "អ្នកអង្គម្ចាស់",
     "ព្រះបាទ",
     "ព្រះករុណា",
@@ -1315,6 +1316,7 @@ _ROYAL_TITLES = frozenset(
         "ព្រះអគ្គមហេសី",
         "ព្រះបាទ",
         "ព្រះអង្គម្ចាស់",
+        "ព្រះអង្គម្ចាស់ក្សត្រី",
         "ព្រះករុណា",
         "ព្រះចៅអធិរាជ",
         "ព្រះអធិរាជ",
@@ -2709,7 +2711,11 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 and cm.group() in known
                 and cm.end() < len(vt)
                 and vt[cm.end()] == " "
-                and not gazetteer.lookup(cm.group())  # "កីឡាករថៃ ...": a Thai player
+                # "កីឡាករថៃ ...": a Thai player; not a village or commune that is also a family
+                # name ("ខ្សែប្រយុទ្ធប្រាក់ មុន្នីឧត្តម")
+                and not any(
+                    p.type not in ("village", "commune") for p in gazetteer.lookup(cm.group())
+                )
             ):
                 # "កីឡាករម៉ន ខួច": a family name glued to the noun starts the name
                 parts = _cued(vt, k, found)
