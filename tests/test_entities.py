@@ -2917,3 +2917,10 @@ def test_round15_family_name_that_is_also_a_village_after_a_person_noun() -> Non
 def test_round15_princess_title() -> None:
     text = "ព្រះរាជទស្សនកិច្ចរបស់ព្រះអង្គម្ចាស់ក្សត្រីមហាចក្រី សារិន ថង នៅកម្ពុជា"
     assert _spans(text, "PERSON") == ["ព្រះអង្គម្ចាស់ក្សត្រីមហាចក្រី សារិន ថង"]
+
+
+def test_round15_glued_name_with_an_unlisted_family_name_before_a_role() -> None:
+    # text without spaces: a family name in no list (also a word), then a known given name,
+    # then "now minister": the name ends at the role
+    text = "ស្មើនឹងទ្រព្យសម្បត្តិមហិមា។\nលោកចមប្រសិទ្ធបច្ចុប្បន្នរដ្ឋមន្ត្រីក្រសួងឧស្សាហកម្មបានបដិសេធ"
+    assert _spans(text, "PERSON") == ["លោកចមប្រសិទ្ធ"]

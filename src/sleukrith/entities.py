@@ -1891,7 +1891,20 @@ def _glued_name_before_role(vt: str, i: int) -> int | None:
         words = _words(name)
         if not 2 <= len(words) <= 4 or len(name) < 4:
             return None
-        if words[0] not in known and (in_external_dictionary(words[0]) or len(words[0]) < 2):
+        if (
+            words[0] not in known
+            and (in_external_dictionary(words[0]) or len(words[0]) < 2)
+            # (a family name in no list that is a word too, then a known given name: "ចម|ប្រសិទ្ធ")
+            and not (
+                len(words) == 2
+                and len(words[0]) >= 2
+                and words[1] in known
+                and words[0] not in _STOP_EXACT
+                and not _STOP_RE.match(words[0])
+                and not _starts_with_predicate(words[0])
+                and not _is_label_word(words[0])
+            )
+        ):
             return None
         if not _glued_words_ok(name, words):
             return None
