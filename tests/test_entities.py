@@ -2924,3 +2924,12 @@ def test_round15_glued_name_with_an_unlisted_family_name_before_a_role() -> None
     # then "now minister": the name ends at the role
     text = "ស្មើនឹងទ្រព្យសម្បត្តិមហិមា។\nលោកចមប្រសិទ្ធបច្ចុប្បន្នរដ្ឋមន្ត្រីក្រសួងឧស្សាហកម្មបានបដិសេធ"
     assert _spans(text, "PERSON") == ["លោកចមប្រសិទ្ធ"]
+
+
+def test_round15_glued_name_before_its_latin_spelling() -> None:
+    # text without spaces: the name glued to its title ends where its Latin spelling follows
+    text = "នេះបើតាមការបញ្ជាក់របស់ទីប្រឹក្សាសន្តិសុខជាតិលោកចនបូលតុន (John Bolton) កាលពីខែមុន។"
+    assert _spans(text, "PERSON")[0] == "លោកចនបូលតុន"
+    # ... not a sport's name glued to an athlete's noun
+    text = "ពួកគេជាកីឡាករនិងកីឡាការិនីកាយសម្ព័ន្ធអាអេរ៉ូប៊ិក (Gymnastic Aerobic) ។"
+    assert all("កាយសម្ព័ន្ធ" not in s for s in _spans(text, "PERSON"))

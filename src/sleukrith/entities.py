@@ -1942,11 +1942,39 @@ def _glued_name_at_run_end(vt: str, i: int) -> int | None:
     return run_end if _glued_words_ok(vt[i:run_end], words) else None
 
 
+# a name's Latin spelling in brackets after it ("លោកចនបូលតុន (John Bolton)")
+_LATIN_GLOSS_RE = re.compile(r" ?\((?:[A-Z][A-Za-z'’.\-]+ ?){1,4}\)")
+
+
+def _glued_name_before_gloss(vt: str, i: int) -> int | None:
+    """End of a name glued to its title, in a text without spaces, that ends its run of Khmer
+    letters right before its Latin spelling in brackets ("លោកចនបូលតុន (John Bolton)"): 3 to 24
+    letters, starting with a known name part, a word of no dictionary or a short word, not a
+    function word, verb, label or place ("កាយសម្ព័ន្ធ... (Gymnastic Aerobic)" is a sport)."""
+    run_end = _kh_run_end(vt, i)
+    if not 3 <= run_end - i <= 24 or not _long_run(vt, i, run_end):
+        return None
+    if not _LATIN_GLOSS_RE.match(vt, run_end):
+        return None
+    first = _words(vt[i:run_end])[0]
+    if (
+        (first not in _name_parts() and not _unknown_word(first) and len(first) > 3)
+        or first in _STOP_EXACT
+        or (first not in _name_parts() and (_STOP_RE.match(first) or _starts_with_predicate(first)))
+        or _is_label_word(first)
+        or _PERSON_NOUN_RE.match(first)
+        or gazetteer.lookup(first)
+    ):
+        return None
+    return run_end
+
+
 def _glued_name_end(vt: str, i: int) -> int | None:
     """End of a name glued to the title (or the noun for a person) before ``i``, in a text
     without spaces: the first of the glued readers that finds one, most specific first."""
     return (
-        _glued_name_before_role(vt, i)
+        _glued_name_before_gloss(vt, i)
+        or _glued_name_before_role(vt, i)
         or _glued_name_at_run_end(vt, i)
         or _glued_known_name(vt, i)
         or _glued_name_by_words(vt, i)
