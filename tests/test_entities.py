@@ -2933,3 +2933,26 @@ def test_round15_glued_name_before_its_latin_spelling() -> None:
     # ... not a sport's name glued to an athlete's noun
     text = "ពួកគេជាកីឡាករនិងកីឡាការិនីកាយសម្ព័ន្ធអាអេរ៉ូប៊ិក (Gymnastic Aerobic) ។"
     assert all("កាយសម្ព័ន្ធ" not in s for s in _spans(text, "PERSON"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Latin spelling after spaces, the run before the title short
+        (
+            "ប្រធានអង្គការ NASA លោកជីមប្រៃដិនស្តាញ  (Jim Bridenstine) បានថ្លែង",
+            ["លោកជីមប្រៃដិនស្តាញ", "Jim Bridenstine"],
+        ),
+        # a foreign one-word name that ends its clause, in no dictionary
+        ("ការបោះឆ្នោតនេះជាការសាកល្បងដ៏ធំមួយនៅក្នុងអាណត្តិទីពីររបស់លោកទ្រូដូ។", ["លោកទ្រូដូ"]),
+        # ... not a show's name in quotes after a fighter's noun
+        ("ព្រឹត្តិការណ៍«កំពូលអ្នកប្រដាល់ប្លេកខេត» នាពេលនេះ", []),
+        # the role after a space ends the glued name
+        (
+            "ពិធីនេះសម្របសម្រួលដោយមានវត្តមានលោកឈួរច័ន្ទឌឿន អភិបាលខេត្តកំពង់ឆ្នាំង",
+            ["លោកឈួរច័ន្ទឌឿន"],
+        ),
+    ],
+)
+def test_round15_glued_names_at_a_run_end(text: str, expected: list[str]) -> None:
+    assert _spans(text, "PERSON") == expected

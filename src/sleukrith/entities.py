@@ -1884,8 +1884,12 @@ def _glued_name_before_role(vt: str, i: int) -> int | None:
     if not _long_run(vt, i, run_end):
         return None
     known = _name_parts()
-    for g in range(i + 2, min(i + 17, run_end)):
-        if not _cstart(vt, g) or not _ROLE_AFTER_GLUED_RE.match(vt, g):
+    for g in range(i + 2, min(i + 17, run_end + 1)):
+        if g == run_end:
+            # the role after a space: "...វត្តមានលោកឈួរច័ន្ទឌឿន អភិបាលខេត្ត..."
+            if vt[g : g + 1] != " " or not _ROLE_AFTER_GLUED_RE.match(vt, g + 1):
+                continue
+        elif not _cstart(vt, g) or not _ROLE_AFTER_GLUED_RE.match(vt, g):
             continue
         name = vt[i:g]
         words = _words(name)
@@ -1929,6 +1933,15 @@ def _glued_name_at_run_end(vt: str, i: int) -> int | None:
         return None
     words = _words(vt[i:run_end])
     known = _name_parts()
+    if (
+        1 <= len(words) <= 3
+        and vt[run_end : run_end + 1] != "»"  # (a show's name in quotes: "«កំពូលអ្នកប្រដាល់...»")
+        and all(
+            (w in known and w not in _STOP_EXACT) or (len(w) >= 3 and _unknown_word(w))
+            for w in words
+        )
+    ):
+        return run_end  # a foreign name, each word of it known or in no dictionary: "លោកទ្រូដូ។"
     if not 2 <= len(words) <= 4:
         return None
     if words[0] not in known and (
@@ -1943,16 +1956,16 @@ def _glued_name_at_run_end(vt: str, i: int) -> int | None:
 
 
 # a name's Latin spelling in brackets after it ("លោកចនបូលតុន (John Bolton)")
-_LATIN_GLOSS_RE = re.compile(r" ?\((?:[A-Z][A-Za-z'’.\-]+ ?){1,4}\)")
+_LATIN_GLOSS_RE = re.compile(r"[ \u200b]*\((?:[A-Z][A-Za-z'’.\-]+ ?){1,4}\)")
 
 
 def _glued_name_before_gloss(vt: str, i: int) -> int | None:
-    """End of a name glued to its title, in a text without spaces, that ends its run of Khmer
-    letters right before its Latin spelling in brackets ("លោកចនបូលតុន (John Bolton)"): 3 to 24
+    """End of a name glued to its title that ends its run of Khmer letters right before its
+    Latin spelling in brackets ("លោកចនបូលតុន (John Bolton)"): 3 to 24
     letters, starting with a known name part, a word of no dictionary or a short word, not a
     function word, verb, label or place ("កាយសម្ព័ន្ធ... (Gymnastic Aerobic)" is a sport)."""
     run_end = _kh_run_end(vt, i)
-    if not 3 <= run_end - i <= 24 or not _long_run(vt, i, run_end):
+    if not 3 <= run_end - i <= 24:
         return None
     if not _LATIN_GLOSS_RE.match(vt, run_end):
         return None
