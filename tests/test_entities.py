@@ -2956,3 +2956,11 @@ def test_round15_glued_name_before_its_latin_spelling() -> None:
 )
 def test_round15_glued_names_at_a_run_end(text: str, expected: list[str]) -> None:
     assert _spans(text, "PERSON") == expected
+
+
+def test_round15_glued_name_after_named_before_its_latin_spelling() -> None:
+    text = "ស្នេហាជាមួយតារាបង្ហាញម៉ូតឈ្មោះហ្វូបេថូរ៉េន (Phoebe Torrance) បន្ទាប់ពីបែកបាក់"
+    assert _spans(text, "PERSON") == ["ហ្វូបេថូរ៉េន", "Phoebe Torrance"]
+    # a company "named" so is no person
+    text = "ក្រុមហ៊ុនមួយឈ្មោះហ្វូបេថូរ៉េន (Phoebe Torrance) បានបើក"
+    assert _spans(text, "PERSON") == []

@@ -2320,7 +2320,9 @@ def _find_intro_names(
             glued = (
                 am.end(1)
                 if am
-                else _glued_known_name(vt, i)
+                else _glued_name_before_gloss(vt, i)
+                or _glued_name_at_run_end(vt, i)
+                or _glued_known_name(vt, i)
                 or _glued_name_by_words(vt, i)
                 or _glued_name_before_clause(vt, i)
             )
