@@ -2964,3 +2964,10 @@ def test_round15_glued_name_after_named_before_its_latin_spelling() -> None:
     # a company "named" so is no person
     text = "ក្រុមហ៊ុនមួយឈ្មោះហ្វូបេថូរ៉េន (Phoebe Torrance) បានបើក"
     assert _spans(text, "PERSON") == []
+
+
+def test_round15_glued_name_after_another_person_noun_at_the_run_end() -> None:
+    text = "ការវិលត្រឡប់មកប្រទេសកម្ពុជាវិញរបស់ឧក្រិដ្ឋជនសមរង្ស៊ី»។"
+    assert _spans(text, "PERSON") == ["សមរង្ស៊ី"]
+    # a genre glued to a star's noun is no name
+    assert _spans("ចម្រៀងថ្មីៗរបស់ក្រុមតារាចម្រៀងរ៉េប។", "PERSON") == []
