@@ -2971,3 +2971,9 @@ def test_round15_glued_name_after_another_person_noun_at_the_run_end() -> None:
     assert _spans(text, "PERSON") == ["សមរង្ស៊ី"]
     # a genre glued to a star's noun is no name
     assert _spans("ចម្រៀងថ្មីៗរបស់ក្រុមតារាចម្រៀងរ៉េប។", "PERSON") == []
+
+
+def test_round15_foreign_name_glued_to_its_title_starting_with_a_short_word() -> None:
+    # the first word of a foreign name may be a short dictionary word ("ហ្វីល", film)
+    text = "នាយករងអង្គការឃ្លាំមើលសិទ្ធិមនុស្សអន្តរជាតិលោកហ្វីលរ៉ូបឺតសុន  (Phil Robertson) ថ្លែងថា"
+    assert _spans(text, "PERSON")[0] == "លោកហ្វីលរ៉ូបឺតសុន"

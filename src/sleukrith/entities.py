@@ -1962,8 +1962,8 @@ _LATIN_GLOSS_RE = re.compile(r"[ \u200b]*\((?:[A-Z][A-Za-z'’.\-]+ ?){1,4}\)")
 def _glued_name_before_gloss(vt: str, i: int) -> int | None:
     """End of a name glued to its title that ends its run of Khmer letters right before its
     Latin spelling in brackets ("លោកចនបូលតុន (John Bolton)"): 3 to 24
-    letters, starting with a known name part, a word of no dictionary or a short word, not a
-    function word, verb, label or place ("កាយសម្ព័ន្ធ... (Gymnastic Aerobic)" is a sport)."""
+    letters, starting with a known name part, a word of no dictionary or a short word (6 letters
+    at most: "ហ្វីល|រ៉ូបឺតសុន"), not a function word, verb, label or place ("កាយសម្ព័ន្ធ... (Gymnastic Aerobic)" is a sport)."""
     run_end = _kh_run_end(vt, i)
     if not 3 <= run_end - i <= 24:
         return None
@@ -1971,7 +1971,7 @@ def _glued_name_before_gloss(vt: str, i: int) -> int | None:
         return None
     first = _words(vt[i:run_end])[0]
     if (
-        (first not in _name_parts() and not _unknown_word(first) and len(first) > 3)
+        (first not in _name_parts() and not _unknown_word(first) and len(first) > 6)
         or first in _STOP_EXACT
         or (first not in _name_parts() and (_STOP_RE.match(first) or _starts_with_predicate(first)))
         or _is_label_word(first)
