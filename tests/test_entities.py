@@ -2977,3 +2977,10 @@ def test_round15_foreign_name_glued_to_its_title_starting_with_a_short_word() ->
     # the first word of a foreign name may be a short dictionary word ("ហ្វីល", film)
     text = "នាយករងអង្គការឃ្លាំមើលសិទ្ធិមនុស្សអន្តរជាតិលោកហ្វីលរ៉ូបឺតសុន  (Phil Robertson) ថ្លែងថា"
     assert _spans(text, "PERSON")[0] == "លោកហ្វីលរ៉ូបឺតសុន"
+
+
+def test_round15_royal_verb_after_a_royal_title_is_no_name() -> None:
+    text = "ព្រះអង្គម្ចាស់ក្សត្រីយាងទស្សនាសាលារៀននៅខេត្តសៀមរាប"
+    assert _spans(text, "PERSON") == []
+    # គង់ is a family name too
+    assert _spans("ព្រះអង្គម្ចាស់ គង់ សុវណ្ណ បានយាងមក", "PERSON") == ["ព្រះអង្គម្ចាស់ គង់ សុវណ្ណ"]

@@ -1325,6 +1325,8 @@ _ROYAL_TITLES = frozenset(
         "ព្រះមហាក្សត្រិយានី",
     }
 )
+# verbs of the royal register written right after a royal title: never the name
+_ROYAL_VERBS = frozenset({"យាង", "ស្តេចយាង", "ទ្រង់", "ប្រទាន", "ប្រោស"})
 _KIN_TITLES = frozenset({"បងស្រី", "បងប្រុស"})
 _GUILD_HEADS = frozenset({"សមាគម", "សមាគមន៍", "សហភាព", "សហព័ន្ធ"})
 # titles a country may follow, like a role, before the name ("ឯកអគ្គរាជទូតចិន ប៉ាន ...")
@@ -2204,6 +2206,8 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         if vt.startswith("ចាំ", parts[-1][1]) and vt.endswith("ប្រ", 0, parts[-1][1]):
             continue  # "ឯកអគ្គរាជទូតថ្មីប្រចាំ...": the name would end inside ប្រចាំ ("to")
         first = vt[parts[0][0] : parts[0][1]]
+        if first in _ROYAL_VERBS and any(t in _ROYAL_TITLES for t in titles):
+            continue  # "ព្រះអង្គម្ចាស់ក្សត្រីយាងទស្សនា...": the princess goes to visit
         weak = all(t in _WEAK_TITLES for t in titles)
         if (
             weak
