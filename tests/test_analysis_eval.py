@@ -327,3 +327,26 @@ def test_name_parts_rebuild_reads_no_held_out_passage(tmp_path: Path) -> None:
     copy.write_text(shipped.read_text(encoding="utf-8") + "ហ៊ីឡារី\tfamily\n", encoding="utf-8")
     bench.build_name_parts(data, copy)
     assert "ហ៊ីឡារី" not in copy.read_text(encoding="utf-8").split()
+
+
+def _nospace():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("bench_nospace", ROOT / "bench" / "nospace.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_nospace_bench_removes_only_spaces_between_khmer_letters_and_maps_back() -> None:
+    bench = _nospace()
+    text = "លោក សុខ\u200bសាន បាន​ទៅ Phnom Penh ។"
+    glued, where = bench.without_spaces(text)
+    assert glued == "លោកសុខសានបានទៅ Phnom Penh ។"
+    assert len(where) == len(glued) + 1 and where[-1] == len(text)
+    assert all(text[where[i]] == ch for i, ch in enumerate(glued))
+
+
+def test_nospace_bench_counts_what_both_readings_find() -> None:
+    counts = _nospace().compare("កិច្ចប្រជុំនៅខេត្តកំពត ថ្ងៃទី៥ ខែមករា ឆ្នាំ២០២៦។")
+    assert counts["LOC"]["both"] == 1 and counts["DATE"]["both"] == 1
+    assert all(c["spaced"] == 0 and c["unspaced"] == 0 for c in counts.values())
