@@ -545,3 +545,17 @@ def test_a_name_without_title_or_role_is_no_chair() -> None:
     # with a title the first person of a meeting's lead is its chair, as before
     text = "កិច្ចប្រជុំគណៈកម្មការ\nភ្នំពេញ៖ កាលពីថ្ងៃទី១៥ ខែកុម្ភៈ ឆ្នាំ២០២៦ លោក សួន ពិសិដ្ឋ បានដឹកនាំកិច្ចប្រជុំគណៈកម្មការ។\n"
     assert analyze(text).record.chair["name"] == "សួន ពិសិដ្ឋ"
+
+
+def test_a_foreign_dateline_is_the_place_of_a_report_that_names_no_venue() -> None:
+    text = (
+        "កិច្ចប្រជុំរដ្ឋមន្ត្រីហិរញ្ញវត្ថុពិភពលោក\n"
+        "ក្រុងវ៉ាស៊ីនតោនៈ ក្រុមរដ្ឋមន្ត្រីហិរញ្ញវត្ថុបានបើកកិច្ចប្រជុំកាលពីថ្ងៃទី១៨ ខែតុលា ឆ្នាំ២០២៦"
+        " ដើម្បីពិភាក្សាអំពីបំណុល។"
+    )
+    place = analyze(text).record.place
+    assert place is not None and place["text"] == "ក្រុងវ៉ាស៊ីនតោន"
+    assert place["value"]["type"] in ("city", "country")
+    # a Cambodian dateline is where the newsroom is: no place from it alone
+    text = "កិច្ចប្រជុំរដ្ឋមន្ត្រី\nភ្នំពេញ៖ ក្រុមរដ្ឋមន្ត្រីបានបើកកិច្ចប្រជុំកាលពីថ្ងៃទី១៨ ខែតុលា ឆ្នាំ២០២៦ ដើម្បីពិភាក្សាអំពីបំណុល។"
+    assert analyze(text).record.place is None

@@ -873,6 +873,29 @@ def _dateline_place(
     return None
 
 
+def _foreign_dateline(
+    text: str, spans: Sequence[tuple[int, int]], ents: Sequence[Entity]
+) -> dict[str, Any] | None:
+    """The dateline of a report from abroad, when it names a foreign country, city or region
+    (no Cambodian place code): ``{"text", "value"}`` as a venue."""
+    if not spans:
+        return None
+    s, _e = spans[0]
+    for x in ents:
+        if x.label != "LOC" or x.start < s or x.start > s + 40:
+            continue
+        v = x.value
+        if (
+            _DATELINE_END_RE.match(text, x.end)
+            and isinstance(v, dict)
+            and v.get("type") in ("country", "city", "region")
+            and not v.get("code")
+            and v.get("name_en") != "Cambodia"
+        ):
+            return {"text": _ZW_RE.sub("", x.text).strip(), "value": v}
+    return None
+
+
 _YEAR_RE = re.compile("ឆ្នាំ|[0-9០-៩]{4}")
 
 
@@ -1075,6 +1098,11 @@ def build_record(
                 if not _COMING_RE.search(text, max(s, hm.start() - 40), end):
                     rec.place = _venue(text, [(hm.start(), end)], ents, rec.kind)
                 break
+    if rec.place is None and rec.kind != "other":
+        # a report from abroad names no venue: its dateline is where the event is
+        # ("ក្រុងវ៉ាស៊ីនតោនៈ ...", "ឈីលី ៖ ..."); a Cambodian dateline ("ភ្នំពេញ៖") is often
+        # only where the newsroom is
+        rec.place = _foreign_dateline(text, body[:1], ents)
     # chair: a person introduced as presiding (or, at a meeting, the first person of the lead)
     persons = [e for e in body_ents if e.label == "PERSON"]
     chair: Entity | None = None
