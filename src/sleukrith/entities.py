@@ -2764,13 +2764,7 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             if end is not None and not any(_overlaps((t.vs, t.ve), (k, end)) for t in found):
                 add([(k, end)], [], None)
                 continue
-        elif (
-            vt[k] != " "
-            and _cstart(vt, k)
-            and not _inside_word(vt, k)
-            and not _bare_place_re().match(vt, k)
-            and not _TITLE_RE.match(vt, k)
-        ):
+        elif vt[k] != " " and _cstart(vt, k):
             # another noun for a person, in a run without spaces: only a name whose end is
             # plain, before its Latin spelling or at the end of the run, with a known name part
             # ("ឧក្រិដ្ឋជនសមរង្ស៊ី»"; not a genre glued to a star's noun: "តារាចម្រៀងរ៉េប។")
@@ -2779,6 +2773,9 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 end is not None
                 and len(_words(vt[k:end])) >= 2
                 and any(w in known for w in _words(vt[k:end]))
+                and not _bare_place_re().match(vt, k)
+                and not _TITLE_RE.match(vt, k)
+                and not _inside_word(vt, k)
                 and not any(_overlaps((t.vs, t.ve), (k, end)) for t in found)
             ):
                 add([(k, end)], [], None)
