@@ -21,12 +21,17 @@ sys.path.insert(0, str(ROOT))  # bench._report: where the shared data is
 HELDOUT_FLOORS = {"PERSON": 0.80, "ORG": 0.75, "LOC": 0.92, "DATE": 0.90}
 
 
-def _bench():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("bench_analysis", ROOT / "bench" / "analysis.py")
+def _load_bench(name: str):  # noqa: ANN202
+    """The module of bench/<name>.py (the bench scripts are no package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def _bench():  # noqa: ANN202
+    return _load_bench("analysis")
 
 
 @pytest.fixture(scope="module")
@@ -330,11 +335,7 @@ def test_name_parts_rebuild_reads_no_held_out_passage(tmp_path: Path) -> None:
 
 
 def _nospace():  # noqa: ANN202
-    spec = importlib.util.spec_from_file_location("bench_nospace", ROOT / "bench" / "nospace.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return _load_bench("nospace")
 
 
 def test_nospace_bench_removes_only_spaces_between_khmer_letters_and_maps_back() -> None:

@@ -858,10 +858,10 @@ _SENTENCE_END_RE = re.compile("[។៕!?]")
 _COMING_RE = re.compile("ខាង\u200b?មុខ|នឹង|គ្រោង")  # a coming event is not the one reported
 
 
-def _dateline_place(
+def _dateline_loc(
     text: str, spans: Sequence[tuple[int, int]], ents: Sequence[Entity]
-) -> dict[str, Any] | None:
-    """The place of the dateline ("(កំពង់ធំ)៖ ..."): where a venue that names no place is."""
+) -> Entity | None:
+    """The LOC of the dateline ("(កំពង់ធំ)៖ ...", "ក្រុងវ៉ាស៊ីនតោនៈ ..."), with a place value."""
     if not spans:
         return None
     s, _e = spans[0]
@@ -869,8 +869,16 @@ def _dateline_place(
         if x.label != "LOC" or x.start < s or x.start > s + 40:
             continue
         if _DATELINE_END_RE.match(text, x.end) and isinstance(x.value, dict):
-            return x.value
+            return x
     return None
+
+
+def _dateline_place(
+    text: str, spans: Sequence[tuple[int, int]], ents: Sequence[Entity]
+) -> dict[str, Any] | None:
+    """The place of the dateline: where a venue that names no place is."""
+    x = _dateline_loc(text, spans, ents)
+    return x.value if x is not None else None
 
 
 def _foreign_dateline(
@@ -878,22 +886,17 @@ def _foreign_dateline(
 ) -> dict[str, Any] | None:
     """The dateline of a report from abroad, when it names a foreign country, city or region
     (no Cambodian place code): ``{"text", "value"}`` as a venue."""
-    if not spans:
+    x = _dateline_loc(text, spans, ents)
+    v = x.value if x is not None else None
+    if (
+        x is None
+        or not isinstance(v, dict)
+        or v.get("type") not in ("country", "city", "region")
+        or v.get("code")
+        or v.get("name_en") == "Cambodia"
+    ):
         return None
-    s, _e = spans[0]
-    for x in ents:
-        if x.label != "LOC" or x.start < s or x.start > s + 40:
-            continue
-        v = x.value
-        if (
-            _DATELINE_END_RE.match(text, x.end)
-            and isinstance(v, dict)
-            and v.get("type") in ("country", "city", "region")
-            and not v.get("code")
-            and v.get("name_en") != "Cambodia"
-        ):
-            return {"text": _ZW_RE.sub("", x.text).strip(), "value": v}
-    return None
+    return {"text": _ZW_RE.sub("", x.text).strip(), "value": v}
 
 
 _YEAR_RE = re.compile("ឆ្នាំ|[0-9០-៩]{4}")
