@@ -1962,23 +1962,26 @@ _LATIN_GLOSS_RE = re.compile(r"[ \u200b]*\((?:[A-Z][A-Za-z'’.\-]+ ?){1,4}\)")
 
 
 def _glued_name_before_gloss(vt: str, i: int) -> int | None:
-    """End of a name glued to its title that ends its run of Khmer letters right before its
-    Latin spelling in brackets ("លោកចនបូលតុន (John Bolton)"): 3 to 24
-    letters, starting with a known name part, a word of no dictionary or a short word (6 letters
-    at most: "ហ្វីល|រ៉ូបឺតសុន"), not a function word, verb, label or place ("កាយសម្ព័ន្ធ... (Gymnastic Aerobic)" is a sport)."""
+    """End of a name glued to its title (or to ឈ្មោះ, or to a noun for a person) that ends its
+    run of Khmer letters right before its Latin spelling in brackets ("លោកចនបូលតុន (John
+    Bolton)"): 3 to 24 letters. Its first word is no function word, verb, label, noun for a
+    person or place, and is a known name part, a word of no dictionary or one of six letters at
+    most ("ហ្វីល|រ៉ូបឺតសុន"; not "កាយសម្ព័ន្ធ... (Gymnastic Aerobic)", a sport)."""
     run_end = _kh_run_end(vt, i)
-    if not 3 <= run_end - i <= 24:
-        return None
-    if not _LATIN_GLOSS_RE.match(vt, run_end):
+    if not 3 <= run_end - i <= 24 or not _LATIN_GLOSS_RE.match(vt, run_end):
         return None
     first = _words(vt[i:run_end])[0]
     if (
-        (first not in _name_parts() and not _unknown_word(first) and len(first) > 6)
-        or first in _STOP_EXACT
-        or (first not in _name_parts() and (_STOP_RE.match(first) or _starts_with_predicate(first)))
+        first in _STOP_EXACT
         or _is_label_word(first)
         or _PERSON_NOUN_RE.match(first)
         or gazetteer.lookup(first)
+    ):
+        return None
+    if first not in _name_parts() and (
+        _STOP_RE.match(first)
+        or _starts_with_predicate(first)
+        or (len(first) > 6 and not _unknown_word(first))
     ):
         return None
     return run_end
@@ -2769,10 +2772,11 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
             # plain, before its Latin spelling or at the end of the run, with a known name part
             # ("ឧក្រិដ្ឋជនសមរង្ស៊ី»"; not a genre glued to a star's noun: "តារាចម្រៀងរ៉េប។")
             end = _glued_name_before_gloss(vt, k) or _glued_name_at_run_end(vt, k)
+            name_words = _words(vt[k:end]) if end is not None else ()
             if (
                 end is not None
-                and len(_words(vt[k:end])) >= 2
-                and any(w in known for w in _words(vt[k:end]))
+                and len(name_words) >= 2
+                and any(w in known for w in name_words)
                 and not _bare_place_re().match(vt, k)
                 and not _TITLE_RE.match(vt, k)
                 and not _inside_word(vt, k)
