@@ -559,3 +559,21 @@ def test_a_foreign_dateline_is_the_place_of_a_report_that_names_no_venue() -> No
     # a Cambodian dateline is where the newsroom is: no place from it alone
     text = "កិច្ចប្រជុំរដ្ឋមន្ត្រី\nភ្នំពេញ៖ ក្រុមរដ្ឋមន្ត្រីបានបើកកិច្ចប្រជុំកាលពីថ្ងៃទី១៨ ខែតុលា ឆ្នាំ២០២៦ ដើម្បីពិភាក្សាអំពីបំណុល។"
     assert analyze(text).record.place is None
+
+
+def test_a_coming_month_is_upcoming_as_the_range_of_its_days() -> None:
+    text = (
+        "កិច្ចប្រជុំរដ្ឋមន្ត្រីការបរទេសអាស៊ាន\n"
+        "ភ្នំពេញ៖ កាលពីថ្ងៃទី២០ ខែវិច្ឆិកា ឆ្នាំ២០២៦ រដ្ឋមន្ត្រីបានបើកកិច្ចប្រជុំប្រចាំឆ្នាំ។\n"
+        "កិច្ចប្រជុំលើកក្រោយនឹងធ្វើឡើងនៅខែកក្កដា ឆ្នាំ២០២៧។\n"
+    )
+    assert analyze(text).record.upcoming == [
+        {"date": "2027-07-01", "end_date": "2027-07-31", "text": "កិច្ចប្រជុំលើកក្រោយ"}
+    ]
+    # a month told without a coming word, or the report's own month, is none
+    text = (
+        "កិច្ចប្រជុំរដ្ឋមន្ត្រី\n"
+        "ភ្នំពេញ៖ កាលពីថ្ងៃទី២០ ខែវិច្ឆិកា ឆ្នាំ២០២៦ រដ្ឋមន្ត្រីបានបើកកិច្ចប្រជុំប្រចាំឆ្នាំ។\n"
+        "របាយការណ៍ខែធ្នូ ឆ្នាំ២០២៦ មានតួលេខល្អ។ ការងារនឹងបញ្ចប់ក្នុងខែវិច្ឆិកា ឆ្នាំ២០២៦។\n"
+    )
+    assert analyze(text).record.upcoming == []

@@ -13,6 +13,7 @@ lines) and fills a :class:`Record` (the ``record`` of ``Document.to_dict()``, CO
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -1264,10 +1265,19 @@ def build_record(
     time_ends = [x.end for x in times]
     ref = report_date.isoformat() if report_date is not None else None
     for e in body_ents:
-        if e.label != "DATE" or not _DAY_TEXT_RE.search(e.text):
+        if e.label != "DATE":
+            continue
+        # a month of a later month than the report's ("...នៅខែកក្កដា ឆ្នាំ២០២៧"): its days
+        month = (
+            not _DAY_TEXT_RE.search(e.text)
+            and "ខែ" in e.text
+            and isinstance(e.value, str)
+            and len(e.value) == 10
+        )
+        if not month and not _DAY_TEXT_RE.search(e.text):
             continue
         iso = e.value[:10] if isinstance(e.value, str) and len(e.value) >= 10 else None
-        if ref is not None and (iso is None or iso <= ref):
+        if ref is not None and (iso is None or (iso[:7] <= ref[:7] if month else iso <= ref)):
             continue
         if ref is None and (iso is not None or not _TOLD_COMING_RE.search(_fold(e.text))):
             # no report date: a day written without its year that the text tells as coming
@@ -1279,6 +1289,8 @@ def build_record(
         sent = (max(sent[0], line[0]), min(sent[1], line[1]))
         if _narrated_past(text, sent, e):
             continue
+        if month and not _COMING_RE.search(text, sent[0], sent[1]):
+            continue  # a month alone is upcoming only when its sentence tells it as coming
         ds = e.start
         # "... មុនម៉ោង ៥ល្ងាច ថ្ងៃទី២២ ...": the clock time belongs to the date
         j = bisect.bisect_left(time_ends, ds + 1) - 1
@@ -1295,6 +1307,9 @@ def build_record(
         end = e.value.split("/", 1)[1][:10] if "/" in e.value else None
         if end is not None and (len(end) < 10 or end <= iso):
             end = None
+        if month:
+            y, m = int(iso[:4]), int(iso[5:7])
+            end = f"{iso[:8]}{calendar.monthrange(y, m)[1]:02d}"
         rec.upcoming.append({"date": iso, "end_date": end, "text": what})
     rec.upcoming.sort(key=lambda u: u["date"] or "~")  # (days with no year last)
     return rec
