@@ -1307,9 +1307,8 @@ def build_record(
         end = e.value.split("/", 1)[1][:10] if "/" in e.value else None
         if end is not None and (len(end) < 10 or end <= iso):
             end = None
-        if month:
-            y, m = int(iso[:4]), int(iso[5:7])
-            end = f"{iso[:8]}{calendar.monthrange(y, m)[1]:02d}"
+        if month and iso[:4].isdigit() and iso[5:7].isdigit() and 1 <= int(iso[5:7]) <= 12:
+            end = f"{iso[:8]}{calendar.monthrange(int(iso[:4]), int(iso[5:7]))[1]:02d}"
         rec.upcoming.append({"date": iso, "end_date": end, "text": what})
     rec.upcoming.sort(key=lambda u: u["date"] or "~")  # (days with no year last)
     return rec
