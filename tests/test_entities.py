@@ -2984,3 +2984,13 @@ def test_round15_royal_verb_after_a_royal_title_is_no_name() -> None:
     assert _spans(text, "PERSON") == []
     # គង់ is a family name too
     assert _spans("ព្រះអង្គម្ចាស់ គង់ សុវណ្ណ បានយាងមក", "PERSON") == ["ព្រះអង្គម្ចាស់ គង់ សុវណ្ណ"]
+
+
+def test_round15_role_after_the_latin_spelling_and_over_the_world() -> None:
+    text = "នៅព្រឹកនេះ លោក ចន បូលតុន (John Bolton) ទីប្រឹក្សាសន្តិសុខជាតិ បានថ្លែង។"
+    person = next(e for e in find_entities(text) if e.label == "PERSON")
+    assert person.value["role"] == "ទីប្រឹក្សាសន្តិសុខជាតិ"
+    # លោក inside ពិភពលោក (the world) is no title that ends the role
+    text = "លោកស្រី ម៉ារីយ៉ា ហ្គុនសាឡេស ប្រធានបេសកកម្មអង្គការសុខភាពពិភពលោក បានជួបលោកអភិបាល។"
+    person = next(e for e in find_entities(text) if e.label == "PERSON")
+    assert person.value["role"] == "ប្រធានបេសកកម្មអង្គការសុខភាពពិភពលោក"

@@ -1156,7 +1156,12 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             and not vt.startswith("ពីរ", j)
         ):
             break
-        if j > i and _cstart(vt, j) and _TITLE_RE.match(vt, j):
+        if (
+            j > i
+            and _cstart(vt, j)
+            and _TITLE_RE.match(vt, j)
+            and not vt.endswith(_TITLE_NOT_AFTER, 0, j)  # "...ពិភពលោក": the world, no title
+        ):
             break
         j += 1
     end = j
@@ -5205,7 +5210,14 @@ def find_entities(
             places = _find_places(vt, starts)
             for m in persons:
                 ns, ne = m.value["name_span"]
-                role = m.value.get("role_span") or _role_after(vt, ne) or _role_before(vt, m.vs)
+                role = (
+                    m.value.get("role_span")
+                    or _role_after(vt, ne)
+                    # the role after the name's Latin spelling: "លោក ចន បូលតុន (John Bolton)
+                    # ទីប្រឹក្សា..."
+                    or ((g := _LATIN_GLOSS_RE.match(vt, ne)) and _role_after(vt, g.end()))
+                    or _role_before(vt, m.vs)
+                )
                 value = _person_value(vt, view, line, m, role)
                 s, e = cs + view.orig(m.vs), cs + view.orig_end(m.ve)
                 entities.append(Entity("PERSON", s, e, text[s:e], value))
