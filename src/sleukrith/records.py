@@ -888,14 +888,12 @@ def _foreign_dateline(
     """The dateline of a report from abroad, when it names a foreign country, city or region
     (no Cambodian place code): ``{"text", "value"}`` as a venue."""
     x = _dateline_loc(text, spans, ents)
-    v = x.value if x is not None else None
-    if (
-        x is None
-        or not isinstance(v, dict)
-        or v.get("type") not in ("country", "city", "region")
-        or v.get("code")
-        or v.get("name_en") == "Cambodia"
-    ):
+    if x is None:
+        return None
+    v = x.value  # (a dict: _dateline_loc keeps only places with a value)
+    if v.get("type") not in ("country", "city", "region") or v.get("code"):
+        return None
+    if v.get("name_en") == "Cambodia":
         return None
     return {"text": _ZW_RE.sub("", x.text).strip(), "value": v}
 
@@ -1267,14 +1265,10 @@ def build_record(
     for e in body_ents:
         if e.label != "DATE":
             continue
+        day = _DAY_TEXT_RE.search(e.text) is not None
         # a month of a later month than the report's ("...នៅខែកក្កដា ឆ្នាំ២០២៧"): its days
-        month = (
-            not _DAY_TEXT_RE.search(e.text)
-            and "ខែ" in e.text
-            and isinstance(e.value, str)
-            and len(e.value) == 10
-        )
-        if not month and not _DAY_TEXT_RE.search(e.text):
+        month = not day and "ខែ" in e.text and isinstance(e.value, str) and len(e.value) == 10
+        if not (day or month):
             continue
         iso = e.value[:10] if isinstance(e.value, str) and len(e.value) >= 10 else None
         if ref is not None and (iso is None or (iso[:7] <= ref[:7] if month else iso <= ref)):
