@@ -2994,3 +2994,23 @@ def test_round15_role_after_the_latin_spelling_and_over_the_world() -> None:
     text = "លោកស្រី ម៉ារីយ៉ា ហ្គុនសាឡេស ប្រធានបេសកកម្មអង្គការសុខភាពពិភពលោក បានជួបលោកអភិបាល។"
     person = next(e for e in find_entities(text) if e.label == "PERSON")
     assert person.value["role"] == "ប្រធានបេសកកម្មអង្គការសុខភាពពិភពលោក"
+
+
+def test_round16_ministry_domain_read_whole_before_a_glued_country() -> None:
+    # "ការបរទេស" (foreign affairs) holds "ទេ"; a country glued after it does not cut the role
+    text = "លោកស្រី រ៉េតណូ ម៉ាស៊ូឌី រដ្ឋមន្ត្រីការបរទេសឥណ្ឌូនេស៊ី បានថ្លែងថា"
+    person = next(e for e in find_entities(text) if e.label == "PERSON")
+    assert person.value["role"] == "រដ្ឋមន្ត្រីការបរទេសឥណ្ឌូនេស៊ី"
+    text = "លោក វ៉ាង យី រដ្ឋមន្ត្រីក្រសួងការបរទេសចិន បានមកដល់"
+    person = next(e for e in find_entities(text) if e.label == "PERSON")
+    assert person.value["role"] == "រដ្ឋមន្ត្រីក្រសួងការបរទេសចិន"
+    # ... or a clause glued after it
+    text = "លោក វ៉ាង យី រដ្ឋមន្ត្រីការបរទេសបានថ្លែងថា"
+    person = next(e for e in find_entities(text) if e.label == "PERSON")
+    assert person.value["role"] == "រដ្ឋមន្ត្រីការបរទេស"
+
+
+def test_round16_name_after_a_person_noun_and_a_country_holding_a_function_word() -> None:
+    # "កម្ពុជា" ends with "ជា" (to be): still the player's nationality, the name follows
+    text = "គាត់ធ្លាប់ចាញ់កីឡាករកម្ពុជា ម៉ឺន សុភា ម្ដងហើយកាលពីការប្រកួតលើកមុន។"
+    assert _spans(text, "PERSON") == ["ម៉ឺន សុភា"]

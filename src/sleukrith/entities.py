@@ -1143,6 +1143,9 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
                     or _ORG_HEAD_RE.match(vt, wm.end())
                     # (a clause glued after it: "...ប្រដាល់កម្ពុជាបានថ្លែង")
                     or (vt[j : wm.end()].endswith("ជា") and _stop_at(vt, wm.end(), _STOP_RE, None))
+                    or _country_at(vt, wm.end())  # "...ការបរទេស|ឥណ្ឌូនេស៊ី"
+                    # (a ministry's domain, then a clause: "...ការបរទេស|បានថ្លែង")
+                    or (wm.re is _ministry_domain_re() and _STOP_RE.match(vt, wm.end()))
                 )
             ):
                 j = wm.end()
@@ -1658,6 +1661,12 @@ def _foreign_royal_name(word: str, known: frozenset[str]) -> bool:
 
 def _is_country_word(word: str) -> bool:
     return bool(gazetteer.lookup(word, "country"))
+
+
+def _country_at(vt: str, i: int) -> bool:
+    """Whether a country's name starts at ``i`` and ends where the Khmer run or a word ends."""
+    m = _bare_place_re().match(vt, i)
+    return bool(m and _is_country_word(m.group()) and (m.end() >= len(vt) or _cstart(vt, m.end())))
 
 
 def _glued_known_name(vt: str, i: int) -> int | None:
@@ -2821,7 +2830,11 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 or vt[cm.end() + 1].isascii()  # "ខ្សែប្រយុទ្ធប៉ារីស St-Germain": a club
             ):
                 continue
-            if _cut(cm.group(), _STOP_RE) < len(cm.group()) or cm.group() in _NOT_NAME_WORDS:
+            if (
+                _cut(cm.group(), _STOP_RE) < len(cm.group())
+                # (a country's letters may hold a function word: "កីឡាករកម្ពុ|ជា ម៉ឺន សុភា")
+                and not _is_country_word(cm.group())
+            ) or cm.group() in _NOT_NAME_WORDS:
                 continue
             k = cm.end()
             if foreign:
