@@ -3014,3 +3014,17 @@ def test_round16_name_after_a_person_noun_and_a_country_holding_a_function_word(
     # "កម្ពុជា" ends with "ជា" (to be): still the player's nationality, the name follows
     text = "គាត់ធ្លាប់ចាញ់កីឡាករកម្ពុជា ម៉ឺន សុភា ម្ដងហើយកាលពីការប្រកួតលើកមុន។"
     assert _spans(text, "PERSON") == ["ម៉ឺន សុភា"]
+
+
+def test_round16_a_number_after_lekh_is_a_label_not_a_quantity() -> None:
+    # "ផ្លូវជាតិលេខ១១ ចំណុចភូមិ...": road number 11, "at the point of" the village
+    text = "នៅលើផ្លូវជាតិលេខ១១ ចំណុចភូមិព្រៃទទឹង មានទូកចំនួន ២៣គ្រឿង និង ៣ចំណុច"
+    got = [e.text for e in find_entities(text) if e.label == "QUANTITY"]
+    assert got == ["២៣គ្រឿង", "៣ចំណុច"]
+
+
+def test_round16_licadho_full_khmer_name() -> None:
+    text = "អង្គការសម្ព័ន្ធខ្មែរជំរឿន និងការពារសិទ្ធិមនុស្ស ហៅកាត់ថា លីកាដូ បានចេញសេចក្តីថ្លែងការណ៍"
+    orgs = [(e.text, e.value) for e in find_entities(text) if e.label == "ORG"]
+    assert orgs[0][0] == "អង្គការសម្ព័ន្ធខ្មែរជំរឿន និងការពារសិទ្ធិមនុស្ស"
+    assert orgs[0][1]["name_en"] == "LICADHO"

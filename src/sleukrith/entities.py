@@ -7953,6 +7953,8 @@ _EXTRA_CLASSIFIERS = (
     "សហគមន៍",
     "ដុល្លារ",
 )
+# "លេខ" (number) before a number makes it a label, no count: "ផ្ទះលេខ១២", "ផ្លូវជាតិលេខ១១"
+_NUMBER_LABEL_RE = re.compile("លេខ[ \u200b]?$")
 _EXTRA_CLS_RE = re.compile(
     f"[0-9\u17e0-\u17e9][0-9\u17e0-\u17e9,.]*[ ]?({_alt(_EXTRA_CLASSIFIERS)})"
 )
@@ -8272,7 +8274,9 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
         elif n.kind == "percent":
             label, val = "PERCENT", {"value": value}
         elif n.kind in ("quantity", "range") and unit and unit not in _TIME_UNITS:
-            if not re.search("[0-9\u17e0-\u17e9]", text_n):
+            if not re.search("[0-9\u17e0-\u17e9]", text_n) or _NUMBER_LABEL_RE.search(
+                line, max(0, n.start - 5), n.start
+            ):
                 continue
             label, val = "QUANTITY", {"value": value, "unit": unit, "unit_en": UNIT_EN.get(unit)}
         else:
@@ -8284,6 +8288,8 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
             continue
         if m.start() and "\u17e0" <= line[m.start() - 1] <= "\u17e9":
             continue
+        if _NUMBER_LABEL_RE.search(line, max(0, m.start() - 5), m.start()):
+            continue  # "ផ្លូវជាតិលេខ១១ ចំណុចភូមិ...": road number 11, "at the point of"
         nxt = m.end()
         if nxt < len(line) and "\u17b4" <= line[nxt] <= "\u17d3":
             continue
