@@ -538,3 +538,16 @@ def test_cli_card_shows_a_coming_day_without_a_year(tmp_path: Path) -> None:
     card = CliRunner().invoke(app, ["analyze", str(report), "--md"])
     assert card.exit_code == 0, card.output
     assert "- ថ្ងៃទី៩ ខែវិច្ឆិកា ខាងមុខ: ពិធីបុណ្យឯករាជ្យជាតិ" in card.output
+
+
+def test_a_day_dated_before_the_only_full_coming_date_is_the_report_date() -> None:
+    # the only date with a year is a coming hearing; the statement's day, without a year, comes
+    # first and is the report's day
+    text = (
+        "អង្គការអំពាវនាវឱ្យដោះលែងសកម្មជន\n"
+        "ភ្នំពេញ៖ អង្គការលីកាដូ កាលពីថ្ងៃទី២១ ខែវិច្ឆិកា បានចេញសេចក្តីថ្លែងការណ៍មួយ។\n"
+        "សវនាការលើកក្រោយគ្រោងធ្វើនៅថ្ងៃទី១៥ ខែធ្នូ ឆ្នាំ២០២៦។\n"
+    )
+    doc = analyze(text)
+    assert doc.date == date(2026, 11, 21)
+    assert [u["date"] for u in doc.record.upcoming] == ["2026-12-15"]

@@ -577,3 +577,19 @@ def test_a_coming_month_is_upcoming_as_the_range_of_its_days() -> None:
         "របាយការណ៍ខែធ្នូ ឆ្នាំ២០២៦ មានតួលេខល្អ។ ការងារនឹងបញ្ចប់ក្នុងខែវិច្ឆិកា ឆ្នាំ២០២៦។\n"
     )
     assert analyze(text).record.upcoming == []
+
+
+def test_a_venue_ends_before_a_person_with_any_title() -> None:
+    # "ឯ.ឧ" (the dotted abbreviation of ឯកឧត្តម) is no stop word of the venue; the person is
+    text = (
+        "កិច្ចប្រជុំត្រៀមរៀបចំពិធីបុណ្យអុំទូក\n"
+        "ព្រះវិហារ៖ នៅព្រឹកថ្ងៃទី២៤ ខែវិច្ឆិកា ឆ្នាំ២០២៦ នៅសាលប្រជុំសាលាខេត្តព្រះវិហារ ឯ.ឧ គីម រិទ្ធី"
+        " អភិបាលរងខេត្ត បានដឹកនាំកិច្ចប្រជុំត្រៀមរៀបចំពិធីបុណ្យអុំទូក។"
+    )
+    rec = analyze(text).record
+    assert rec.place is not None and rec.place["text"] == "សាលប្រជុំសាលាខេត្តព្រះវិហារ"
+    # ... and a meeting to prepare a festival is a meeting, not the festival's ceremony
+    assert rec.kind == "meeting"
+    # the festival itself is still a ceremony
+    text = "ពិធីបុណ្យអុំទូក\nព្រះវិហារ៖ នៅព្រឹកថ្ងៃទី២៨ ខែវិច្ឆិកា ឆ្នាំ២០២៦ ពិធីបុណ្យអុំទូកបានប្រារព្ធឡើង។"
+    assert analyze(text).record.kind == "ceremony"

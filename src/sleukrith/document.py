@@ -161,6 +161,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in sentence_spans(text)]
 
 
+_TOLD_COMING_RE = re.compile("នឹង|គ្រោង|ខាង[\u200b ]?មុខ")
 _FUTURE_AFTER_RE = re.compile("[ \u200b]*(?:ខាងមុខ|ក្រោយ|តទៅ)")
 _FUTURE_BEFORE_RE = re.compile("(?:នឹង|គ្រោង|ចាប់ពី|រហូតដល់|ត្រឹម|មុន|ដល់|ពី|ក្នុង)[^។៕]{0,30}$")
 
@@ -170,8 +171,11 @@ _WEB_STAMP_RE = re.compile(r"(?<![0-9])([0-3]?[0-9]), ([A-Z][a-z]{2}) ((?:19|20)
 
 def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
     """The first full (day, month, year) date of the first paragraphs that is not a coming
-    or bounding date ("... ខាងមុខ", "ចាប់ពី ...", "នឹង ... នៅ ..."); else the first full date."""
+    or bounding date ("... ខាងមុខ", "ចាប់ពី ...", "នឹង ... នៅ ..."); else the first full date,
+    unless that is a day told as coming and a day of the lead, dated by the year the text gives
+    it, falls before it."""
     first = None
+    told = False
     lead: list[tuple[str, list[DateMatch]]] = []  # the lines read and their dates
     for s, e in spans[:6]:
         line = text[s:e]
@@ -191,9 +195,20 @@ def _report_date(text: str, spans: list[tuple[int, int]]) -> date | None:
                 if not isinstance(v, date):
                     continue
                 if _coming(line, d):
-                    first = first or v
+                    if first is None:
+                        first = v
+                        # a day told as coming ("សវនាការ...គ្រោងធ្វើនៅថ្ងៃទី១៥ ខែធ្នូ ឆ្នាំ២០២៦")
+                        told = bool(d.day) and bool(
+                            _TOLD_COMING_RE.search(line, max(0, d.start - 30), d.end + 8)
+                        )
                     continue
                 return _latest_told_day(v, lead)
+    if first is not None and told:
+        # the report is written before a day it tells as coming: a day of the lead dated
+        # before it is the report's
+        by_year = _dated_by_this_year(text, spans, lead)
+        if by_year is not None and by_year < first:
+            return by_year
     return first or _dated_by_this_year(text, spans, lead)
 
 

@@ -368,7 +368,13 @@ _BARE_NUMBER_ITEM_RE = re.compile("[ \u200b]*[1១][ \u200b]+(?=[\u1780-\u17b3])
 _OUTCOME_RE = re.compile("លទ្ធផល(?:សំខាន់|ដូច|ជាក់ស្តែង|នៃកិច្ចប្រជុំ|ពិភាក្សា)|ចំណុចដែលបាន(?:ឯកភាព|សម្រេច)")
 
 
+# a ceremony being prepared is the topic, not the event ("ប្រជុំត្រៀមរៀបចំពិធីបុណ្យអុំទូក", "ការរៀបចំ
+# ពិធី..."): its words are not counted as the kind's cues
+_PREPARED_CEREMONY_RE = re.compile("(?:ត្រៀម(?:រៀបចំ)?|ការរៀបចំ)[\u200b ]?(?:ពិធីបុណ្យ|ពិធី|បុណ្យ)")
+
+
 def _kind(title: str, lead: str, rest: str) -> str:
+    title, lead, rest = (_PREPARED_CEREMONY_RE.sub(" ", t) for t in (title, lead, rest))
     scores = dict.fromkeys(KINDS, 0.0)
     for kind, cues in _KIND_CUES.items():
         scores[kind] = _cue_score(cues, title, lead, rest)
@@ -740,6 +746,26 @@ def _cut_at_date(f: _Folded, a: int, b: int, ents: Sequence[Entity]) -> int:
     return m.start() if m else k
 
 
+def _cut_at_person(f: _Folded, a: int, b: int, ents: Sequence[Entity]) -> int:
+    """The venue phrase ends before a person named with a title, whatever the title (the stop
+    words list only the common ones: "...សាលាខេត្ត ឯ.ឧ គីម រិទ្ធី អភិបាលរងខេត្ត")."""
+    oa, ob = f.orig(a, b)
+    starts = [
+        x.start
+        for x in ents
+        if x.label == "PERSON"
+        and oa < x.start < ob
+        and isinstance(x.value, dict)
+        and x.value.get("titles")
+    ]
+    if not starts:
+        return b
+    k = f.pos(min(starts))
+    while k > a and f.text[k - 1] == " ":
+        k -= 1
+    return k
+
+
 _WORD_RE = re.compile("[\u1780-\u17d3]+")
 _PLACE_WORD_RE = re.compile("ភូមិ|ឃុំ|សង្កាត់|ស្រុក|ខណ្ឌ|ខេត្ត|រាជធានី|ក្រុង")
 
@@ -796,6 +822,7 @@ def _venue(
                 if not ends:
                     continue
                 b = f.pos(max(ends))
+            b = _cut_at_person(f, a, b, ents)
             phrase = folded[a:b]
             if len(phrase) < 4 or phrase in _VENUE_NOUNS:
                 continue
