@@ -551,3 +551,47 @@ def test_a_day_dated_before_the_only_full_coming_date_is_the_report_date() -> No
     doc = analyze(text)
     assert doc.date == date(2026, 11, 21)
     assert [u["date"] for u in doc.record.upcoming] == ["2026-12-15"]
+
+
+def test_headlines_under_a_related_news_heading_are_noise() -> None:
+    text = (
+        "ចំណងជើង\nអត្ថបទទីមួយ។\nព័ត៌មានទាក់ទង\n"
+        "ក្រសួងអប់រំប្រកាសលទ្ធផលប្រឡងឆ្នាំមុន\nexam results 2025\n"
+        "ប្រយោគពេញលេញមួយដែលបញ្ចប់ដោយខណ្ឌសញ្ញា។\n"
+    )
+    got = [(r.text, r.reason) for r in find_noise(text)]
+    assert got == [
+        ("ព័ត៌មានទាក់ទង", "read-more"),
+        ("ក្រសួងអប់រំប្រកាសលទ្ធផលប្រឡងឆ្នាំមុន", "read-more"),
+        ("exam results 2025", "read-more"),
+    ]
+    # a short line after an ordinary paragraph stays content
+    assert find_noise("ចំណងជើង\nអត្ថបទទីមួយ។\nក្រសួងអប់រំប្រកាសលទ្ធផល\nអត្ថបទ។\n") == []
+
+
+def test_a_publication_line_gives_no_event_time() -> None:
+    text = (
+        "ក្រសួងប្រជុំតាមប្រព័ន្ធវីដេអូ\n"
+        "ចុះផ្សាយ៖ ២៣ វិច្ឆិកា ២០២៦ | ម៉ោង ៤:១០ ល្ងាច\n"
+        "ភ្នំពេញ៖ កាលពីរសៀលថ្ងៃទី២៣ ខែវិច្ឆិកា ឆ្នាំ២០២៦ ឯកឧត្តមរដ្ឋមន្ត្រី បានដឹកនាំកិច្ចប្រជុំតាមប្រព័ន្ធវីដេអូ។\n"
+    )
+    doc = analyze(text)
+    assert doc.record.date == "2026-11-23"
+    assert doc.record.time is None
+    # the clock time of the event's own sentence is kept
+    text = text.replace("កាលពីរសៀលថ្ងៃទី២៣", "កាលពីម៉ោង ២:០០ រសៀលថ្ងៃទី២៣")
+    assert analyze(text).record.time == "14:00"
+
+
+def test_an_announcement_dated_where_signed_lists_the_days_it_announces() -> None:
+    text = (
+        "សេចក្តីជូនដំណឹង\nស្តីពី ការផ្អាកចរាចរណ៍នៅលើស្ពានព្រែកក្តាម\n"
+        "រដ្ឋបាលរាជធានីភ្នំពេញ សូមជម្រាបជូនសាធារណជនជ្រាបថា ចរាចរណ៍លើស្ពានព្រែកក្តាមនឹងត្រូវផ្អាក"
+        " ចាប់ពីម៉ោង ២២:០០ យប់ ថ្ងៃទី២៨ ខែវិច្ឆិកា ឆ្នាំ២០២៦ ដល់ម៉ោង ០៥:០០ ព្រឹក ថ្ងៃទី៣០ ខែវិច្ឆិកា ឆ្នាំ២០២៦។\n"
+        "ធ្វើនៅរាជធានីភ្នំពេញ ថ្ងៃទី២៤ ខែវិច្ឆិកា ឆ្នាំ២០២៦\n"
+    )
+    rec = analyze(text).record
+    assert rec.kind == "announcement" and rec.date == "2026-11-24"
+    assert [u["date"] for u in rec.upcoming] == ["2026-11-28", "2026-11-30"]
+    # the venue ends before នឹង (will) glued to it
+    assert rec.place is not None and rec.place["text"] == "ស្ពានព្រែកក្តាម"

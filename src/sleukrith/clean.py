@@ -116,6 +116,12 @@ _READ_MORE_RE = re.compile(
     r"(?:សូម)?ទស្សនា(?:រូបភាព|វីដេអូ)[^។]{0,30}$|"
     r"(?:សូម)?ចុច(?:ទៅ)?(?:លើ)?ប្រភពដើម[^។]{0,30}$)"  # "សូមចុចទៅប្រភពដើម VOA ត្រង់នេះ"
 )
+# a related-articles heading alone on its line (the headlines under it are noise too)
+_RELATED_HEADING_RE = re.compile(
+    r"(?i)^\s*(?:ព័ត៌មានទាក់ទង|អត្ថបទទាក់ទង|ព័ត៌មានពាក់ព័ន្ធ|ព័ត៌មានផ្សេងៗ|"
+    r"related(?:\s+(?:posts?|articles?|news))?|see\s+also|more\s+news|you\s+may\s+also\s+like)"
+    r"[\s៖:]*$"
+)
 _NAV_WORDS_RE = re.compile(
     r"(?i)^\s*[«‹<»›>\-|\s]*(?:ទំព័រដើម|home|menu|ម៉ឺនុយ|search|ស្វែងរក|login|ចូលគណនី|next|"
     r"previous|prev|បន្ទាប់|មុន|ត្រឡប់ក្រោយ|back\s+to\s+top|ត្រឡប់ទៅលើ|top|"
@@ -235,6 +241,20 @@ def find_noise(text: str) -> list[Removal]:
         if reason:
             out.append(Removal(s, e, text[s:e], reason))
     removed = {(r.start, r.end) for r in out}
+    for k, (s, e) in enumerate(spans):
+        if (s, e) not in removed or not _RELATED_HEADING_RE.match(text[s:e].translate(_ZW_DROP)):
+            continue
+        # "ព័ត៌មានទាក់ទង" (related news) alone on its line: the short lines under it, with no
+        # sentence end, are the related articles' headlines
+        for s2, e2 in spans[k + 1 : k + 11]:
+            line = text[s2:e2].translate(_ZW_DROP).strip()
+            if (s2, e2) in removed or not line:
+                continue
+            if len(line) > 120 or line.endswith(("។", "៕", "!", "?")):
+                break
+            out.append(Removal(s2, e2, text[s2:e2], "read-more"))
+            removed.add((s2, e2))
+    out.sort(key=lambda r: r.start)
     content = [sp for sp in spans if sp not in removed]
     if len(content) >= 3:
         (ps, pe), (s, e) = content[-2], content[-1]
