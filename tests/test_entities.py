@@ -3028,3 +3028,11 @@ def test_round16_licadho_full_khmer_name() -> None:
     orgs = [(e.text, e.value) for e in find_entities(text) if e.label == "ORG"]
     assert orgs[0][0] == "អង្គការសម្ព័ន្ធខ្មែរជំរឿន និងការពារសិទ្ធិមនុស្ស"
     assert orgs[0][1]["name_en"] == "LICADHO"
+
+
+def test_round16_a_third_name_part_that_starts_like_a_function_word() -> None:
+    # "ណារ៉ុន" starts with the letters of ណា (which); the segmenter reads it whole
+    text = "ឯកឧត្តមបណ្ឌិត ហង់ ជួន ណារ៉ុន រដ្ឋមន្ត្រីក្រសួងអប់រំ បានដឹកនាំកិច្ចប្រជុំ"
+    person = next(e for e in find_entities(text) if e.label == "PERSON")
+    assert person.value["name"] == "ហង់ ជួន ណារ៉ុន"
+    assert person.value["role"] == "រដ្ឋមន្ត្រីក្រសួងអប់រំ"

@@ -1560,7 +1560,9 @@ def _foreign_third_part(vt: str, i: int, j: int) -> bool:
         or any(x not in known and in_external_dictionary(x) for x in _words(w))
         or _PERSON_NOUN_RE.match(w)
         or _starts_with_predicate(w)
-        or _STOP_RE.match(w)
+        # (a function word that starts the word as the segmenter reads it; not the letters of
+        # ណា in "ណារ៉ុន")
+        or (_STOP_RE.match(w) and _words(w)[0] in _STOP_EXACT)
         or _is_label_word(w)
         or gazetteer.lookup(w)
     ):

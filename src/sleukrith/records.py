@@ -204,7 +204,7 @@ _VENUE_STOP_RE = re.compile(
     '[។៕៖,;()«»"“”!?]| (?=ឯកឧត្តម|លោក|សម្តេច|ឯឧ|ក្រោម|ដែល|បាន|'
     "ដោយ|ដើម្បី|មាន|គឺ|ត្រូវ|ជាមួយ|នា|នៅ|កាលពី|ថ្ងៃ|វេលា|ម៉ោង)|"
     "ក្រោមអធិបតី|បាន|ជាមួយ|នាព្រឹក|នារសៀល|នាល្ងាច|កាលពី|(?<!បណ្តុះ)បណ្តាល|ធ្វើឱ្យ|ខណៈ|"
-    "ពិធីនេះ|កិច្ចប្រជុំនេះ|ក៏|ដែល|ដើម្បី|ហើយ"
+    "ពិធីនេះ|កិច្ចប្រជុំនេះ|ក៏|ដែល|ដើម្បី|ហើយ|(?<!\u17d2)នឹង"  # (not the នឹង of ស្នឹង)
 )
 _TOPIC_RE = re.compile("(?:ស្តីពី|ស្ដីពី|ស្តីអំពី|ពិភាក្សាលើ|ពិភាក្សាអំពី|ក្រោមប្រធានបទ|ប្រធានបទ)[ ]?[៖:]?[ ]?")
 _TOPIC_STOP_RE = re.compile('[។៕៖;()«»"“”!?]| (?=ឯកឧត្តម|លោក|សម្តេច|ក្រោម|ដែល|នៅ|ដោយ)|ក្រោមអធិបតី|ដែលបាន')
@@ -630,6 +630,11 @@ def _event_text(
     return f.source(a, min(b, a + 160)) or f.source(max(lo, hi - 160), hi)
 
 
+# a web page's publication line under the title ("ចុះផ្សាយ៖ ២៣ វិច្ឆិកា ២០២៦ | ម៉ោង ៤:១០ ល្ងាច"):
+# when the page was put out, not the event; it still gives the report date (document.py)
+_PUBLISHED_LINE_RE = re.compile(
+    "[ \u200b]*(?:ចុះ[ \u200b]?)?ផ្សាយ(?:នៅ|ថ្ងៃ)?[ \u200b]*[៖:][^\n]{0,60}$"
+)
 _SIGNED_RE = re.compile("ធ្វើនៅ|^[^ ]{2,30}[ ,\u200b]*ថ្ងៃទី[^ ]+ ខែ[^ ]+ ឆ្នាំ[^ ]+$")
 _DAY_TEXT_RE = re.compile(r"ថ្ងៃ|កើត|រោច|ស្អែក|ម្សិលមិញ|[0-9០-៩][/.-][0-9០-៩]")
 
@@ -928,6 +933,19 @@ def _foreign_dateline(
 _YEAR_RE = re.compile("ឆ្នាំ|[0-9០-៩]{4}")
 
 
+def _signed_day(
+    text: str, body: Sequence[tuple[int, int]], days: Sequence[tuple[Entity, str]]
+) -> str | None:
+    """The day an announcement was signed: the first day of ``days`` (DATE entities with their
+    ISO day) on a short line that says where and when it was done ("ធ្វើនៅ... ថ្ងៃទី២៤ ...")."""
+    signed = [(s, e) for s, e in body if e - s < 120 and _SIGNED_RE.search(text[s:e])]
+    for s, e in signed[:3]:
+        for d, day in days:
+            if s <= d.start < e:
+                return day
+    return None
+
+
 def _event_date(
     text: str,
     body: Sequence[tuple[int, int]],
@@ -948,11 +966,9 @@ def _event_date(
         and _DAY_TEXT_RE.search(e.text)
     ]
     if kind == "announcement":
-        signed = [(s, e) for s, e in body if e - s < 120 and _SIGNED_RE.search(text[s:e])]
-        for s, e in signed[:3]:
-            for d, day in days:
-                if s <= d.start < e:
-                    return day
+        day = _signed_day(text, body, days)
+        if day is not None:
+            return day
     for k, (s, e) in enumerate(body[:2]):
         for d, day in days:
             if s <= d.start < e and (ref is None or day <= ref):
@@ -1072,7 +1088,8 @@ def build_record(
         for p in paragraphs
         if title_span and p[1] <= title_span[0] and is_doc_type_line(text[p[0] : p[1]])
     ]
-    body = [p for p in paragraphs if p != title_span and p not in header]
+    published = [p for p in paragraphs if _PUBLISHED_LINE_RE.match(text, *p)]
+    body = [p for p in paragraphs if p != title_span and p not in header and p not in published]
     lead_span = body[0] if body else (0, 0)
     lead = _fold(text[lead_span[0] : lead_span[1]])
     first_sent = _sentence_of(sentences, lead_span[0]) if body else None
@@ -1092,7 +1109,10 @@ def build_record(
 
     ents = [e for e in entities if in_body(e)]
     body_ents = [
-        e for e in ents if not title_span or not (title_span[0] <= e.start < title_span[1])
+        e
+        for e in ents
+        if not (title_span and title_span[0] <= e.start < title_span[1])
+        and not any(a <= e.start < b for a, b in published)
     ]
     # time: a TIME written in the sentence of the event date
     if rec.date is not None:
@@ -1289,6 +1309,17 @@ def build_record(
     times = sorted((x for x in body_ents if x.label == "TIME"), key=lambda x: x.end)
     time_ends = [x.end for x in times]
     ref = report_date.isoformat() if report_date is not None else None
+    if rec.kind == "announcement" and ref is not None:
+        # an announcement's signed day ("ធ្វើនៅ... ថ្ងៃទី២៤ ...") is when it was written: what it
+        # announces for the days after is coming, whatever date the lead gave first
+        days = [
+            (e, e.value)
+            for e in body_ents
+            if e.label == "DATE" and isinstance(e.value, str) and len(e.value) == 10
+        ]
+        signed = _signed_day(text, body, days)
+        if signed is not None and signed < ref:
+            ref = signed
     for e in body_ents:
         if e.label != "DATE":
             continue
