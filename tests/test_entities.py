@@ -3036,3 +3036,12 @@ def test_round16_a_third_name_part_that_starts_like_a_function_word() -> None:
     person = next(e for e in find_entities(text) if e.label == "PERSON")
     assert person.value["name"] == "ហង់ ជួន ណារ៉ុន"
     assert person.value["role"] == "រដ្ឋមន្ត្រីក្រសួងអប់រំ"
+
+
+def test_round16_a_provincial_body_ends_before_a_glued_noun_of_the_clause() -> None:
+    # text without spaces: "ខេត្ត" with no place named, then "ការជួសជុល" (the repair)
+    text = "បើតាមលោកសុខសុភាពប្រធានមន្ទីរធនធានទឹកនិងឧតុនិយមខេត្តការជួសជុលនេះត្រូវចំណាយថវិកា"
+    ents = find_entities(text)
+    assert [e.text for e in ents if e.label == "ORG"] == ["មន្ទីរធនធានទឹកនិងឧតុនិយមខេត្ត"]
+    person = next(e for e in ents if e.label == "PERSON")
+    assert person.value["role"] == "ប្រធានមន្ទីរធនធានទឹកនិងឧតុនិយមខេត្ត"

@@ -1131,6 +1131,9 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             if pm is not None and (pm[0] >= len(vt) or not _is_kh(vt[pm[0]])):
                 j = pm[0]  # "អភិបាលស្រុកពួក": a place name ends the role, whatever its words
                 continue
+            if tm and pm is None and vt.startswith(("ការ", "សេចក្តី", "សេចក្ដី"), tm.end()):
+                j = tm.end()  # "...ឧតុនិយមខេត្ត|ការជួសជុលនេះ": a noun of the clause follows
+                break
         if j > i and _cstart(vt, j):
             # a country or a ministry's domain inside the role is read whole: its letters may
             # hold a function word ("នាយករដ្ឋមន្ត្រីកម្ពុ|ជា", "...ការបរ|ទេស")
@@ -3593,7 +3596,11 @@ def _org_end(
                 if nxt >= n or not ("\u1780" <= vt[nxt] <= "\u17dd"):
                     j = nxt  # "មន្ទីរ...ខេត្ត": the provincial office, place not named
                     continue
-                if j > i and starts_with_verb(vt[nxt : nxt + 12]):
+                if j > i and (
+                    starts_with_verb(vt[nxt : nxt + 12])
+                    # (a noun made of a verb: "...ឧតុនិយមខេត្តការជួសជុលនេះ", the repair)
+                    or vt.startswith(("ការ", "សេចក្តី", "សេចក្ដី"), nxt)
+                ):
                     return nxt  # "នគរបាលចរាចរណ៍ខេត្តយកទៅ...": the name ends before the verb
             if j > i:
                 bm = _bare_place_re().match(vt, j)
