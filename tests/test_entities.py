@@ -3045,3 +3045,41 @@ def test_round16_a_provincial_body_ends_before_a_glued_noun_of_the_clause() -> N
     assert [e.text for e in ents if e.label == "ORG"] == ["មន្ទីរធនធានទឹកនិងឧតុនិយមខេត្ត"]
     person = next(e for e in ents if e.label == "PERSON")
     assert person.value["role"] == "ប្រធានមន្ទីរធនធានទឹកនិងឧតុនិយមខេត្ត"
+
+
+def _role_of(text: str) -> str | None:
+    return next(e for e in find_entities(text) if e.label == "PERSON").value["role"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a function word's letters inside a word do not end the role (ចាំ in ប្រចាំ, ជា in
+        # ព្រះរាជាណាចក្រ)
+        (
+            "លោកស្រី Maria Fernandez ប្រធានផ្នែកសហប្រតិបត្តិការនៃគណៈប្រតិភូសហភាពអឺរ៉ុបប្រចាំកម្ពុជា បានថ្លែង",
+            "ប្រធានផ្នែកសហប្រតិបត្តិការនៃគណៈប្រតិភូសហភាពអឺរ៉ុបប្រចាំកម្ពុជា",
+        ),
+        (
+            "សម្តេច ហ៊ុន សែន នាយករដ្ឋមន្ត្រីនៃព្រះរាជាណាចក្រកម្ពុជា បានថ្លែង",
+            "នាយករដ្ឋមន្ត្រីនៃព្រះរាជាណាចក្រកម្ពុជា",
+        ),
+        # a place after its level word ends the role before a clause glued to it
+        ("លោក ហុក ពៅ ស្នងការនគរបាលខេត្តបន្ទាយមានជ័យសង្ស័យថា", "ស្នងការនគរបាលខេត្តបន្ទាយមានជ័យ"),
+        # a list's number after the role is no part of it; a rank or a number is
+        ("លោក ឈឹម ស៊ីណា ឯកអគ្គរាជទូតប្រចាំប្រទេសស្វីស៥", "ឯកអគ្គរាជទូតប្រចាំប្រទេសស្វីស"),
+        ("លោក ឈឹម ស៊ីណា ចៅសង្កាត់រងទី១ បានថ្លែង", "ចៅសង្កាត់រងទី១"),
+        # "and" with nothing after it is no part of the role
+        (
+            "ក្រោមអធិបតីភាពលោក ខៀវ កាញារីទ្ធ រដ្ឋមន្ត្រីក្រសួងព័ត៌មាន និងមានការចូលរួមពីអ្នកសារព័ត៌មាន",
+            "រដ្ឋមន្ត្រីក្រសួងព័ត៌មាន",
+        ),
+    ],
+)
+def test_round16_role_ends(text: str, role: str) -> None:
+    assert _role_of(text) == role
+
+
+def test_round16_an_acronym_written_with_dots_is_no_name_after_a_titled_role() -> None:
+    text = "លោកស្រីអគ្គលេខាធិការរងទី១ និងតំណាង អាយ.ស៊ី.អរ.ស៊ី ក៏បានលើកនូវគោលការណ៍"
+    assert _spans(text, "PERSON") == []

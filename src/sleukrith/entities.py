@@ -1131,6 +1131,13 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             if pm is not None and (pm[0] >= len(vt) or not _is_kh(vt[pm[0]])):
                 j = pm[0]  # "អភិបាលស្រុកពួក": a place name ends the role, whatever its words
                 continue
+            if pm is not None and not (
+                _ORG_HEAD_RE.match(vt, pm[0])
+                or _LOC_TYPE_RE.match(vt, pm[0])
+                or vt.startswith(("នៃ", "ប្រចាំ"), pm[0])
+            ):
+                j = pm[0]  # "ស្នងការនគរបាលខេត្តបន្ទាយមានជ័យ|សង្ស័យ...": a clause glued after
+                break
             if tm and pm is None and vt.startswith(("ការ", "សេចក្តី", "សេចក្ដី"), tm.end()):
                 j = tm.end()  # "...ឧតុនិយមខេត្ត|ការជួសជុលនេះ": a noun of the clause follows
                 break
@@ -1160,6 +1167,8 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             and not vt.startswith("និង", j)
             and not vt.startswith("ជាតិ", j)
             and not vt.startswith("ពីរ", j)
+            # (not the letters of a function word inside a word: "...អឺរ៉ុបប្រ|ចាំកម្ពុជា")
+            and not _inside_word(vt, j)
         ):
             break
         if (
@@ -1173,6 +1182,14 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
     end = j
     while end > i and vt[end - 1] == " ":
         end -= 1
+    # not a list's number nor a dangling "and" at its end ("...ប្រចាំប្រទេសស្វីស៥", "... និង")
+    d = end
+    while d > i and "\u17e0" <= vt[d - 1] <= "\u17e9":
+        d -= 1
+    if d < end and not vt.endswith(("ទី", "លេខ", "ទី ", "លេខ "), i, d):
+        end = d  # (not a rank or a number: "ចៅសង្កាត់រងទី១", "...ព្រំដែនលេខ៥០៣")
+    if vt.endswith(" និង", i, end):
+        end -= 4
     return (i, end) if end > i else None
 
 
@@ -2661,6 +2678,8 @@ def _one_name_after_titled_role(
     nxt = _CHUNK_RE.match(vt, j + 1) if vt[j : j + 1] == " " else None
     if j < len(vt) and _is_kh(vt[j]):
         return None  # glued to more text
+    if vt[j : j + 1] == "." and j + 1 < len(vt) and _is_kh(vt[j + 1]):
+        return None  # an acronym written with dots: "អាយ.ស៊ី.អរ.ស៊ី" (ICRC)
     if nxt is not None and not (
         _STOP_RE.match(nxt.group())
         or _starts_with_predicate(nxt.group())
