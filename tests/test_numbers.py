@@ -205,3 +205,18 @@ def test_scores_are_not_ranges():
 def test_unit_glosses_are_strings():
     assert UNIT_EN["នាក់"] == "people"
     assert all(isinstance(v, str) and v for v in UNIT_EN.values())
+
+
+def test_a_scaled_number_and_the_smaller_scaled_number_after_it_are_one_amount():
+    assert _found("ថវិកា ៨៥លាន ៥សែនរៀល") == [("៨៥លាន ៥សែនរៀល", 85_500_000, "money", "KHR")]
+    assert _found("១លាន ២សែន ៥ម៉ឺនរៀល") == [("១លាន ២សែន ៥ម៉ឺនរៀល", 1_250_000, "money", "KHR")]
+    assert _found("២លាន៣សែននាក់") == [("២លាន៣សែននាក់", 2_300_000, "quantity", "នាក់")]
+    # a number that is not smaller than the first one's last multiplier is another amount
+    assert _found("៥លាន ៣លាន") == [
+        ("៥លាន", 5_000_000, "number", None),
+        ("៣លាន", 3_000_000, "number", None),
+    ]
+    assert _found("២លាន ៥០០នាក់") == [
+        ("២លាន", 2_000_000, "number", None),
+        ("៥០០នាក់", 500, "quantity", "នាក់"),
+    ]

@@ -636,6 +636,7 @@ def find_numbers(text: str, *, skip_dates: bool = True) -> list[NumberMatch]:
             out.append(NumberMatch(start, end, "", (low, value2), "range", unit))
         else:
             out.append(NumberMatch(start, end, "", value, kind, unit))
+    out = _join_scaled(folded, out)
     if skip_dates and out:
         from sleukrith.dates import find_dates
 
@@ -643,6 +644,40 @@ def find_numbers(text: str, *, skip_dates: bool = True) -> list[NumberMatch]:
         if spans:
             out = [mm for mm in out if not _overlaps(mm.start, mm.end, spans)]
     return [mm._replace(text=text[mm.start : mm.end]) for mm in out]
+
+
+_LAST_MULT_RE = re.compile(f"(?:{_MULT_ALT})[ \t]*$")
+_SCALED_GAP_RE = re.compile("[ \t]{0,2}")
+
+
+def _join_scaled(folded: str, out: list[NumberMatch]) -> list[NumberMatch]:
+    """Join a number ending with a multiplier and the smaller scaled number after it into one:
+    "៨៥លាន ៥សែនរៀល" is 85,500,000 riel, "២លាន៣សែននាក់" 2,300,000 people (the words'
+    reading "ប៉ែតសិបប្រាំលានប្រាំសែន" is one number already)."""
+    joined: list[NumberMatch] = []
+    for m in out:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.kind == "number"
+            and isinstance(prev.value, int)
+            and m.kind in ("number", "money", "quantity")
+            and isinstance(m.value, int)
+            and (last := _LAST_MULT_RE.search(folded, prev.start, prev.end)) is not None
+            and _SCALED_GAP_RE.fullmatch(folded, prev.end, m.start)
+            and _LAST_MULT_RE.search(folded, m.start, _amount_end(folded, m))
+            and 0 < m.value < _MULTIPLIERS[last.group().strip(" \t")]
+        ):
+            joined[-1] = NumberMatch(prev.start, m.end, "", prev.value + m.value, m.kind, m.unit)
+            continue
+        joined.append(m)
+    return joined
+
+
+def _amount_end(folded: str, m: NumberMatch) -> int:
+    """End of the amount of ``m`` (before its unit, currency or percent sign)."""
+    fm = _FIND_RE.match(folded, m.start)
+    return fm.end("amt") if fm else m.end
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
