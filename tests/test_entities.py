@@ -3083,3 +3083,8 @@ def test_round16_role_ends(text: str, role: str) -> None:
 def test_round16_an_acronym_written_with_dots_is_no_name_after_a_titled_role() -> None:
     text = "លោកស្រីអគ្គលេខាធិការរងទី១ និងតំណាង អាយ.ស៊ី.អរ.ស៊ី ក៏បានលើកនូវគោលការណ៍"
     assert _spans(text, "PERSON") == []
+
+
+def test_round16_an_abbots_role() -> None:
+    text = "ព្រះតេជគុណ ហ៊ុយ ហាន ព្រះចៅអធិការវត្តព្រៃវែង បានដឹកនាំពិធី"
+    assert _role_of(text) == "ព្រះចៅអធិការវត្តព្រៃវែង"

@@ -220,6 +220,9 @@ _WEAK_TITLES = frozenset(
 
 # Words that introduce a role ("ប្រធាន ..."): they end a name and start value["role"].
 ROLE_WORDS: tuple[str, ...] = (
+    "ព្រះចៅអធិការ",  # a pagoda's abbot ("ព្រះតេជគុណ X ព្រះចៅអធិការវត្ត...")
+    "ចៅអធិការ",
+    "ព្រះមេគណ",  # a province's or district's chief monk
     "ប្រធាន",
     "អនុប្រធាន",
     "សហប្រធាន",
