@@ -3088,3 +3088,21 @@ def test_round16_an_acronym_written_with_dots_is_no_name_after_a_titled_role() -
 def test_round16_an_abbots_role() -> None:
     text = "ព្រះតេជគុណ ហ៊ុយ ហាន ព្រះចៅអធិការវត្តព្រៃវែង បានដឹកនាំពិធី"
     assert _role_of(text) == "ព្រះចៅអធិការវត្តព្រៃវែង"
+
+
+def test_round16_a_clock_time_after_an_afternoon_date_is_past_noon() -> None:
+    def times(text: str) -> list[str]:
+        return [e.value for e in find_entities(text) if e.label == "TIME"]
+
+    text = "នារសៀលថ្ងៃព្រហស្បតិ៍ ទី២៦ ខែវិច្ឆិកា ឆ្នាំ២០២៦ វេលាម៉ោង ២:០០ នៅសាលប្រជុំ"
+    assert times(text) == ["14:00"]
+    assert times("យប់ថ្ងៃទី២៦ ខែវិច្ឆិកា ឆ្នាំ២០២៦ វេលាម៉ោង ៩ និង ៣០នាទី") == ["21:30"]
+    # a morning date leaves it; so does an hour the day part cannot have
+    assert times("នាព្រឹកថ្ងៃទី២៦ ខែវិច្ឆិកា ឆ្នាំ២០២៦ វេលាម៉ោង ៨:០០") == ["08:00"]
+    assert times("នារសៀលថ្ងៃទី២៦ ខែវិច្ឆិកា ឆ្នាំ២០២៦ វេលាម៉ោង ១២:៣០") == ["12:30"]
+
+
+def test_round16_the_clock_time_of_a_day_without_its_year() -> None:
+    # no report date: the day has no value, its clock time has one
+    text = "វេលាម៉ោង ២ រសៀល ថ្ងៃទី២៦ ខែវិច្ឆិកា"
+    assert [(e.label, e.value) for e in find_entities(text)] == [("TIME", "14:00"), ("DATE", None)]

@@ -8254,6 +8254,37 @@ def _merge_ranges(line: str, offset: int, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+# the part of the day a date is written with, and the clock hours (1-11) it moves past noon
+_PM_DAYPARTS = (("រសៀល", range(1, 7)), ("ល្ងាច", range(3, 10)), ("យប់", range(6, 12)))
+_DATE_TIME_GAP_RE = re.compile("[ \u200b,]*(?:វេលា|នា|នាវេលា|ពេល)?[ \u200b]*")
+
+
+def _afternoon_times(line: str, offset: int, ents: list[Entity]) -> list[Entity]:
+    """A clock time written after a date that names the afternoon, evening or night and not
+    after the time itself ("នារសៀលថ្ងៃព្រហស្បតិ៍ ទី២៦ ... វេលាម៉ោង ២:០០" is 14:00)."""
+    out = list(ents)
+    for k, t in enumerate(out):
+        if (
+            t.label != "TIME"
+            or not isinstance(t.value, str)
+            or not re.fullmatch(r"\d\d:\d\d", t.value)
+        ):
+            continue
+        hour = int(t.value[:2])
+        prev = next((x for x in reversed(out[:k]) if x.label == "DATE"), None)
+        if prev is None or prev.end > t.start:
+            continue
+        gap = line[prev.end - offset : t.start - offset]
+        if not _DATE_TIME_GAP_RE.fullmatch(gap):
+            continue
+        head = prev.text.replace("\u200b", "").removeprefix("នា").removeprefix("ពេល")
+        for part, hours in _PM_DAYPARTS:
+            if head.startswith(part) and hour in hours:
+                out[k] = Entity(t.label, t.start, t.end, t.text, f"{hour + 12:02d}{t.value[2:]}")
+                break
+    return out
+
+
 def _numeric_entities(line: str, offset: int, reference: date | None) -> list[Entity]:
     out: list[Entity] = []
     for d in find_dates(line, reference=reference):
@@ -8272,6 +8303,12 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
                 value: Any = None
                 if isinstance(v, datetime | time):
                     value = f"{v.hour:02d}:{v.minute:02d}"
+                elif d.kind == "datetime":
+                    # a day without its year has no datetime value; its clock time is known
+                    # ("ម៉ោង ២ រសៀល ថ្ងៃទី២៦ ខែវិច្ឆិកា" with no report date)
+                    alone = [x for x in find_dates(line[s:e]) if x.kind == "time"]
+                    if len(alone) == 1 and isinstance(alone[0].value, time):
+                        value = f"{alone[0].value.hour:02d}:{alone[0].value.minute:02d}"
                 floor = max(floor, e)
             else:
                 s, e = _extend_date(line, s, e, floor)
@@ -8291,6 +8328,7 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
                     if d.kind == "date_range" and isinstance(d.end_value, date):
                         value = f"{value}/{_iso_day(d.end_value)}"
             out.append(Entity(label, offset + s, offset + e, line[s:e], value))
+    out = _afternoon_times(line, offset, out)
     out += _weekday_dates(line, offset, reference, out)
     out = _extra_dates(line, offset, out, reference)
     out = _year_ranges(line, offset, out)
