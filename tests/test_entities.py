@@ -3106,3 +3106,12 @@ def test_round16_the_clock_time_of_a_day_without_its_year() -> None:
     # no report date: the day has no value, its clock time has one
     text = "វេលាម៉ោង ២ រសៀល ថ្ងៃទី២៦ ខែវិច្ឆិកា"
     assert [(e.label, e.value) for e in find_entities(text)] == [("TIME", "14:00"), ("DATE", None)]
+
+
+def test_round16_a_name_after_a_role_with_a_clause_glued_to_it() -> None:
+    # NIPTICT-style spacing: the function word that starts the clause is glued to the name
+    text = "លោកស្រីជួបជាមួយប្រធានាធិបតីចិន ស៊ី ជីនភីងមុនការបោះឆ្នោត នៅក្នុងខែវិច្ឆិកា។"
+    assert _spans(text, "PERSON") == ["ស៊ី ជីនភីង"]
+    # ... only after a role: a common noun before a glued age is no name
+    text = "កម្រិតវប្បធម៌ (សញ្ញាបត្រ បរិញ្ញាបត្រអាយុ៣០ឆ្នាំចុះ)។"
+    assert _spans(text, "PERSON") == []

@@ -2548,9 +2548,10 @@ def _plausible_name(vt: str, parts: list[tuple[int, int]], strong: bool = False)
 
 
 def _cued(
-    vt: str, i: int, taken: list[_Mention], strong: bool = False
+    vt: str, i: int, taken: list[_Mention], strong: bool = False, glued: bool = False
 ) -> list[tuple[int, int]] | None:
-    """The parts of a plausible name starting at ``i`` (after spaces), not already taken."""
+    """The parts of a plausible name starting at ``i`` (after spaces), not already taken;
+    with ``glued`` (after a role), the clause may be glued to its last part."""
     while i < len(vt) and vt[i] == " ":
         i += 1
     if i >= len(vt) or any(t.vs <= i < t.ve for t in taken):
@@ -2561,12 +2562,28 @@ def _cued(
             return None
         return [(i, lm.end())]
     parts, attached = _name_parts_at(vt, i)
+    if attached and glued and len(parts) >= 2 and _glued_clause_after(vt, parts[-1]):
+        attached = False  # "ប្រធានាធិបតី...ចិន ស៊ី ជីនភីង|មុនការបោះឆ្នោត": a clause glued after
     if attached or not _plausible_name(vt, parts, strong):
         return None
     end = parts[-1][1]
-    if end < len(vt) and _is_kh(vt[end]):
+    if end < len(vt) and _is_kh(vt[end]) and not (glued and _glued_clause_after(vt, parts[-1])):
         return None
     return parts
+
+
+def _glued_clause_after(vt: str, last: tuple[int, int]) -> bool:
+    """A function word glued after a name's last part (three letters or more) starts a clause
+    where the segmenter reads a word start: "...ជីនភីង|មុនការ...", "...|បានថ្លែង"."""
+    a, b = last
+    return (
+        b - a >= 3
+        and b < len(vt)
+        and _is_kh(vt[b])
+        and _STOP_RE.match(vt, b) is not None
+        and not _inside_word(vt, b)
+        and not _inside_word(vt, a)
+    )
 
 
 # long role words after which a glued foreign first name may start ("នាយករដ្ឋមន្ត្រីបេនចាមីន ...")
@@ -2765,7 +2782,7 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
                 continue
             role = (m.start(), parts[0][0])
         else:
-            parts = _cued(vt, role[1], found, strong=True)
+            parts = _cued(vt, role[1], found, strong=True, glued=True)
         if parts is None:
             glued = _name_glued_to_role(vt, m, role[1], found) or _one_name_after_titled_role(
                 vt, m.start(), role[1], found
