@@ -3115,3 +3115,10 @@ def test_round16_a_name_after_a_role_with_a_clause_glued_to_it() -> None:
     # ... only after a role: a common noun before a glued age is no name
     text = "កម្រិតវប្បធម៌ (សញ្ញាបត្រ បរិញ្ញាបត្រអាយុ៣០ឆ្នាំចុះ)។"
     assert _spans(text, "PERSON") == []
+
+
+def test_round16_a_one_word_name_glued_to_the_auxiliary_of_its_clause() -> None:
+    assert _spans("លោក សុខាបានថ្លែងថា ការងារនឹងចាប់ផ្តើម", "PERSON") == ["លោក សុខា"]
+    assert _spans("លោកស្រី ចាន់ណាបានមកដល់ភ្នំពេញ", "PERSON") == ["លោកស្រី ចាន់ណា"]
+    # "the one who": a function word, no name
+    assert _spans("លោក ដែលបានមកដល់មុនគេ", "PERSON") == []

@@ -2123,6 +2123,23 @@ def _glued_name_word(w: str, known: frozenset[str], longest: int = 8) -> bool:
     return w in known or not (w in _common_words() or _starts_with_predicate(w))
 
 
+def _known_name_before_aux(vt: str, i: int) -> int | None:
+    """End of a known one-word name (or two known parts glued) at ``i`` that the auxiliary
+    starting its clause is glued to, as the segmenter reads the run ("សុខា|បានថ្លែងថា")."""
+    known = _name_parts()
+    pos = i
+    for w in _words(vt[i : _kh_run_end(vt, i)]):
+        if pos > i and (w in _AUXILIARIES or w == "ក៏"):
+            name = vt[i:pos]
+            if name in _STOP_EXACT or _STOP_RE.fullmatch(name):
+                return None  # "លោក ដែលបាន...": the one who, no name
+            return pos if name in known or _two_known_parts(name, known) else None
+        pos += len(w)
+        if pos - i > 12:
+            return None
+    return None
+
+
 def _two_known_parts(word: str, known: frozenset[str]) -> bool:
     """A name written without its space ("ហ៊ុនសែន"): two known name parts glued."""
     return any(
@@ -2241,6 +2258,12 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
             parts, attached_tail = _name_parts_at(
                 vt, i, long_names=any(t in _ROYAL_TITLES for t in titles)
             )
+        if spaced and glued is None and (not parts or (len(parts) == 1 and attached_tail)):
+            # "លោក សុខា|បានថ្លែងថា", "លោកស្រី ចាន់ណា|បានមកដល់": a known one-word name glued to
+            # the auxiliary that starts the clause
+            k = _known_name_before_aux(vt, i)
+            if k is not None and (not parts or k > parts[0][1]):
+                parts, attached_tail = [(i, k)], True
         if not parts:
             continue
         if len(parts) == 1 and _COUNT_AFTER_RE.match(vt, parts[0][0]):
