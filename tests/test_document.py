@@ -595,3 +595,9 @@ def test_an_announcement_dated_where_signed_lists_the_days_it_announces() -> Non
     assert [u["date"] for u in rec.upcoming] == ["2026-11-28", "2026-11-30"]
     # the venue ends before នឹង (will) glued to it
     assert rec.place is not None and rec.place["text"] == "ស្ពានព្រែកក្តាម"
+
+
+def test_a_line_of_reaction_icons_and_counts_is_a_share_widget() -> None:
+    assert noise_reason("👍 ១២៣   💬 ៤៥   ↗️ ១០") == "share-widget"
+    # an icon before words is content
+    assert noise_reason("📢 ជូនដំណឹង! សាលាស្រុកនឹងរៀបចំវេទិកា") is None

@@ -175,6 +175,8 @@ def _is_share_line(line: str) -> bool:
             hits += 1
         elif any(t.startswith(w) for w in ("ចែករំលែក", "share", "like", "ចុច", "comment")):
             hits += 1
+        elif not re.search(r"[\w\u1780-\u17ff]", t):
+            hits += 1  # a reaction's icon ("👍 ១២៣   💬 ៤៥")
         else:
             return False
     return hits > 0 and any(not re.fullmatch(r"[\d\u17e0-\u17e9.,kmK+]+", t) for t in tokens)

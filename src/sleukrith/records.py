@@ -191,6 +191,11 @@ _DIRECTIVE_RE = re.compile(
     "ប្រគល់ភារកិច្ច|ចាត់ចែង|វិធានការ|ផ្តល់អនុសាសន៍|ទិសដៅ|ត្រូវ(?!ការ)|សំណូមពរ|"
     "អំពាវនាវ|ចង្អុលបង្ហាញ|បញ្ជាក់ពីចំណុច"
 )
+# an item that tells someone what they must do: a short subject, then ត្រូវ / ហាម
+# ("អ្នកចូលរួមត្រូវពាក់ម៉ាស់"; not ត្រូវបាន, passive, nor ត្រូវការ, need)
+_SUBJECT_MUST_RE = re.compile(
+    "(?![^។៕?!]{0,40}?(?:អ្វីដែល|មិនត្រូវ))[^។៕?!]{2,40}?(?:(?<!ត្រឹម)ត្រូវ(?!បាន|ការ)|ហាមឃាត់)"
+)
 _DIRECTIVE_ITEM_RE = re.compile("ត្រូវ|ហាម|សូម|ត្រូវតែ|ស្នើ|បន្ត|ពង្រឹង|ជំរុញ|តម្រូវ")
 _PEOPLE_UNITS = ("នាក់", "រូប", "អង្គ", "ព្រះអង្គ")
 _VENUE_RE = re.compile(
@@ -1289,6 +1294,10 @@ def build_record(
                 and _CHANGE_RE.search(item)
             )
             or _DIRECTIVE_ITEM_RE.match(item)
+            or (
+                rec.kind in ("announcement", "meeting", "video_conference")
+                and _SUBJECT_MUST_RE.match(item)
+            )
         ):
             rec.decisions.append(item)
     for s, e in ([title_span] if title_span else []) + list(body[:2]):
