@@ -3130,3 +3130,12 @@ def test_round16_a_foreign_first_name_that_starts_like_a_function_word() -> None
     assert _spans(text, "PERSON") == ["លោកស្រី ណានស៊ី ប៉េឡូស៊ី"]
     # ... a dictionary word after the title stays no name ("ណាស់", very)
     assert _spans("លោក ណាស់ណាស់ហើយ", "PERSON") == []
+
+
+def test_round16_a_players_one_word_name() -> None:
+    text = "ក្រុម Lille ចាញ់ ២-១ ដោយកីឡាករ វីលលៀន (Willian) រកបានគ្រាប់បាល់ឈ្នះ"
+    assert _spans(text, "PERSON") == ["វីលលៀន", "Willian"]
+    assert _spans("កីឡាករ ម៉េស៊ី បានរកគ្រាប់បាល់បានពីរគ្រាប់", "PERSON") == ["ម៉េស៊ី"]
+    # a country, a dictionary word or a word before more text is no name
+    assert _spans("កីឡាករ ថៃ បានរកគ្រាប់បាល់", "PERSON") == []
+    assert _spans("កីឡាករ បម្រុង បានចូលទីលាន", "PERSON") == []

@@ -2984,6 +2984,30 @@ def _find_cued_names(vt: str, taken: list[_Mention]) -> list[_Mention]:
     for parts in _counted_name_list(vt):
         if not any(t.vs <= parts[0][0] < t.ve for t in found):
             add(parts, [], None)
+    for m in _PLAYER_ONE_NAME_RE.finditer(vt):
+        # "ដោយកីឡាករ វីលលៀន (Willian) រកបាន...", "កីឡាករ ម៉េស៊ី បានរក...": a player's one-word
+        # name, in no dictionary, then its Latin spelling or the clause
+        w, k = m.group(1), m.end(1)
+        if (
+            not _cstart(vt, m.start())
+            or any(t.vs < k and m.start(1) < t.ve for t in found)
+            or in_external_dictionary(w)
+            or w in _name_parts()
+            or _words(w) != (w,)
+            or gazetteer.lookup(w)
+            or w in _known_orgs()
+            or _starts_with_predicate(w)
+            or _STOP_RE.match(w)
+        ):
+            continue
+        nxt = _CHUNK_RE.match(vt, k + 1) if vt[k : k + 1] == " " else None
+        if (
+            _LATIN_GLOSS_RE.match(vt, k)
+            or k >= len(vt)
+            or vt[k] in "។៕,៖!?»"
+            or (nxt is not None and nxt.group().startswith(("បាន", "ដែល", "នឹង", "ក៏", "ត្រូវ")))
+        ):
+            add([m.span(1)], [], None)
     for m in _ACCOUNT_NAME_RE.finditer(vt):
         # "ម្ចាស់ Facebook ឈ្មោះ «សែនកំសត់»": the name an account holder goes by
         if not any(t.vs < m.end(1) and m.start(1) < t.ve for t in found):
@@ -3124,6 +3148,10 @@ _STAGE_TITLE_RE = re.compile("នាយ (?=[\u1780-\u17b3])")
 _NAME_LEAD_RE = re.compile("(?:និង|ឈ្មោះ|នាម)")
 # words for an athlete that a name or a club follows
 _ATHLETE_WORDS = ("កីឡាការិនី", "កីឡាករ", "អ្នកប្រដាល់")
+# a player's noun, a space, then a one-word name (checked in _find_cued_names)
+_PLAYER_ONE_NAME_RE = re.compile(
+    "(?:កីឡាការិនី|កីឡាករ|ខ្សែប្រយុទ្ធ|ខ្សែការពារ|ខ្សែបម្រើ|អ្នកចាំទី) ([\u1780-\u17d3]{4,14})(?![\u1780-\u17d3])"
+)
 _ATHLETE_LEAD_RE = re.compile(f"(?:{_alt(_ATHLETE_WORDS)})(?:ប្រដាល់|គុនខ្មែរ)?(?=[\u1780-\u17b3])")
 # things that ឈ្មោះ ("named") may name: a drug, a product, a storm, an animal, a film ...
 _THING_BEFORE_NAME_RE = re.compile(
