@@ -1491,9 +1491,6 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
                 and not (parts and _first_word_is_name(chunk))
                 and not (not parts and len(chunk) <= 6 and _known_part_after(vt, cm.end(), known))
                 and not (long_names and not parts and _foreign_royal_name(chunk, known))
-                # (one word, as the segmenter reads it, that no dictionary has: a foreign name
-                # starting with a function word's letters, "ណានស៊ី ប៉េឡូស៊ី")
-                and not (not parts and _unlisted_one_word(chunk))
             ):
                 keep = 0
             else:
@@ -1572,17 +1569,6 @@ def _name_parts_at(vt: str, i: int, long_names: bool = False) -> tuple[list[tupl
     elif parts and vt[parts[0][0] : parts[0][1]] in _STOP_EXACT:
         return [], False
     return parts, attached
-
-
-def _unlisted_one_word(chunk: str) -> bool:
-    """``chunk`` is one word for the segmenter, of four letters or more, that is in no
-    dictionary and no verb or adjective of data/predicates.txt."""
-    return (
-        len(chunk) >= 4
-        and _words(chunk) == (chunk,)
-        and not in_external_dictionary(chunk)
-        and chunk not in _predicates()
-    )
 
 
 def _foreign_third_part(vt: str, i: int, j: int) -> bool:
