@@ -3131,3 +3131,16 @@ def test_round16_a_players_one_word_name() -> None:
     # a country, a dictionary word or a word before more text is no name
     assert _spans("កីឡាករ ថៃ បានរកគ្រាប់បាល់", "PERSON") == []
     assert _spans("កីឡាករ បម្រុង បានចូលទីលាន", "PERSON") == []
+
+
+def test_round16_money_and_percent_ranges_are_money_and_percent() -> None:
+    got = {
+        e.text: (e.label, e.value)
+        for e in find_entities("ប្រមាណ ៤០ ទៅ ៤៥ភាគរយ តម្លៃពី ៥ ដល់ ១០ដុល្លារ និង ២០ ទៅ ៣០នាក់")
+    }
+    assert got["៤០ ទៅ ៤៥ភាគរយ"] == ("PERCENT", {"value": [40, 45]})
+    assert got["៥ ដល់ ១០ដុល្លារ"] == ("MONEY", {"value": [5, 10], "currency": "USD"})
+    assert got["២០ ទៅ ៣០នាក់"] == (
+        "QUANTITY",
+        {"value": [20, 30], "unit": "នាក់", "unit_en": "people"},
+    )

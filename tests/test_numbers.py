@@ -220,3 +220,14 @@ def test_a_scaled_number_and_the_smaller_scaled_number_after_it_are_one_amount()
         ("២លាន", 2_000_000, "number", None),
         ("៥០០នាក់", 500, "quantity", "នាក់"),
     ]
+
+
+def test_a_multiplier_written_once_scales_both_ends_of_a_range():
+    assert _found("១,៥ ទៅ ២,៥លានរៀល") == [
+        ("១,៥ ទៅ ២,៥លានរៀល", (1_500_000, 2_500_000), "range", "KHR")
+    ]
+    assert _found("៤៩០ ទៅ ៩២០ ពាន់លានដុល្លារ") == [
+        ("៤៩០ ទៅ ៩២០ ពាន់លានដុល្លារ", (490 * 10**9, 920 * 10**9), "range", "USD")
+    ]
+    # a low end above the high end's number is read as written
+    assert _found("១០០ ទៅ ២លាន") == [("១០០ ទៅ ២លាន", (100, 2_000_000), "range", None)]

@@ -40,7 +40,7 @@ from sleukrith.dates import MONTHS, find_dates, habit_list_before
 from sleukrith.gazetteer import Place, View
 from sleukrith.lunar import MONTHS as LUNAR_MONTHS
 from sleukrith.normalize import Fix, explain
-from sleukrith.numbers import UNIT_EN, find_numbers, parse_number
+from sleukrith.numbers import CURRENCIES, UNIT_EN, find_numbers, parse_number
 from sleukrith.romanize import romanize
 from sleukrith.segment import in_external_dictionary
 from sleukrith.segment import words as _segment_words
@@ -8052,6 +8052,7 @@ _EXTRA_CLASSIFIERS = (
     "សហគមន៍",
     "ដុល្លារ",
 )
+_CURRENCY_CODES = frozenset(CURRENCIES.values())
 # "លេខ" (number) before a number makes it a label, no count: "ផ្ទះលេខ១២", "ផ្លូវជាតិលេខ១១"
 _NUMBER_LABEL_RE = re.compile("លេខ[ \u200b]?$")
 _EXTRA_CLS_RE = re.compile(
@@ -8406,10 +8407,10 @@ def _numeric_entities(line: str, offset: int, reference: date | None) -> list[En
         value = _jsonable(n.value)
         unit = n.unit
         text_n = line[n.start : n.end]
-        if n.kind == "money":
-            label, val = "MONEY", {"value": value, "currency": unit}
-        elif n.kind == "percent":
-            label, val = "PERCENT", {"value": value}
+        if n.kind == "money" or (n.kind == "range" and unit in _CURRENCY_CODES):
+            label, val = "MONEY", {"value": value, "currency": unit}  # (a range: [low, high])
+        elif n.kind == "percent" or (n.kind == "range" and unit == "%"):
+            label, val = "PERCENT", {"value": value}  # "៤០ ទៅ ៤៥ភាគរយ": [40, 45]
         elif n.kind in ("quantity", "range") and unit and unit not in _TIME_UNITS:
             if not re.search("[0-9\u17e0-\u17e9]", text_n) or _NUMBER_LABEL_RE.search(
                 line, max(0, n.start - 5), n.start
@@ -8560,6 +8561,8 @@ def _iso_day(v: date) -> str:
 def _jsonable(v: Any) -> Any:
     if v is None or isinstance(v, bool | int | str):
         return v
+    if isinstance(v, tuple):
+        return [_jsonable(x) for x in v]  # a range: [low, high]
     if isinstance(v, float):
         return v
     try:

@@ -628,6 +628,13 @@ def find_numbers(text: str, *, skip_dates: bool = True) -> list[NumberMatch]:
             kind, unit = "percent", "%"
         elif m.group("unit"):
             kind, unit = "quantity", _UNIT_KEY[m.group("unit").replace(" ", "")]
+        scale = _scale_of(m.group("amt2")) if value2 is not None else None
+        if scale is not None and not _LAST_MULT_RE.search(amt) and 0 < low < value2 / scale:
+            # "១,៥ ទៅ ២,៥លានរៀល", "៤៩០ ទៅ ៩២០ ពាន់លានដុល្លារ": the multiplier written once
+            # scales both ends
+            low = low * scale
+            if isinstance(low, Decimal) and low == low.to_integral_value():
+                low = int(low)
         if value2 is not None and not value2 > low:
             # "២-១", "៣-៣": a score or a code, not a range; two numbers
             out.append(NumberMatch(start, m.end("amt"), "", low, "number"))
@@ -672,6 +679,22 @@ def _join_scaled(folded: str, out: list[NumberMatch]) -> list[NumberMatch]:
             continue
         joined.append(m)
     return joined
+
+
+_LEAD_DIGITS_RE = re.compile(f"[ \t]*({_DIGITS_RE})[ \t]*(?:{_MULT_ALT})")
+
+
+def _scale_of(amount: str) -> Number | None:
+    """The multiplier of a digit amount that ends with multiplier words ("២,៥លាន" -> 10^6,
+    "៩២០ ពាន់លាន" -> 10^9), else ``None``."""
+    dm = _LEAD_DIGITS_RE.match(amount)
+    if dm is None or not _LAST_MULT_RE.search(amount):
+        return None
+    head, whole = _value_or_none(dm.group(1)), _value_or_none(amount)
+    if not head or whole is None:
+        return None
+    scale = whole / head
+    return int(scale) if scale == int(scale) and scale >= 100 else None
 
 
 def _amount_end(folded: str, m: NumberMatch) -> int:
