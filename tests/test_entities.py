@@ -3139,3 +3139,11 @@ def test_round16_money_and_percent_ranges_are_money_and_percent() -> None:
         "QUANTITY",
         {"value": [20, 30], "unit": "នាក់", "unit_en": "people"},
     )
+
+
+def test_round16_a_numbered_place_name_written_with_ti() -> None:
+    # the gazetteer writes "អូរដំបង១"; news writes "អូរដំបងទី១" too
+    codes = [p.code for p in lookup("អូរដំបង១", "commune")]
+    assert codes and [p.code for p in lookup("អូរដំបងទី១", "commune")] == codes
+    got = [(e.text, e.value["code"]) for e in find_entities("នៅឃុំអូរដំបងទី១ ស្រុកសង្កែ")]
+    assert got == [("ឃុំអូរដំបងទី១", codes[0]), ("ស្រុកសង្កែ", "0208")]

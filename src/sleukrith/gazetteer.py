@@ -144,7 +144,8 @@ def index() -> _Index:
     for place in _extras():
         add(place, place.name_kh)
     # spellings of the same name that news writes too ("ចម្ការមន" for ចំការមន, "ឬស្សី" for
-    # ឫស្សី, "ស្ទឹងមានជ័យ ៣" for ស្ទឹងមានជ័យទី៣); an exact key always wins over a variant
+    # ឫស្សី, "ស្ទឹងមានជ័យ ៣" for ស្ទឹងមានជ័យទី៣, "អូរដំបងទី១" for អូរដំបង១); an exact key
+    # always wins over a variant
     variants: dict[str, list[Place]] = {}
     for key, places in by_key.items():
         for var in _variants(key):
@@ -159,6 +160,7 @@ def index() -> _Index:
 _NIKAHIT_RE = re.compile("\u17c6(?=[\u1780-\u17a2])")
 _MO_COENG_RE = re.compile("\u1798\u17d2(?=[\u1780-\u17a2])")
 _ORDINAL_RE = re.compile("ទី([\u17e0-\u17e9]+)$")
+_NUMBER_END_RE = re.compile("(?<!ទី)(?<=[\u1780-\u17d3])([\u17e0-\u17e9]+)$")
 
 
 def _variants(key: str) -> set[str]:
@@ -171,6 +173,7 @@ def _variants(key: str) -> set[str]:
         key.replace("ឱ", "ឲ"),
         key.replace("ឲ", "ឱ"),
         _ORDINAL_RE.sub(r"\1", key),
+        _NUMBER_END_RE.sub(r"ទី\1", key),  # "អូរដំបង១" written "អូរដំបងទី១"
     }
     out.discard(key)
     return {v for v in out if len(v) >= 2}
