@@ -608,3 +608,18 @@ def test_a_list_item_that_tells_someone_what_they_must_do_is_a_directive() -> No
         "ប្រជាពលរដ្ឋដែលមានបំណងចូលរួម ត្រូវចុះឈ្មោះនៅសាលាឃុំ",
         "អ្នកចូលរួមត្រូវពាក់ម៉ាស់",
     ]
+
+
+def test_help_brought_after_a_flood_is_a_visit_not_an_incident() -> None:
+    text = (
+        "ក្រុមការងារ ចុះជួយសង្កាត់ក្រោយទឹកជំនន់នៅខេត្តបាត់ដំបង\n"
+        "បាត់ដំបង៖ នៅថ្ងៃទី២៣ ខែវិច្ឆិកា ឆ្នាំ២០២៦ ឯកឧត្តម ឈាង រ៉ា រដ្ឋលេខាធិការក្រសួងមហាផ្ទៃ"
+        " បានចុះសួរសុខទុក្ខប្រជាពលរដ្ឋរងគ្រោះដោយទឹកជំនន់ចំនួន ២៥០គ្រួសារ នៅសង្កាត់ចំការសំរោង។\n"
+    )
+    assert analyze(text).record.kind == "visit"
+    # the flood itself is an incident
+    text = (
+        "ទឹកជំនន់ជន់លិចផ្ទះប្រជាពលរដ្ឋ\n"
+        "បាត់ដំបង៖ នៅថ្ងៃទី២៣ ខែវិច្ឆិកា ឆ្នាំ២០២៦ ទឹកជំនន់បានជន់លិចផ្ទះប្រជាពលរដ្ឋចំនួន ២៥០ខ្នង។\n"
+    )
+    assert analyze(text).record.kind == "incident"

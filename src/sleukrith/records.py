@@ -378,8 +378,19 @@ _OUTCOME_RE = re.compile("លទ្ធផល(?:សំខាន់|ដូច|ជ�
 _PREPARED_CEREMONY_RE = re.compile("(?:ត្រៀម(?:រៀបចំ)?|ការរៀបចំ)[\u200b ]?(?:ពិធីបុណ្យ|ពិធី|បុណ្យ)")
 
 
+# a disaster told as what came before (ក្រោយទឹកជំនន់, after the flood) or, in a report of help
+# brought, as what hurt the people helped (រងគ្រោះដោយទឹកជំនន់): the setting, not the event
+_DISASTERS = "ទឹកជំនន់|ខ្យល់ព្យុះ|ខ្យល់កន្ត្រាក់|អគ្គិភ័យ|គ្រោះរាំងស្ងួត|គ្រោះទឹកជំនន់"
+_AFTER_DISASTER_RE = re.compile(f"ក្រោយ(?:ពី)?[\u200b ]?(?:{_DISASTERS})")
+_HIT_BY_DISASTER_RE = re.compile(f"រងគ្រោះ(?:ដោយ)?[\u200b ]?(?:{_DISASTERS})")
+_HELP_RE = re.compile("សួរសុខទុក្ខ|ចែកអំណោយ|ឧបត្ថម្ភ|ចុះជួយ|ផ្តល់ជំនួយ|ផ្ដល់ជំនួយ")
+
+
 def _kind(title: str, lead: str, rest: str) -> str:
     title, lead, rest = (_PREPARED_CEREMONY_RE.sub(" ", t) for t in (title, lead, rest))
+    title, lead, rest = (_AFTER_DISASTER_RE.sub(" ", t) for t in (title, lead, rest))
+    if _HELP_RE.search(title + " " + lead):
+        title, lead, rest = (_HIT_BY_DISASTER_RE.sub(" ", t) for t in (title, lead, rest))
     scores = dict.fromkeys(KINDS, 0.0)
     for kind, cues in _KIND_CUES.items():
         scores[kind] = _cue_score(cues, title, lead, rest)
