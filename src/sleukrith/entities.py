@@ -1174,12 +1174,7 @@ def _role_after(vt: str, pos: int) -> tuple[int, int] | None:
             and not _inside_word(vt, j)
         ):
             break
-        if (
-            j > i
-            and _cstart(vt, j)
-            and _TITLE_RE.match(vt, j)
-            and not vt.endswith(_TITLE_NOT_AFTER, 0, j)  # "...ពិភពលោក": the world, no title
-        ):
+        if j > i and _cstart(vt, j) and _TITLE_RE.match(vt, j) and not _title_inside_word(vt, j):
             break
         j += 1
     end = j
@@ -1242,6 +1237,12 @@ _ADDRESS_TITLES = frozenset(
     {"ឯកឧត្តម", "ឯឧ", "ឯ.ឧ.", "ឯ.ឧ", "លោកជំទាវ", "លោក", "លោកស្រី", "អ្នកនាង", "កញ្ញា", "អ្នកស្រី"}
 )
 _TITLE_NOT_AFTER = ("ពិភព", "មនុស្ស", "សកល", "បរ", "ទេវ", "ឋាន", "ព្រហ្ម", "ឧត្តម")
+
+
+def _title_inside_word(s: str, j: int) -> bool:
+    """True when the title starting at offset ``j`` of ``s`` only ends a word ("ពិភព|លោក", the
+    world; "មនុស្ស|លោក", mankind): no title there. Zero-width spaces before it are skipped."""
+    return s[max(0, j - 12) : j].replace("\u200b", "").endswith(_TITLE_NOT_AFTER)
 
 
 # common words that follow a name or a word for a person but are never a name part
@@ -2208,7 +2209,7 @@ def _find_persons(vt: str, starts: frozenset[int] | None) -> list[_Mention]:
         pos = m.end()
         if not _is_boundary(vt, m.start(), starts):
             continue
-        if vt.endswith(_TITLE_NOT_AFTER, 0, m.start()):
+        if _title_inside_word(vt, m.start()):
             continue
         title_spans = [
             (m.start() + t.start(), m.start() + t.end()) for t in _ONE_TITLE_RE.finditer(m.group())
@@ -7780,10 +7781,8 @@ def _repeat_names(
             if v is None:
                 continue
             tm = _title_before(text, m.start())
-            if tm and text[max(0, tm.start() - 12) : tm.start()].replace("\u200b", "").endswith(
-                _TITLE_NOT_AFTER
-            ):
-                tm = None  # "ពិភពលោក...": "the world", no title
+            if tm and _title_inside_word(text, tm.start()):
+                tm = None
             if (
                 v.get("last_of")
                 and tm is None
